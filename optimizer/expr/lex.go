@@ -1,0 +1,160 @@
+package expr
+
+import (
+	"errors"
+	"strconv"
+	"unicode"
+)
+
+// tokKind is the kind of a token.
+type tokKind int
+
+const (
+	tEOF tokKind = iota
+	tNum
+	tIdent
+	tOp // + - * / ^ **
+	tLParen
+	tRParen
+	tLBracket
+	tRBracket
+	tComma
+)
+
+// token is one lexical unit of the input, with its 1-based rune column.
+type token struct {
+	kind tokKind
+	text string
+	num  float64
+	col  int
+}
+
+// describe names a token for an error message: `"+"`, `number 2.5`,
+// `"sin"`, `the end of the input`.
+func (t token) describe() string {
+	switch t.kind {
+	case tEOF:
+		return "the end of the input"
+	case tNum:
+		return "number " + t.text
+	}
+	return strconv.Quote(t.text)
+}
+
+// lex splits the runes of src into tokens, ending with a tEOF token.
+func lex(src string, rs []rune) ([]token, *Error) {
+	var toks []token
+	i := 0
+	for i < len(rs) {
+		r := rs[i]
+		col := i + 1
+		switch {
+		case unicode.IsSpace(r):
+			i++
+		case isDigit(r) || r == '.':
+			t, next, err := lexNumber(src, rs, i)
+			if err != nil {
+				return nil, err
+			}
+			toks = append(toks, t)
+			i = next
+		case unicode.IsLetter(r) || r == '_':
+			j := i + 1
+			for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '_') {
+				j++
+			}
+			toks = append(toks, token{kind: tIdent, text: string(rs[i:j]), col: col})
+			i = j
+		case r == '*' && i+1 < len(rs) && rs[i+1] == '*':
+			toks = append(toks, token{kind: tOp, text: "**", col: col})
+			i += 2
+		case r == '+' || r == '-' || r == '*' || r == '/' || r == '^':
+			toks = append(toks, token{kind: tOp, text: string(r), col: col})
+			i++
+		case r == '(':
+			toks = append(toks, token{kind: tLParen, text: "(", col: col})
+			i++
+		case r == ')':
+			toks = append(toks, token{kind: tRParen, text: ")", col: col})
+			i++
+		case r == '[':
+			toks = append(toks, token{kind: tLBracket, text: "[", col: col})
+			i++
+		case r == ']':
+			toks = append(toks, token{kind: tRBracket, text: "]", col: col})
+			i++
+		case r == ',':
+			toks = append(toks, token{kind: tComma, text: ",", col: col})
+			i++
+		default:
+			msg := "unexpected character " + strconv.QuoteRune(r) +
+				": expected a number, x, y, a function, an operator (+ - * / ^ **) or a parenthesis"
+			if r == '=' {
+				msg = `unexpected "=": type only the right-hand side, e.g. x^2 + y^2`
+			}
+			return nil, errorAt(src, col, msg)
+		}
+	}
+	toks = append(toks, token{kind: tEOF, col: len(rs) + 1})
+	return toks, nil
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// lexNumber reads a number starting at rs[i]: digits, an optional decimal
+// point with digits, and an optional exponent (e or E, an optional sign and
+// digits). An e not followed by digits is not part of the number, so 2e is 2*e
+// and 2exp(x) is 2*exp(x).
+func lexNumber(src string, rs []rune, i int) (token, int, *Error) {
+	start := i
+	digits := 0
+	for i < len(rs) && isDigit(rs[i]) {
+		i++
+		digits++
+	}
+	if i < len(rs) && rs[i] == '.' {
+		i++
+		for i < len(rs) && isDigit(rs[i]) {
+			i++
+			digits++
+		}
+	}
+	if digits == 0 {
+		return token{}, 0, errorAt(src, start+1, `malformed number ".": expected digits before or after the decimal point`)
+	}
+	exponent := false
+	if i < len(rs) && (rs[i] == 'e' || rs[i] == 'E') {
+		j := i + 1
+		if j < len(rs) && (rs[j] == '+' || rs[j] == '-') {
+			j++
+		}
+		if j < len(rs) && isDigit(rs[j]) {
+			for j < len(rs) && isDigit(rs[j]) {
+				j++
+			}
+			i = j
+			exponent = true
+		}
+	}
+	if i < len(rs) && rs[i] == '.' {
+		end := i
+		for end < len(rs) && (isDigit(rs[end]) || rs[end] == '.' || rs[end] == 'e' || rs[end] == 'E') {
+			end++
+		}
+		what := "a number has at most one decimal point"
+		if exponent {
+			what = "the exponent of a number must be a whole number"
+		}
+		return token{}, 0, errorAt(src, i+1, "malformed number "+strconv.Quote(string(rs[start:end]))+": "+what)
+	}
+	text := string(rs[start:i])
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		var ne *strconv.NumError
+		if !errors.As(err, &ne) || ne.Err != strconv.ErrRange || v != 0 {
+			return token{}, 0, errorAt(src, start+1, "number "+text+" is too large: expected at most about 1.8e308")
+		}
+		// An underflow to zero (1e-400) is accepted as 0.
+	}
+	return token{kind: tNum, text: text, num: v, col: start + 1}, i, nil
+}
