@@ -1,0 +1,160 @@
+package optimizer
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// Curvature is the Hessian of f at a point and its eigenvalues (ascending):
+// 2×2 for functions of x and y, 1×1 (f″) for functions of x alone. Both are
+// nil when the Hessian is not finite there (e.g. after a divergence).
+type Curvature struct {
+	Hessian     [][]float64 `json:"hessian"`
+	Eigenvalues []float64   `json:"eigenvalues"`
+}
+
+// Analysis is the stability readout of a run.
+//
+// The critical learning rate is the largest η for which the method is stable
+// on the local quadratic model of f, whose steepest curvature is λmax, the
+// largest Hessian eigenvalue:
+//
+//	gd        2 / λmax
+//	ascent    2 / λmax of −f (i.e. 2 / |λmin| of f)
+//	momentum  2(1 + μ) / λmax
+//	nesterov  2(1 + μ) / ((1 + 2μ) λmax)   (torch's form)
+//
+// Adagrad, RMSProp and Adam rescale their steps by the gradient history, so
+// they have no fixed critical rate: for them CriticalLR is nil and Summary
+// quotes gd's. It is computed at the end point, or at the start when the run
+// diverged (the end point of a diverged run says nothing), and is nil when
+// λmax ≤ 0 (no rate is too large for stability: the function does not curve
+// upward there) or the Hessian is not finite.
+type Analysis struct {
+	Start      Curvature `json:"start"`
+	End        Curvature `json:"end"`
+	CriticalLR *float64  `json:"critical_lr"`
+	At         string    `json:"-"` // "start" or "end": where CriticalLR and Summary were computed
+	// Summary is one plain sentence, e.g. "lr 0.1 is below the critical 1.0:
+	// converges", "lr 1.0 is the critical rate: it oscillates forever" (lr
+	// within one part in a million of the critical rate), "lr 1.1 is above
+	// the critical 1.0: diverges".
+	Summary string `json:"summary"`
+}
+
+// criticalRelTol is how close (relatively) lr must be to the critical rate to
+// be called the critical rate.
+const criticalRelTol = 1e-6
+
+// curvature is the Hessian of fn at x with its eigenvalues.
+func curvature(fn Objective, dims int, x [2]float64) Curvature {
+	h := fn.Hessian(x[0], x[1])
+	if dims == 1 {
+		if !finite(h[0][0]) {
+			return Curvature{}
+		}
+		return Curvature{Hessian: [][]float64{{h[0][0]}}, Eigenvalues: []float64{h[0][0]}}
+	}
+	for _, v := range []float64{h[0][0], h[0][1], h[1][0], h[1][1]} {
+		if !finite(v) {
+			return Curvature{}
+		}
+	}
+	off := (h[0][1] + h[1][0]) / 2
+	var es mat.EigenSym
+	if !es.Factorize(mat.NewSymDense(2, []float64{h[0][0], off, off, h[1][1]}), false) {
+		return Curvature{Hessian: [][]float64{{h[0][0], h[0][1]}, {h[1][0], h[1][1]}}}
+	}
+	return Curvature{
+		Hessian:     [][]float64{{h[0][0], h[0][1]}, {h[1][0], h[1][1]}},
+		Eigenvalues: es.Values(nil),
+	}
+}
+
+// lossEigen returns the smallest and largest eigenvalue of the Hessian of the
+// loss the method minimises (f, or −f for ascent); ok is false when unknown.
+func lossEigen(c Curvature, m Method) (lo, hi float64, ok bool) {
+	ev := c.Eigenvalues
+	if len(ev) == 0 {
+		return 0, 0, false
+	}
+	lo, hi = ev[0], ev[len(ev)-1]
+	if m == Ascent {
+		lo, hi = -hi, -lo
+	}
+	return lo, hi, true
+}
+
+// analyse computes the stability readout of a finished run.
+func analyse(fn Objective, dims int, r Result) Analysis {
+	a := Analysis{
+		Start: curvature(fn, dims, r.Points[0].X),
+		End:   curvature(fn, dims, r.Final.X),
+		At:    "end",
+	}
+	at := a.End
+	if r.Status == Diverged {
+		at, a.At = a.Start, "start"
+	}
+	c := r.Config
+	lr := fmtNum(c.LR)
+	_, hi, ok := lossEigen(at, c.Method)
+	if !ok {
+		a.Summary = fmt.Sprintf("no critical lr: the Hessian is not finite at the %s point", a.At)
+		return a
+	}
+	var factor float64 // critical lr = factor / λmax
+	switch c.Method {
+	case GD, Ascent:
+		factor = 2
+	case Momentum:
+		factor = 2 * (1 + c.Momentum)
+	case Nesterov:
+		factor = 2 * (1 + c.Momentum) / (1 + 2*c.Momentum)
+	}
+	curve := "largest Hessian eigenvalue"
+	if dims == 1 {
+		curve = "f''"
+	}
+	if hi <= 0 {
+		a.Summary = fmt.Sprintf("no critical lr: the function does not curve upward at the %s point (%s %s), so there is no bowl to overshoot", a.At, curve, fmtNum(hi))
+		if c.Method == Ascent {
+			curve = "smallest Hessian eigenvalue"
+			if dims == 1 {
+				curve = "f''"
+			}
+			a.Summary = fmt.Sprintf("no critical lr: the function does not curve downward at the %s point (%s %s), so there is no hill to overshoot", a.At, curve, fmtNum(-hi))
+		}
+		return a
+	}
+	if factor == 0 {
+		a.Summary = fmt.Sprintf("%s adapts its step size to the gradients, so it has no fixed critical lr; gd's would be %s here", c.Method, fmtNum(2/hi))
+		return a
+	}
+	crit := factor / hi
+	a.CriticalLR = &crit
+	switch {
+	case math.Abs(c.LR-crit) <= criticalRelTol*crit:
+		a.Summary = fmt.Sprintf("lr %s is the critical rate: it oscillates forever", lr)
+	case c.LR < crit:
+		a.Summary = fmt.Sprintf("lr %s is below the critical %s: converges", lr, fmtNum(crit))
+	default:
+		a.Summary = fmt.Sprintf("lr %s is above the critical %s: diverges", lr, fmtNum(crit))
+	}
+	return a
+}
+
+// fmtNum formats v with up to 6 significant digits, keeping a ".0" on whole
+// numbers so they read as rates ("1.0", not "1").
+func fmtNum(v float64) string {
+	s := strconv.FormatFloat(v, 'g', 6, 64)
+	for _, r := range s {
+		if r == '.' || r == 'e' || r == 'I' || r == 'N' {
+			return s
+		}
+	}
+	return s + ".0"
+}

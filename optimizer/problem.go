@@ -1,0 +1,37 @@
+package optimizer
+
+// Objective is a function of one or two variables with its derivatives. The
+// function language's *expr.Func satisfies it; tests use hand-written ones.
+type Objective interface {
+	// Dims is 1 if the function uses only x, 2 if it uses y as well.
+	Dims() int
+	// Value is f(x, y); y is ignored for 1-D functions.
+	Value(x, y float64) float64
+	// ValueGrad is f and its exact gradient; gy is 0 for 1-D functions.
+	ValueGrad(x, y float64) (f, gx, gy float64)
+	// NumericGrad is f and the central-difference gradient with step h.
+	NumericGrad(x, y, h float64) (f, gx, gy float64)
+	// Hessian is the exact matrix of second derivatives; for 1-D functions
+	// only [0][0] = f'' is set.
+	Hessian(x, y float64) [2][2]float64
+}
+
+// Problem is the function being minimised with what is known about it.
+type Problem struct {
+	F      Objective    // the function; Run reports an invalid result when nil
+	Source string       // function text, for output
+	Box    *Box         // view box if known (presets), nil = none
+	Minima [][2]float64 // known minimisers if known
+	FMin   *float64     // known minimum value f*, nil if unknown
+}
+
+// Box is a rectangular view of the plane, XMin ≤ x ≤ XMax, YMin ≤ y ≤ YMax.
+type Box struct{ XMin, XMax, YMin, YMax float64 }
+
+// dims is the number of variables of p's function, 2 when unknown.
+func (p Problem) dims() int {
+	if p.F != nil && p.F.Dims() == 1 {
+		return 1
+	}
+	return 2
+}
