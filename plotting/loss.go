@@ -1,0 +1,270 @@
+package plotting
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	vgdraw "gonum.org/v1/plot/vg/draw"
+)
+
+// lossAxis is the y axis of the loss view: what is plotted and the frame.
+type lossAxis struct {
+	log     bool
+	abs     bool    // plot |f - shift| (f* known)
+	shift   float64 // subtracted from f before plotting
+	lo, hi  float64 // frame
+	clipped bool    // an exploding run leaves the frame
+	label   string
+}
+
+// value maps a loss value to the plotted quantity.
+func (a *lossAxis) value(f float64) float64 {
+	if a.abs {
+		return math.Abs(f - a.shift)
+	}
+	return f - a.shift
+}
+
+// bigLoss bounds the values used for the frame so spans stay finite.
+const bigLoss = 1e300
+
+// newLossAxis chooses the plotted quantity and a readable frame from the
+// non-diverged part of every run. A run that explodes (by more than a
+// factor 20 over its starting gap, linear; a million, log) is clipped at the
+// frame instead of rescaling everything to its 1e300.
+func newLossAxis(s *Scene, runs []runView, logScale bool) *lossAxis {
+	a := &lossAxis{log: logScale, label: "f"}
+	each := func(fn func(v runView, i int, f float64)) {
+		for _, v := range runs {
+			for i := 0; i < v.n; i++ {
+				if i > 0 && v.diverged(i) {
+					break
+				}
+				if f := v.f(i); finite(f) && math.Abs(f) <= bigLoss {
+					fn(v, i, f)
+				}
+			}
+		}
+	}
+	if logScale {
+		switch {
+		case s.FMin != nil && finite(*s.FMin):
+			a.abs, a.shift = true, *s.FMin
+			a.label = "|f − f*|"
+			if *s.FMin != 0 {
+				a.label = fmt.Sprintf("|f − f*|  (f* = %.6g)", *s.FMin)
+			}
+		default:
+			fmin, fmax := math.Inf(1), math.Inf(-1)
+			each(func(_ runView, _ int, f float64) { fmin, fmax = math.Min(fmin, f), math.Max(fmax, f) })
+			if fmin <= 0 {
+				d := (fmax - fmin) * 1e-3
+				if !(d > 0) {
+					d = 1
+				}
+				a.shift = fmin - d
+				a.label = fmt.Sprintf("f − (%.4g)  (shifted to stay positive)", a.shift)
+			}
+		}
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	ref := math.Inf(-1) // largest starting value
+	each(func(v runView, i int, f float64) {
+		y := a.value(f)
+		if logScale && !(y > 0) || !finite(y) {
+			return
+		}
+		lo, hi = math.Min(lo, y), math.Max(hi, y)
+		if i == 0 {
+			ref = math.Max(ref, y)
+		}
+	})
+	if lo > hi { // nothing usable
+		if logScale {
+			a.lo, a.hi = 0.1, 10
+		} else {
+			a.lo, a.hi = -1, 1
+		}
+		return a
+	}
+	if logScale {
+		if ref > 0 && hi > ref*1e6 {
+			hi, a.clipped = ref*1e6, true
+		}
+		if hi/lo < 10 {
+			g := math.Sqrt(hi * lo)
+			lo, hi = g/math.Sqrt(10), g*math.Sqrt(10)
+		}
+		pad := math.Pow(hi/lo, 0.04)
+		a.lo, a.hi = lo/pad, hi*pad
+	} else {
+		if startGap := ref - lo; startGap > 0 && hi-lo > 20*startGap {
+			hi, a.clipped = lo+3*startGap, true
+		}
+		span := hi - lo
+		if !(span > 1e-9*math.Max(1, math.Abs(lo))) {
+			half := math.Max(1, 0.1*math.Abs(lo))
+			a.lo, a.hi = lo-half, lo+half
+		} else {
+			a.lo, a.hi = lo-0.05*span, hi+0.05*span
+		}
+	}
+	if a.clipped {
+		a.label += "  (clipped)"
+	}
+	return a
+}
+
+// lossFig is the loss view of a scene.
+type lossFig struct {
+	s      *Scene
+	o      Options
+	runs   []runView
+	ax     *lossAxis
+	legend bool
+}
+
+// plot builds the gonum plot of the loss view.
+func (lf *lossFig) plot() *plot.Plot {
+	p := newPlot("step", lf.ax.label, lf.o.Scale)
+	k0, k1 := math.MaxInt, math.MinInt
+	for _, v := range lf.runs {
+		if v.n > 0 {
+			k0, k1 = min(k0, v.k(0)), max(k1, v.k(v.n-1))
+		}
+	}
+	if k0 > k1 {
+		k0, k1 = 0, 1
+	}
+	if k1 <= k0 {
+		k1 = k0 + 1
+	}
+	p.X.Min, p.X.Max = float64(k0), float64(k1)
+	p.Y.Min, p.Y.Max = lf.ax.lo, lf.ax.hi
+	if lf.ax.log {
+		p.Y.Scale = plot.LogScale{}
+		p.Y.Tick.Marker = logTicks{}
+	}
+	p.Add(gridLines(lf.o.Scale), lossCurves{lf})
+	return p
+}
+
+// lossCurves draws the loss curves, divergence marks, current markers and
+// (optionally) the legend.
+type lossCurves struct{ lf *lossFig }
+
+// Plot implements plot.Plotter.
+func (lc lossCurves) Plot(c vgdraw.Canvas, p *plot.Plot) {
+	lf := lc.lf
+	pn := panel{rect: c.Rectangle, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max, logY: lf.ax.log}
+	sc := vg.Length(lf.o.Scale)
+	var occupied []vg.Point
+	for _, v := range lf.runs {
+		col := runColor(v.index)
+		cur := v.upTo(lf.s.Current)
+		if cur < 0 {
+			continue
+		}
+		if d := v.r.DivergedAt; d >= 0 && v.k(cur) >= d {
+			x := pn.rect.Min.X + vg.Length(clamp(pn.nx(float64(d)), 0, 1))*pn.rect.Size().X
+			c.StrokeLine2(vgdraw.LineStyle{Color: col, Width: 1.2 * sc, Dashes: []vg.Length{4 * sc, 3 * sc}},
+				x, pn.rect.Min.Y, x, pn.rect.Max.Y)
+			cross(c, vg.Point{X: x, Y: pn.rect.Max.Y - 7*sc}, 4.5*sc, col, 2*sc)
+		}
+		lines := decimateLoss(pn, v, lf.ax, cur)
+		for _, l := range lines {
+			occupied = append(occupied, l...)
+			if len(l) == 1 {
+				c.SetColor(col)
+				c.Fill(circlePath(l[0], 1.5*sc))
+				continue
+			}
+			c.StrokeLines(vgdraw.LineStyle{Color: col, Width: 1.8 * sc}, l)
+		}
+		if f := v.f(cur); !math.IsNaN(f) {
+			dot(c, lossPoint(pn, lf.ax, float64(v.k(cur)), f), 3.5*sc, col, 1.2*sc)
+		}
+	}
+	if lf.legend {
+		drawLegend(c, legendEntries(lf.s), occupied, lf.o.Scale)
+	}
+}
+
+// lossPoint returns the canvas point of (k, f), kept inside the frame so an
+// exploding value runs along the top edge instead of vanishing.
+func lossPoint(pn panel, ax *lossAxis, k, f float64) vg.Point {
+	y := ax.value(f)
+	var ny float64
+	switch {
+	case math.IsInf(y, 1):
+		ny = 1
+	case math.IsInf(y, -1):
+		ny = 0
+	default:
+		ny = clamp(pn.ny(y), 0, 1)
+	}
+	sz := pn.rect.Size()
+	return vg.Point{
+		X: pn.rect.Min.X + vg.Length(clamp(pn.nx(k), 0, 1))*sz.X,
+		Y: pn.rect.Min.Y + vg.Length(ny)*sz.Y,
+	}
+}
+
+// decimateLoss returns the polylines of the run's loss up to index cur,
+// keeping per half-point column only the extreme values (in the order they
+// occur), so a million steps cost what the column count costs to draw. NaN
+// values break the line.
+func decimateLoss(pn panel, v runView, ax *lossAxis, cur int) [][]vg.Point {
+	const colW = 0.5 // column width in points
+	var lines [][]vg.Point
+	var line []vg.Point
+	col := math.MinInt
+	var lo, hi vg.Point // extremes of the current column
+	loFirst := true
+	flushCol := func() {
+		if col == math.MinInt {
+			return
+		}
+		if lo == hi {
+			line = append(line, lo)
+		} else if loFirst {
+			line = append(line, lo, hi)
+		} else {
+			line = append(line, hi, lo)
+		}
+		col = math.MinInt
+	}
+	flushLine := func() {
+		flushCol()
+		if len(line) > 0 {
+			lines = append(lines, line)
+			line = nil
+		}
+	}
+	for i := 0; i <= cur; i++ {
+		f := v.f(i)
+		if math.IsNaN(f) || math.IsNaN(ax.value(f)) {
+			flushLine()
+			continue
+		}
+		p := lossPoint(pn, ax, float64(v.k(i)), f)
+		c := int(math.Floor(float64(p.X-pn.rect.Min.X) / colW))
+		if c != col {
+			flushCol()
+			col, lo, hi, loFirst = c, p, p, true
+			continue
+		}
+		if p.Y < lo.Y {
+			lo = p
+			loFirst = false
+		}
+		if p.Y > hi.Y {
+			hi = p
+			loFirst = true
+		}
+	}
+	flushLine()
+	return lines
+}

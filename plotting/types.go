@@ -1,0 +1,126 @@
+package plotting
+
+import (
+	"math"
+	"time"
+)
+
+// Box is a rectangular view of the plane in data coordinates. For
+// one-dimensional functions only XMin and XMax matter.
+type Box struct{ XMin, XMax, YMin, YMax float64 }
+
+// valid reports whether b is a finite box of positive width and height.
+func (b Box) valid(dims int) bool {
+	ok := finite(b.XMin) && finite(b.XMax) && b.XMax > b.XMin
+	if dims == 1 {
+		return ok
+	}
+	return ok && finite(b.YMin) && finite(b.YMax) && b.YMax > b.YMin
+}
+
+// View selects the figure drawn by Render and SaveFile.
+type View string
+
+// The available views.
+const (
+	// ViewContour is the heat map with contour lines and trajectories
+	// (the curve view for one-dimensional functions).
+	ViewContour View = "contour"
+	// ViewLoss is f against step for every run.
+	ViewLoss View = "loss"
+	// ViewBoth is the contour (or curve) view and the loss view side by side,
+	// or stacked when the image is taller than wide.
+	ViewBoth View = "both"
+	// ViewCurve is f(x) with the points of each run and the tangent at the
+	// current point (one-dimensional functions).
+	ViewCurve View = "curve"
+)
+
+// Run is one trajectory, as plain point lists.
+type Run struct {
+	Label      string    // legend text, e.g. "gd lr=0.1"
+	K          []int     // step of each point; nil means 0..len-1
+	X, Y       []float64 // positions (Y nil/ignored for 1-D)
+	F          []float64 // loss value at each point
+	GX, GY     []float64 // optional gradient at each point (arrow at the current point)
+	VX, VY     []float64 // optional velocity/update at each point
+	DivergedAt int       // step at which the run diverged, -1 if none
+	Hidden     bool      // not drawn (and not used by the auto view)
+}
+
+// Scene is everything a figure shows.
+type Scene struct {
+	// Key identifies F for background caching (e.g. the function source);
+	// empty means no caching.
+	Key     string
+	F       func(x, y float64) float64 // sampler of f (y ignored for 1-D)
+	Dims    int                        // 1 or 2 (anything else is treated as 2)
+	Box     *Box                       // nil = auto view (AutoBox)
+	Minima  [][2]float64               // known minimisers (marked, and used by the auto view)
+	FMin    *float64                   // known minimum value (log loss plots |f - f*|)
+	Runs    []Run                      // up to 8 shown with the Okabe-Ito palette
+	Current int                        // step shown as current (marker larger); < 0 = last
+}
+
+// Options are the rendering options of a figure.
+type Options struct {
+	View          View    // "" = ViewBoth
+	Width, Height int     // exact pixel size (0 = 800x600)
+	DPI           float64 // 0 = 96
+	LogLoss       bool    // loss on a log scale
+	Gradient      bool    // draw the gradient arrow at the current point
+	Velocity      bool    // draw the velocity (update) arrow at the current point
+	Scale         float64 // line/text scale for presentation mode, 0 = 1
+}
+
+// Animation sets the timing of a GIF written by SaveFile.
+type Animation struct {
+	Duration time.Duration // whole animation without the held last frame; 0 = 5s
+	FPS      int           // frames per second; 0 = 20
+}
+
+// maxRuns is the number of runs drawn (the size of the Okabe-Ito palette).
+const maxRuns = 8
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// normalized returns o with defaults filled in and nonsense values replaced.
+func (o Options) normalized() Options {
+	if o.View == "" {
+		o.View = ViewBoth
+	}
+	if o.Width <= 0 {
+		o.Width = 800
+	}
+	if o.Height <= 0 {
+		o.Height = 600
+	}
+	if !(o.DPI > 0) || o.DPI > 2400 || math.IsInf(o.DPI, 0) {
+		o.DPI = 96
+	}
+	if !(o.Scale > 0) || o.Scale > 20 || math.IsInf(o.Scale, 0) {
+		o.Scale = 1
+	}
+	return o
+}
+
+// dims returns 1 for one-dimensional scenes and 2 otherwise.
+func (s *Scene) dims() int {
+	if s.Dims == 1 {
+		return 1
+	}
+	return 2
+}
+
+// eval samples F safely: a nil F or a panicking F gives NaN.
+func (s *Scene) eval(x, y float64) (v float64) {
+	if s.F == nil {
+		return math.NaN()
+	}
+	defer func() {
+		if recover() != nil {
+			v = math.NaN()
+		}
+	}()
+	return s.F(x, y)
+}
