@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	vgdraw "gonum.org/v1/plot/vg/draw"
 )
@@ -245,4 +246,18 @@ func drawTangent(c vgdraw.Canvas, pn panel, s *Scene, v runView, cur int, col co
 	for _, l := range c.ClipLinesXY(line) {
 		c.StrokeLines(vgdraw.LineStyle{Color: col, Width: 1.4 * sc, Dashes: []vg.Length{5 * sc, 3 * sc}}, l)
 	}
+}
+
+// overlayPlotter draws the runs as a gonum plotter, for vector outputs (the
+// raster path draws the same overlay over a cached background instead).
+type overlayPlotter struct {
+	s      *Scene
+	o      Options
+	legend bool
+}
+
+// Plot implements plot.Plotter.
+func (op overlayPlotter) Plot(c vgdraw.Canvas, p *plot.Plot) {
+	pn := panel{rect: c.Rectangle, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max}
+	drawMainOverlay(c, pn, op.s, op.o, op.legend)
 }

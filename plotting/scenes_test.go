@@ -83,7 +83,7 @@ func rosenScene() *Scene {
 func himmelScene() *Scene {
 	return &Scene{
 		Key: "himmelblau", F: himmel, Dims: 2,
-		Box: &Box{XMin: -5, XMax: 5, YMin: -5, YMax: 5},
+		Box:    &Box{XMin: -5, XMax: 5, YMin: -5, YMax: 5},
 		Minima: [][2]float64{{3, 2}, {-2.805118, 3.131312}, {-3.779310, -3.283186}, {3.584428, -1.848126}},
 		FMin:   ptr(0),
 		Runs: []Run{
