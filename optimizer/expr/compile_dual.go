@@ -121,12 +121,30 @@ func compileDualDiv(n *node) dualFn {
 		a, c := compileDual(n.a), n.b.c
 		return func(x, y float64) dual { u := a(x, y); return dual{u.v / c, u.dx / c, u.dy / c} }
 	}
-	a, b := compileDual(n.a), compileDual(n.b)
+	b := compileDual(n.b)
+	if n.a.k == kConst {
+		c := n.a.c
+		return func(x, y float64) dual {
+			w := b(x, y)
+			q := c / w.v
+			d := -q / w.v // infinite at w = 0, hence zmul
+			return dual{q, zmul(d, w.dx), zmul(d, w.dy)}
+		}
+	}
+	a := compileDual(n.a)
 	return func(x, y float64) dual {
 		u, w := a(x, y), b(x, y)
 		q := u.v / w.v
-		return dual{q, (u.dx - q*w.dx) / w.v, (u.dy - q*w.dy) / w.v}
+		return dual{q, zdiv(u.dx-zmul(q, w.dx), w.v), zdiv(u.dy-zmul(q, w.dy), w.v)}
 	}
+}
+
+// zdiv is n/d with 0/anything = 0, the companion of zmul for quotients.
+func zdiv(n, d float64) float64 {
+	if n == 0 {
+		return 0
+	}
+	return n / d
 }
 
 func compileDualPowInt(n *node) dualFn {
@@ -222,5 +240,5 @@ func dualMin(u, w dual) dual {
 		return dual{math.Min(u.v, w.v), 0.5 * (u.dx + w.dx), 0.5 * (u.dy + w.dy)}
 	}
 	nan := math.NaN()
-	return dual{nan, nan, nan}
+	return dual{math.Min(u.v, w.v), nan, nan} // NaN, or -Inf as math.Min(-Inf, NaN)
 }

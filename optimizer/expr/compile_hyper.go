@@ -101,15 +101,26 @@ func add(u, w hyper, s float64) hyper {
 	return hyper{u.v + s*w.v, u.x + s*w.x, u.y + s*w.y, u.xx + s*w.xx, u.xy + s*w.xy, u.yy + s*w.yy}
 }
 
+// mul is the product rule; a product with a zero factor is 0 even when the
+// other factor is infinite (see zmul), so a constant numerator of 1/x does
+// not turn the y-derivatives into NaN.
 func mul(u, w hyper) hyper {
 	return hyper{
 		v:  u.v * w.v,
-		x:  u.x*w.v + u.v*w.x,
-		y:  u.y*w.v + u.v*w.y,
-		xx: u.xx*w.v + 2*u.x*w.x + u.v*w.xx,
-		xy: u.xy*w.v + u.x*w.y + u.y*w.x + u.v*w.xy,
-		yy: u.yy*w.v + 2*u.y*w.y + u.v*w.yy,
+		x:  zm(u.x, w.v) + zm(u.v, w.x),
+		y:  zm(u.y, w.v) + zm(u.v, w.y),
+		xx: zm(u.xx, w.v) + 2*zm(u.x, w.x) + zm(u.v, w.xx),
+		xy: zm(u.xy, w.v) + zm(u.x, w.y) + zm(u.y, w.x) + zm(u.v, w.xy),
+		yy: zm(u.yy, w.v) + 2*zm(u.y, w.y) + zm(u.v, w.yy),
 	}
+}
+
+// zm is a*b with 0 times anything = 0.
+func zm(a, b float64) float64 {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	return a * b
 }
 
 // chain applies a function with value f, derivative d and second derivative
@@ -151,5 +162,5 @@ func hyperMin(u, w hyper) hyper {
 		return m
 	}
 	nan := math.NaN()
-	return hyper{nan, nan, nan, nan, nan, nan}
+	return hyper{math.Min(u.v, w.v), nan, nan, nan, nan, nan}
 }
