@@ -28,11 +28,15 @@ const tailLen = 32
 // stops at its divergence point, so that one is the last point and is kept
 // too. At most DecimatedPoints + 2 points are stored.
 func stride(n int) int {
-	if n <= FullRecordSteps {
+	if n <= fullRecordSteps {
 		return 1
 	}
-	return (n + DecimatedPoints - 1) / DecimatedPoints
+	return (n + decimatedPoints - 1) / decimatedPoints
 }
+
+// The decimation limits in use; tests lower them to exercise decimation on
+// short runs.
+var fullRecordSteps, decimatedPoints = FullRecordSteps, DecimatedPoints
 
 // capacity is the number of points a run of n steps recorded with stride s
 // can store: every multiple of s in 0..n plus a last point.

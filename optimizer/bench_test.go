@@ -1,0 +1,76 @@
+package optimizer_test
+
+import (
+	"context"
+	"testing"
+
+	"gdlab/optimizer"
+	"gdlab/optimizer/expr"
+)
+
+// benchProblem parses src with the function language.
+func benchProblem(b *testing.B, src string) optimizer.Problem {
+	b.Helper()
+	f, err := expr.Parse(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return optimizer.Problem{F: f, Source: src}
+}
+
+// benchRunSteps is the length of the runs the step benchmarks repeat:
+// short enough that the trajectory's memory is reused from run to run (on
+// a fresh VM page the first touch of memory costs more than a step).
+const benchRunSteps = 100_000
+
+// benchSteps repeats runs of benchRunSteps steps of c on p and reports the
+// cost of one step (recording included) as ns/step and steps/s.
+func benchSteps(b *testing.B, p optimizer.Problem, c optimizer.Config) {
+	c.Steps = benchRunSteps
+	for b.Loop() {
+		if r := optimizer.Run(context.Background(), p, c, nil); r.Steps != c.Steps {
+			b.Fatalf("ran %d of %d steps: %s", r.Steps, c.Steps, r.Status)
+		}
+	}
+	ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N*benchRunSteps)
+	b.ReportMetric(ns, "ns/step")
+	b.ReportMetric(1e9/ns, "steps/s")
+}
+
+// BenchmarkStep measures one step of each method on the typed Rosenbrock
+// with the exact gradient.
+func BenchmarkStep(b *testing.B) {
+	p := benchProblem(b, "(1 - x)^2 + 100(y - x^2)^2")
+	for _, m := range optimizer.Methods {
+		b.Run(string(m), func(b *testing.B) {
+			c := optimizer.DefaultConfig()
+			c.Method, c.Start, c.LR = m, [2]float64{-1.2, 1}, 1e-4
+			if m == optimizer.Ascent {
+				c.LR = 1e-9 // climb, but stay within the bound
+			}
+			benchSteps(b, p, c)
+		})
+	}
+}
+
+// BenchmarkNumericStep measures a gd step on x^2 + y^2 with the
+// central-difference gradient.
+func BenchmarkNumericStep(b *testing.B) {
+	p := benchProblem(b, "x^2 + y^2")
+	c := optimizer.DefaultConfig()
+	c.Gradient = optimizer.Numeric
+	benchSteps(b, p, c)
+}
+
+// BenchmarkRun1M is a 1,000,000-step gd run on Rosenbrock end to end
+// (allocation of the trajectory, verdict and analysis included).
+func BenchmarkRun1M(b *testing.B) {
+	p := benchProblem(b, "(1 - x)^2 + 100(y - x^2)^2")
+	c := optimizer.DefaultConfig()
+	c.Start, c.LR, c.Steps = [2]float64{-1.2, 1}, 1e-3, 1_000_000
+	for b.Loop() {
+		if r := optimizer.Run(context.Background(), p, c, nil); r.Steps != c.Steps {
+			b.Fatalf("ran %d steps: %s", r.Steps, r.Status)
+		}
+	}
+}
