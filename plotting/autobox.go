@@ -12,7 +12,10 @@ const sane = 1e12
 // AutoBox returns a view box holding the start of every visible run, the
 // known minima, and the non-diverged part of every trajectory, with a 10%
 // margin, its edges rounded outwards to round numbers. It never zooms out to a
-// diverged point, and it is never degenerate: a single point gets a box
+// diverged point: the points a diverged run visits before its divergence are
+// included only while they stay within three times the extent of everything
+// else (so the start of an explosion shows, and the rest leaves the view).
+// It is never degenerate: a single point gets a box
 // around it, and a scene without any point gets [-5, 5]².
 func AutoBox(s *Scene) Box {
 	if s == nil {
@@ -36,12 +39,33 @@ func AutoBox(s *Scene) Box {
 	for _, m := range s.Minima {
 		add(m[0], m[1])
 	}
-	for _, v := range positionRuns(s) {
+	// First the starts, the minima and the runs that did not diverge; then
+	// the runs that diverged, only as far as they stay within three spans of
+	// that: an exploding run leaves the view instead of shrinking it.
+	runs := positionRuns(s)
+	for _, v := range runs {
 		for i := 0; i < v.n; i++ {
-			if i > 0 && v.diverged(i) {
+			if i > 0 && (v.r.DivergedAt >= 0 || v.diverged(i)) {
 				break
 			}
 			add(v.r.X[i], v.y(i))
+		}
+	}
+	if xmin <= xmax {
+		wx := math.Max(xmax-xmin, 1)
+		wy := math.Max(ymax-ymin, 1)
+		lx0, lx1, ly0, ly1 := xmin-3*wx, xmax+3*wx, ymin-3*wy, ymax+3*wy
+		for _, v := range runs {
+			if v.r.DivergedAt < 0 {
+				continue
+			}
+			for i := 1; i < v.n && !v.diverged(i); i++ {
+				x, y := v.r.X[i], v.y(i)
+				if !(x >= lx0 && x <= lx1) || dims == 2 && !(y >= ly0 && y <= ly1) {
+					break
+				}
+				add(x, y)
+			}
 		}
 	}
 	if xmin > xmax {
