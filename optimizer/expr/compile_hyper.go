@@ -85,7 +85,7 @@ func compileHyper(n *node) hyperFn {
 			r := u.v*u.v + w.v*w.v
 			r2 := r * r
 			return chain2(u, w, math.Atan2(u.v, w.v), w.v/r, -u.v/r,
-				-2*u.v*w.v/r2, (w.v*w.v-u.v*u.v)/r2, 2*u.v*w.v/r2)
+				-2*u.v*w.v/r2, (u.v*u.v-w.v*w.v)/r2, 2*u.v*w.v/r2)
 		}
 	}
 	nan := math.NaN()

@@ -25,6 +25,7 @@ func TestErrors(t *testing.T) {
 		{"upper case variable", "X^2", 1, `unknown name "X": did you mean x? (names are case-sensitive)`},
 		{"upper case function", "SIN(x)", 1, `unknown name "SIN": did you mean sin? (names are lower case)`},
 		{"juxtaposed variables", "xy", 1, `unknown name "xy": did you mean x*y? (write * between variables)`},
+		{"long unknown name", "x + abcdefghijklmnopqrstuvwxyz", 5, `unknown name "abcdefghijklmnopqrst...": expected x, y, pi, e or a function such as sin`},
 		{"far unknown name", "banana", 1, `unknown name "banana": expected x, y, pi, e or a function such as sin`},
 		{"too many arguments", "sin(x, y)", 6, "sin takes 1 argument, found 2"},
 		{"too few arguments", "max(x)", 6, "max takes 2 arguments, found 1"},

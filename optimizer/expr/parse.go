@@ -312,7 +312,7 @@ func (p *parser) name(t token) (*node, *Error) {
 	fn, unary := unaryFuncs[t.text]
 	bk, binary := binaryFuncs[t.text]
 	if !unary && !binary {
-		return nil, p.errAt(t, "unknown name "+strconv.Quote(t.text)+": "+suggest(t.text))
+		return nil, p.errAt(t, "unknown name "+strconv.Quote(shorten(t.text))+": "+suggest(t.text))
 	}
 	arity := 1
 	if binary {
@@ -401,4 +401,12 @@ func (p *parser) args(fn token, arity int) ([]*node, *Error) {
 		return nil, p.errAt(p.prev(), fn.text+" takes "+plural(arity)+", found "+strconv.Itoa(len(args)))
 	}
 	return args, nil
+}
+
+// shorten cuts a name longer than 24 characters for an error message.
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) <= 24 {
+		return s
+	}
+	return string([]rune(s)[:20]) + "..."
 }
