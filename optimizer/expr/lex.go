@@ -89,8 +89,15 @@ func lex(src string, rs []rune) ([]token, *Error) {
 		default:
 			msg := "unexpected character " + strconv.QuoteRune(r) +
 				": expected a number, x, y, a function, an operator (+ - * / ^ **) or a parenthesis"
-			if r == '=' {
+			switch r {
+			case '=':
 				msg = `unexpected "=": type only the right-hand side, e.g. x^2 + y^2`
+			case '²', '³':
+				msg = "unexpected character " + strconv.QuoteRune(r) + ": write powers with ^, e.g. x^2"
+			case '−', '–':
+				msg = "unexpected character " + strconv.QuoteRune(r) + ": expected the minus sign -"
+			case '×', '·', '⋅':
+				msg = "unexpected character " + strconv.QuoteRune(r) + ": expected the multiplication sign *"
 			}
 			return nil, errorAt(src, col, msg)
 		}
@@ -122,28 +129,27 @@ func lexNumber(src string, rs []rune, i int) (token, int, *Error) {
 	if digits == 0 {
 		return token{}, 0, errorAt(src, start+1, `malformed number ".": expected digits before or after the decimal point`)
 	}
-	exponent := false
-	if i < len(rs) && (rs[i] == 'e' || rs[i] == 'E') {
-		j := i + 1
-		if j < len(rs) && (rs[j] == '+' || rs[j] == '-') {
-			j++
+	exponent := exponentAt(rs, i)
+	if exponent {
+		i++ // e or E
+		if rs[i] == '+' || rs[i] == '-' {
+			i++
 		}
-		if j < len(rs) && isDigit(rs[j]) {
-			for j < len(rs) && isDigit(rs[j]) {
-				j++
-			}
-			i = j
-			exponent = true
+		for i < len(rs) && isDigit(rs[i]) {
+			i++
 		}
 	}
-	if i < len(rs) && rs[i] == '.' {
+	if i < len(rs) && (rs[i] == '.' || exponent && exponentAt(rs, i)) {
 		end := i
 		for end < len(rs) && (isDigit(rs[end]) || rs[end] == '.' || rs[end] == 'e' || rs[end] == 'E') {
 			end++
 		}
 		what := "a number has at most one decimal point"
-		if exponent {
+		switch {
+		case exponent && rs[i] == '.':
 			what = "the exponent of a number must be a whole number"
+		case exponent:
+			what = "a number has at most one exponent"
 		}
 		return token{}, 0, errorAt(src, i+1, "malformed number "+strconv.Quote(string(rs[start:end]))+": "+what)
 	}
@@ -157,4 +163,17 @@ func lexNumber(src string, rs []rune, i int) (token, int, *Error) {
 		// An underflow to zero (1e-400) is accepted as 0.
 	}
 	return token{kind: tNum, text: text, num: v, col: start + 1}, i, nil
+}
+
+// exponentAt reports whether an exponent (e or E, an optional sign, a digit)
+// starts at rs[i].
+func exponentAt(rs []rune, i int) bool {
+	if i >= len(rs) || (rs[i] != 'e' && rs[i] != 'E') {
+		return false
+	}
+	i++
+	if i < len(rs) && (rs[i] == '+' || rs[i] == '-') {
+		i++
+	}
+	return i < len(rs) && isDigit(rs[i])
 }

@@ -45,6 +45,8 @@ func TestValueGrad(t *testing.T) {
 		{"2e*x", 1, 1, 0, 2 * math.E, 2 * math.E, 0},
 		{"2pi*x", 1, 1, 0, 2 * math.Pi, 2 * math.Pi, 0},
 		{"2exp(x)", 1, 0, 0, 2, 2, 0},
+		{"2e3exp(x)", 1, 0, 0, 2000, 2000, 0},
+		{"2e-x", 1, 1, 0, 2*math.E - 1, -1, 0},
 		// precedence and associativity
 		{"-x^2", 1, 3, 0, -9, -6, 0},
 		{"2^3^2*x", 1, 1, 0, 512, 512, 0},
