@@ -32,7 +32,8 @@ type Curvature struct {
 // quotes gd's. It is computed at the end point, or at the start when the run
 // diverged (the end point of a diverged run says nothing), and is nil when
 // λmax ≤ 0 (no rate is too large for stability: the function does not curve
-// upward there) or the Hessian is not finite.
+// upward there) or the Hessian is not finite. At a saddle (another
+// eigenvalue < 0) the sentence says so.
 type Analysis struct {
 	Start      Curvature `json:"start"`
 	End        Curvature `json:"end"`
@@ -101,7 +102,7 @@ func analyse(fn Objective, dims int, r Result) Analysis {
 	}
 	c := r.Config
 	lr := fmtNum(c.LR)
-	_, hi, ok := lossEigen(at, c.Method)
+	lo, hi, ok := lossEigen(at, c.Method)
 	if !ok {
 		a.Summary = fmt.Sprintf("no critical lr: the Hessian is not finite at the %s point", a.At)
 		return a
@@ -143,6 +144,9 @@ func analyse(fn Objective, dims int, r Result) Analysis {
 		a.Summary = fmt.Sprintf("lr %s is below the critical %s: converges", lr, fmtNum(crit))
 	default:
 		a.Summary = fmt.Sprintf("lr %s is above the critical %s: diverges", lr, fmtNum(crit))
+	}
+	if lo < 0 {
+		a.Summary += " along the upward-curving direction, but the surface curves downward in another (a saddle)"
 	}
 	return a
 }
