@@ -372,7 +372,7 @@ func (p *parser) args(fn token, arity int) ([]*node, *Error) {
 		return nil, p.errAt(c, fn.text+" takes "+plural(arity)+", found none")
 	}
 	var args []*node
-	var extra token // the first comma past the last allowed argument
+	var extra token // the first comma past the last allowed argument (kind tEOF until seen)
 	for {
 		a, err := p.expr()
 		if err != nil {

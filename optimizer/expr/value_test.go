@@ -254,3 +254,39 @@ func TestConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// objective is optimizer.Objective, restated so that this package need not
+// import the optimizer: *Func must satisfy it.
+type objective interface {
+	Dims() int
+	Value(x, y float64) float64
+	ValueGrad(x, y float64) (f, gx, gy float64)
+	NumericGrad(x, y, h float64) (f, gx, gy float64)
+	Hessian(x, y float64) [2][2]float64
+}
+
+var _ objective = (*Func)(nil)
+
+// TestOneDimensional checks the 1-D contract: y is ignored, gy and the
+// Hessian entries other than [0][0] are 0.
+func TestOneDimensional(t *testing.T) {
+	f := mustParse(t, "-x^3 + 2sin(x)")
+	if f.Dims() != 1 {
+		t.Fatalf("Dims = %d, want 1", f.Dims())
+	}
+	if f.Value(0.5, 1) != f.Value(0.5, -7) {
+		t.Error("Value depends on y")
+	}
+	v, gx, gy := f.ValueGrad(0.5, 3)
+	want := -0.125 + 2*math.Sin(0.5)
+	if !near(v, want, 1e-15) || !near(gx, -0.75+2*math.Cos(0.5), 1e-15) || gy != 0 || math.Signbit(gy) {
+		t.Errorf("ValueGrad = %v, %v, %v", v, gx, gy)
+	}
+	h := f.Hessian(0.5, 3)
+	if !near(h[0][0], -3-2*math.Sin(0.5), 1e-15) || h[0][1] != 0 || h[1][0] != 0 || h[1][1] != 0 {
+		t.Errorf("Hessian = %v", h)
+	}
+	if f.Source() != "-x^3 + 2sin(x)" {
+		t.Errorf("Source = %q", f.Source())
+	}
+}
