@@ -127,6 +127,7 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 		status = Converged
 	default:
 		st := newStepper(c)
+		gd, lr := c.Method == GD, c.LR
 		for k := 1; k <= n; k++ {
 			if stop.Load() {
 				status = Cancelled
@@ -138,7 +139,12 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 					report(Progress{Step: pts[len(pts)-1].K, Points: pts[:len(pts):len(pts)]})
 				}
 			}
-			u0, u1 := st.step(g0, g1)
+			var u0, u1 float64
+			if gd {
+				u0, u1 = -lr*g0, -lr*g1 // the common case, inline
+			} else {
+				u0, u1 = st.step(g0, g1)
+			}
 			if oneD {
 				u1 = 0
 			}

@@ -11,6 +11,7 @@ type stepper struct {
 	lr, mu, alpha, b1, b2, e float64
 	a, b                     [2]float64 // momentum buffer / accumulator / Adam's m and v
 	t                        int        // steps taken so far
+	bc1Done, bc2Done         bool       // Adam's bias corrections have reached 1
 }
 
 func newStepper(c Config) stepper {
@@ -52,9 +53,18 @@ func (s *stepper) step(g0, g1 float64) (u0, u1 float64) {
 		s.a[1] = lerp(s.a[1], g1, w)
 		s.b[0] = s.b[0]*s.b2 + (1-s.b2)*(g0*g0)
 		s.b[1] = s.b[1]*s.b2 + (1-s.b2)*(g1*g1)
-		t := float64(s.t)
-		bc1 := 1 - math.Pow(s.b1, t)
-		bc2 := math.Sqrt(1 - math.Pow(s.b2, t))
+		// Once 1 − β^t rounds to 1 it stays 1: skip the (then subnormal
+		// and slow) powers.
+		bc1, bc2 := 1.0, 1.0
+		if !s.bc1Done {
+			bc1 = 1 - math.Pow(s.b1, float64(s.t))
+			s.bc1Done = bc1 == 1
+		}
+		if !s.bc2Done {
+			bc2 = 1 - math.Pow(s.b2, float64(s.t))
+			s.bc2Done = bc2 == 1
+			bc2 = math.Sqrt(bc2)
+		}
 		size := s.lr / bc1
 		d0 := math.Sqrt(s.b[0])/bc2 + s.e
 		d1 := math.Sqrt(s.b[1])/bc2 + s.e
