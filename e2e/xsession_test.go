@@ -1,0 +1,158 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	_ "image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// xsession is one Xvfb display with the program under test running on it.
+type xsession struct {
+	t       *testing.T
+	display string
+	xvfb    *exec.Cmd
+	app     *exec.Cmd
+	appErr  bytes.Buffer
+	exited  chan error
+	window  string
+	shots   string
+}
+
+// startX starts Xvfb on a free display number.
+func startX(t *testing.T, shots string) *xsession {
+	t.Helper()
+	for _, tool := range []string{"Xvfb", "xdotool", "import", "python3"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is missing: run make deps-test", tool)
+		}
+	}
+	s := &xsession{t: t, shots: shots}
+	for n := 90; n < 140; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+			continue
+		}
+		s.display = ":" + strconv.Itoa(n)
+		break
+	}
+	s.xvfb = exec.Command("Xvfb", s.display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	if err := s.xvfb.Start(); err != nil {
+		t.Fatalf("start Xvfb: %v", err)
+	}
+	t.Cleanup(func() { s.xvfb.Process.Kill(); s.xvfb.Wait() })
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		if err := exec.Command("xdotool", "getdisplaygeometry").Run(); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("Xvfb did not come up")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return s
+}
+
+func (s *xsession) env() []string {
+	home := s.t.TempDir()
+	return append(os.Environ(), "DISPLAY="+s.display, "LANG=en_US.UTF-8", "LC_ALL=en_US.UTF-8",
+		"HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
+}
+
+// cmd runs a helper tool on the display and returns its trimmed output.
+func (s *xsession) cmd(name string, args ...string) string {
+	s.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	c := exec.CommandContext(ctx, name, args...)
+	c.Env = s.env()
+	out, err := c.CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// launch starts the program and waits for its window.
+func (s *xsession) launch(binary string, args ...string) {
+	s.t.Helper()
+	s.app = exec.Command(binary, args...)
+	s.app.Env = s.env()
+	s.app.Stdout = &s.appErr
+	s.app.Stderr = &s.appErr
+	if err := s.app.Start(); err != nil {
+		s.t.Fatalf("start %s: %v", binary, err)
+	}
+	s.exited = make(chan error, 1)
+	go func() { s.exited <- s.app.Wait() }()
+	s.t.Cleanup(func() {
+		if s.app.ProcessState == nil {
+			s.app.Process.Kill()
+		}
+	})
+	ids := s.cmd("xdotool", "search", "--sync", "--onlyvisible", "--name", "Gradient Descent Lab")
+	s.window = strings.Fields(ids)[0]
+}
+
+// screenshot saves the whole screen as name.png and returns it decoded.
+func (s *xsession) screenshot(name string) image.Image {
+	s.t.Helper()
+	path := filepath.Join(s.shots, name+".png")
+	s.cmd("import", "-window", "root", path)
+	f, err := os.Open(path)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer f.Close()
+	img, _, err := image.Decode(f)
+	if err != nil {
+		s.t.Fatalf("decode %s: %v", path, err)
+	}
+	return img
+}
+
+func (s *xsession) key(keys ...string) {
+	s.cmd("xdotool", append([]string{"key", "--clearmodifiers", "--window", s.window}, keys...)...)
+}
+
+func (s *xsession) typeText(text string) {
+	s.cmd("xdotool", "type", "--delay", "40", "--window", s.window, text)
+}
+
+func (s *xsession) click(p image.Point) {
+	s.cmd("xdotool", "mousemove", "--sync", strconv.Itoa(p.X), strconv.Itoa(p.Y), "click", "1")
+}
+
+// closeWindow asks the window to close as a window manager does, by sending
+// WM_DELETE_WINDOW, and waits for the process to exit on its own.
+func (s *xsession) closeWindow() error {
+	s.t.Helper()
+	script := `
+import sys
+from Xlib import display, X, protocol
+d = display.Display()
+w = d.create_resource_object('window', int(sys.argv[1]))
+proto = d.intern_atom('WM_PROTOCOLS')
+delete = d.intern_atom('WM_DELETE_WINDOW')
+ev = protocol.event.ClientMessage(window=w, client_type=proto, data=(32, [delete, X.CurrentTime, 0, 0, 0]))
+w.send_event(ev, event_mask=X.NoEventMask)
+d.flush()
+`
+	s.cmd("python3", "-c", script, s.window)
+	select {
+	case err := <-s.exited:
+		return err
+	case <-time.After(15 * time.Second):
+		return fmt.Errorf("the program did not exit within 15 s of WM_DELETE_WINDOW")
+	}
+}
