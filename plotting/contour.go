@@ -118,11 +118,16 @@ func (cl contourLines) Plot(c draw.Canvas, p *plot.Plot) {
 		if len(level) == 0 {
 			continue
 		}
-		path := make(vg.Path, 0, 2*len(level))
-		for _, s := range level {
-			path.Move(vg.Point{X: trX(s.x0), Y: trY(s.y0)})
-			path.Line(vg.Point{X: trX(s.x1), Y: trY(s.y1)})
+		// Short paths: see strokeChunk.
+		for len(level) > 0 {
+			n := min(len(level), strokeChunk)
+			path := make(vg.Path, 0, 2*n)
+			for _, s := range level[:n] {
+				path.Move(vg.Point{X: trX(s.x0), Y: trY(s.y0)})
+				path.Line(vg.Point{X: trX(s.x1), Y: trY(s.y1)})
+			}
+			c.Stroke(path)
+			level = level[n:]
 		}
-		c.Stroke(path)
 	}
 }

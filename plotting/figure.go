@@ -145,7 +145,7 @@ func (cl curveLine) Plot(c vgdraw.Canvas, p *plot.Plot) {
 	flush := func() {
 		for _, l := range c.ClipLinesXY(line) {
 			if len(l) > 1 {
-				c.StrokeLines(vgdraw.LineStyle{Color: darkGrey, Width: vg.Length(1.6 * cl.scale)}, l)
+				strokeLines(c, vgdraw.LineStyle{Color: darkGrey, Width: vg.Length(1.6 * cl.scale)}, l)
 			}
 		}
 		line = line[:0]

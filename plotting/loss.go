@@ -36,14 +36,30 @@ const bigLoss = 1e300
 // frame instead of rescaling everything to its 1e300.
 func newLossAxis(s *Scene, runs []runView, logScale bool) *lossAxis {
 	a := &lossAxis{log: logScale, label: "f"}
-	each := func(fn func(v runView, i int, f float64)) {
-		for _, v := range runs {
-			for i := 0; i < v.n; i++ {
-				if i > 0 && v.diverged(i) {
+	// One tight pass per run over the non-diverged part: raw extremes and
+	// the first value.
+	fmin, fmax := math.Inf(1), math.Inf(-1)
+	type span struct{ fs []float64 }
+	var spans []span
+	for _, v := range runs {
+		n := v.n
+		if d := v.r.DivergedAt; d >= 0 {
+			for i := 1; i < n; i++ {
+				if v.k(i) >= d {
+					n = i
 					break
 				}
-				if f := v.f(i); finite(f) && math.Abs(f) <= bigLoss {
-					fn(v, i, f)
+			}
+		}
+		fs := v.r.F[:n]
+		spans = append(spans, span{fs})
+		for _, f := range fs {
+			if f >= -bigLoss && f <= bigLoss { // finite and not absurd
+				if f < fmin {
+					fmin = f
+				}
+				if f > fmax {
+					fmax = f
 				}
 			}
 		}
@@ -56,31 +72,54 @@ func newLossAxis(s *Scene, runs []runView, logScale bool) *lossAxis {
 			if *s.FMin != 0 {
 				a.label = fmt.Sprintf("|f − f*|  (f* = %.6g)", *s.FMin)
 			}
-		default:
-			fmin, fmax := math.Inf(1), math.Inf(-1)
-			each(func(_ runView, _ int, f float64) { fmin, fmax = math.Min(fmin, f), math.Max(fmax, f) })
-			if fmin <= 0 {
-				d := (fmax - fmin) * 1e-3
-				if !(d > 0) {
-					d = 1
-				}
-				a.shift = fmin - d
-				a.label = fmt.Sprintf("f − (%.4g)  (shifted to stay positive)", a.shift)
+		case fmin <= 0:
+			d := (fmax - fmin) * 1e-3
+			if !(d > 0) {
+				d = 1
 			}
+			a.shift = fmin - d
+			a.label = fmt.Sprintf("f − (%.4g)  (shifted to stay positive)", a.shift)
 		}
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	ref := math.Inf(-1) // largest starting value
-	each(func(v runView, i int, f float64) {
-		y := a.value(f)
-		if logScale && !(y > 0) || !finite(y) {
-			return
+	usable := func(y float64) bool { return finite(y) && (!logScale || y > 0) }
+	for _, sp := range spans {
+		for _, f := range sp.fs {
+			if f >= -bigLoss && f <= bigLoss {
+				if y := a.value(f); usable(y) {
+					ref = math.Max(ref, y)
+				}
+				break
+			}
 		}
-		lo, hi = math.Min(lo, y), math.Max(hi, y)
-		if i == 0 {
-			ref = math.Max(ref, y)
+		if !a.abs {
+			continue // f − shift is increasing: the extremes come from fmin, fmax
 		}
-	})
+		for _, f := range sp.fs {
+			if !(f >= -bigLoss && f <= bigLoss) {
+				continue
+			}
+			y := a.value(f)
+			if y < lo && usable(y) {
+				lo = y
+			}
+			if y > hi {
+				hi = y
+			}
+		}
+	}
+	if !a.abs && fmin <= fmax {
+		if y := a.value(fmin); usable(y) {
+			lo = y
+		} else if logScale {
+			lo = a.value(fmax) // only when fmin == shift exactly: cannot happen with d > 0
+		}
+		hi = a.value(fmax)
+		if !usable(hi) || lo > hi {
+			lo, hi = math.Inf(1), math.Inf(-1)
+		}
+	}
 	if lo > hi { // nothing usable
 		if logScale {
 			a.lo, a.hi = 0.1, 10
@@ -181,7 +220,7 @@ func (lc lossCurves) Plot(c vgdraw.Canvas, p *plot.Plot) {
 				c.Fill(circlePath(l[0], 1.5*sc))
 				continue
 			}
-			c.StrokeLines(vgdraw.LineStyle{Color: col, Width: 1.8 * sc}, l)
+			strokeLines(c, vgdraw.LineStyle{Color: col, Width: 1.8 * sc}, l)
 		}
 		if f := v.f(cur); !math.IsNaN(f) {
 			dot(c, lossPoint(pn, lf.ax, float64(v.k(cur)), f), 3.5*sc, col, 1.2*sc)
@@ -195,7 +234,11 @@ func (lc lossCurves) Plot(c vgdraw.Canvas, p *plot.Plot) {
 // lossPoint returns the canvas point of (k, f), kept inside the frame so an
 // exploding value runs along the top edge instead of vanishing.
 func lossPoint(pn panel, ax *lossAxis, k, f float64) vg.Point {
-	y := ax.value(f)
+	return lossValuePoint(pn, k, ax.value(f))
+}
+
+// lossValuePoint is lossPoint for an already mapped value y.
+func lossValuePoint(pn panel, k, y float64) vg.Point {
 	var ny float64
 	switch {
 	case math.IsInf(y, 1):
@@ -214,25 +257,36 @@ func lossPoint(pn panel, ax *lossAxis, k, f float64) vg.Point {
 
 // decimateLoss returns the polylines of the run's loss up to index cur,
 // keeping per half-point column only the extreme values (in the order they
-// occur), so a million steps cost what the column count costs to draw. NaN
-// values break the line.
+// occur), so a million steps cost one tight pass plus what the column count
+// costs to draw. The extremes are found on the plotted value, before the
+// (monotone) axis transform, which is applied to two points per column only.
+// NaN values break the line.
 func decimateLoss(pn panel, v runView, ax *lossAxis, cur int) [][]vg.Point {
 	const colW = 0.5 // column width in points
+	w := float64(pn.rect.Size().X)
+	perStep := w / (pn.x1 - pn.x0) / colW // columns per step
 	var lines [][]vg.Point
 	var line []vg.Point
 	col := math.MinInt
-	var lo, hi vg.Point // extremes of the current column
+	var kLo, kHi int     // steps of the extremes of the current column
+	var vLo, vHi float64 // extremes of the plotted value in the column
 	loFirst := true
+	emit := func(k int, val float64) {
+		line = append(line, lossValuePoint(pn, float64(k), val))
+	}
 	flushCol := func() {
 		if col == math.MinInt {
 			return
 		}
-		if lo == hi {
-			line = append(line, lo)
-		} else if loFirst {
-			line = append(line, lo, hi)
-		} else {
-			line = append(line, hi, lo)
+		switch {
+		case kLo == kHi:
+			emit(kLo, vLo)
+		case loFirst:
+			emit(kLo, vLo)
+			emit(kHi, vHi)
+		default:
+			emit(kHi, vHi)
+			emit(kLo, vLo)
 		}
 		col = math.MinInt
 	}
@@ -243,26 +297,26 @@ func decimateLoss(pn panel, v runView, ax *lossAxis, cur int) [][]vg.Point {
 			line = nil
 		}
 	}
+	fs := v.r.F
+	cur = min(cur, len(fs)-1)
 	for i := 0; i <= cur; i++ {
-		f := v.f(i)
-		if math.IsNaN(f) || math.IsNaN(ax.value(f)) {
+		val := ax.value(fs[i])
+		if val != val { // NaN
 			flushLine()
 			continue
 		}
-		p := lossPoint(pn, ax, float64(v.k(i)), f)
-		c := int(math.Floor(float64(p.X-pn.rect.Min.X) / colW))
+		k := v.k(i)
+		c := int(math.Floor((float64(k) - pn.x0) * perStep))
 		if c != col {
 			flushCol()
-			col, lo, hi, loFirst = c, p, p, true
+			col, kLo, kHi, vLo, vHi, loFirst = c, k, k, val, val, true
 			continue
 		}
-		if p.Y < lo.Y {
-			lo = p
-			loFirst = false
+		if val < vLo {
+			kLo, vLo, loFirst = k, val, false
 		}
-		if p.Y > hi.Y {
-			hi = p
-			loFirst = true
+		if val > vHi {
+			kHi, vHi, loFirst = k, val, true
 		}
 	}
 	flushLine()

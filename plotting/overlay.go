@@ -130,12 +130,12 @@ func strokePath(c vgdraw.Canvas, pts []vg.Point, idx []int, col color.RGBA, scal
 	}
 	for _, l := range clipped {
 		if len(l) > 1 {
-			c.StrokeLines(vgdraw.LineStyle{Color: withAlpha(halo, 0.85), Width: 3.6 * sc}, l)
+			strokeLines(c, vgdraw.LineStyle{Color: halo, Width: 3.6 * sc}, l)
 		}
 	}
 	for _, l := range clipped {
 		if len(l) > 1 {
-			c.StrokeLines(vgdraw.LineStyle{Color: col, Width: 1.8 * sc}, l)
+			strokeLines(c, vgdraw.LineStyle{Color: col, Width: 1.8 * sc}, l)
 		}
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
+	vgdraw "gonum.org/v1/plot/vg/draw"
 )
 
 // sans is the typeface of every text (gonum/plot embeds Liberation, so the
@@ -45,9 +45,9 @@ func newPlot(xlabel, ylabel string, scale float64) *plot.Plot {
 func margin(scale float64) vg.Length { return vg.Length(10 * scale) }
 
 // cropMargin removes the panel margin from c.
-func cropMargin(c draw.Canvas, scale float64) draw.Canvas {
+func cropMargin(c vgdraw.Canvas, scale float64) vgdraw.Canvas {
 	m := margin(scale)
-	return draw.Crop(c, m, -m, m, -m)
+	return vgdraw.Crop(c, m, -m, m, -m)
 }
 
 // logTicks labels powers of ten on a log axis, at most about six labels
@@ -140,4 +140,23 @@ func tickLabel(v, step float64, prec int) string {
 		return strconv.FormatFloat(v, 'g', 4, 64)
 	}
 	return strconv.FormatFloat(v, 'f', prec, 64)
+}
+
+// strokeChunk is the number of points stroked at a time. gonum's raster back
+// end (freetype's rasterizer) keeps the cells of a scan line in a list it
+// searches linearly, so one long zig-zagging path costs quadratically in its
+// length (a million-step loss curve took over a minute). Stroking long
+// polylines in short pieces keeps every frame linear; the pieces overlap by
+// one point so the line stays continuous.
+const strokeChunk = 32
+
+// strokeLines strokes a polyline in pieces of strokeChunk points.
+func strokeLines(c vgdraw.Canvas, sty vgdraw.LineStyle, pts []vg.Point) {
+	for len(pts) > strokeChunk {
+		c.StrokeLines(sty, pts[:strokeChunk])
+		pts = pts[strokeChunk-1:]
+	}
+	if len(pts) > 1 {
+		c.StrokeLines(sty, pts)
+	}
 }
