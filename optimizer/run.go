@@ -46,7 +46,8 @@ type Result struct {
 // read every 64 steps, never once per step) and once at the end. Run notices
 // ctx's cancellation at the next step (an atomic flag set by
 // context.AfterFunc), well within a millisecond. An invalid problem or
-// config gives Status Invalid with Err set; Run never panics on bad input.
+// config gives Status Invalid with Err set and no report; Run never panics
+// on bad input.
 func Run(ctx context.Context, p Problem, c Config, report func(Progress)) Result {
 	if ctx == nil {
 		ctx = context.Background()
@@ -128,6 +129,7 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 	default:
 		st := newStepper(c)
 		gd, lr := c.Method == GD, c.LR
+		next := s // next step to keep when decimating
 		for k := 1; k <= n; k++ {
 			if stop.Load() {
 				status = Cancelled
@@ -164,8 +166,9 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 				pts = append(pts, p)
 			} else {
 				ring[k&(tailLen-1)] = p
-				if k%s == 0 {
+				if k == next {
 					pts = append(pts, p)
+					next += s
 				}
 			}
 			// NaN fails every comparison; f-f is 0 only for finite f.
