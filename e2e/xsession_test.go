@@ -27,17 +27,18 @@ type xsession struct {
 	exited  chan error
 	window  string
 	shots   string
+	home    string
 }
 
 // startX starts Xvfb on a free display number.
 func startX(t *testing.T, shots string) *xsession {
 	t.Helper()
-	for _, tool := range []string{"Xvfb", "xdotool", "import", "python3"} {
+	for _, tool := range []string{"Xvfb", "xdotool", "import", python()} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is missing: run make deps-test", tool)
 		}
 	}
-	s := &xsession{t: t, shots: shots}
+	s := &xsession{t: t, shots: shots, home: t.TempDir()}
 	for n := 90; n < 140; n++ {
 		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
 			continue
@@ -52,7 +53,9 @@ func startX(t *testing.T, shots string) *xsession {
 	t.Cleanup(func() { s.xvfb.Process.Kill(); s.xvfb.Wait() })
 	deadline := time.Now().Add(15 * time.Second)
 	for {
-		if err := exec.Command("xdotool", "getdisplaygeometry").Run(); err == nil {
+		probe := exec.Command("xdotool", "getdisplaygeometry")
+		probe.Env = s.env()
+		if err := probe.Run(); err == nil {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -64,9 +67,8 @@ func startX(t *testing.T, shots string) *xsession {
 }
 
 func (s *xsession) env() []string {
-	home := s.t.TempDir()
 	return append(os.Environ(), "DISPLAY="+s.display, "LANG=en_US.UTF-8", "LC_ALL=en_US.UTF-8",
-		"HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
+		"HOME="+s.home, "XDG_CONFIG_HOME="+filepath.Join(s.home, ".config"))
 }
 
 // cmd runs a helper tool on the display and returns its trimmed output.
@@ -130,7 +132,12 @@ func (s *xsession) typeText(text string) {
 }
 
 func (s *xsession) click(p image.Point) {
-	s.cmd("xdotool", "mousemove", "--sync", strconv.Itoa(p.X), strconv.Itoa(p.Y), "click", "1")
+	// Move, let the program see the pointer arrive, then press and release.
+	s.cmd("xdotool", "mousemove", "--sync", strconv.Itoa(p.X), strconv.Itoa(p.Y))
+	time.Sleep(250 * time.Millisecond)
+	s.cmd("xdotool", "mousedown", "1")
+	time.Sleep(80 * time.Millisecond)
+	s.cmd("xdotool", "mouseup", "1")
 }
 
 // closeWindow asks the window to close as a window manager does, by sending
@@ -148,11 +155,20 @@ ev = protocol.event.ClientMessage(window=w, client_type=proto, data=(32, [delete
 w.send_event(ev, event_mask=X.NoEventMask)
 d.flush()
 `
-	s.cmd("python3", "-c", script, s.window)
+	s.cmd(python(), "-c", script, s.window)
 	select {
 	case err := <-s.exited:
 		return err
 	case <-time.After(15 * time.Second):
 		return fmt.Errorf("the program did not exit within 15 s of WM_DELETE_WINDOW")
 	}
+}
+
+// python is Debian's python3, which has python3-xlib (another python3 may be
+// first in PATH).
+func python() string {
+	if _, err := os.Stat("/usr/bin/python3"); err == nil {
+		return "/usr/bin/python3"
+	}
+	return "python3"
 }
