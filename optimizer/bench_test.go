@@ -24,17 +24,21 @@ func benchProblem(b *testing.B, src string) optimizer.Problem {
 const benchRunSteps = 100_000
 
 // benchSteps repeats runs of benchRunSteps steps of c on p and reports the
-// cost of one step (recording included) as ns/step and steps/s.
+// cost of one step (recording included) as ns/step and steps/s of wall
+// time, and as cpu-ns/step of process CPU time (GC included).
 func benchSteps(b *testing.B, p optimizer.Problem, c optimizer.Config) {
 	c.Steps = benchRunSteps
+	cpu := cpuTime()
 	for b.Loop() {
 		if r := optimizer.Run(context.Background(), p, c, nil); r.Steps != c.Steps {
 			b.Fatalf("ran %d of %d steps: %s", r.Steps, c.Steps, r.Status)
 		}
 	}
-	ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N*benchRunSteps)
+	steps := float64(b.N * benchRunSteps)
+	ns := float64(b.Elapsed().Nanoseconds()) / steps
 	b.ReportMetric(ns, "ns/step")
 	b.ReportMetric(1e9/ns, "steps/s")
+	b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/steps, "cpu-ns/step")
 }
 
 // BenchmarkStep measures one step of each method on the typed Rosenbrock
