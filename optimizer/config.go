@@ -48,8 +48,8 @@ type Config struct {
 
 // Defaults of the optional settings.
 const (
-	DefaultH     = 1e-4
-	DefaultBound = 1e6
+	DefaultH     = 1e-4 // numeric-gradient step h, as the textbook uses
+	DefaultBound = 1e6  // divergence bound on |x_i|
 )
 
 // DefaultConfig is the textbook run: gd, lr 0.1, start (3, 2), 100 steps,
