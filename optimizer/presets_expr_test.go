@@ -54,6 +54,55 @@ func TestPresetsParse(t *testing.T) {
 	}
 }
 
+// TestPresetsFormulas checks each preset's source against the formula of
+// DESIGN.md written in Go, at a few points.
+func TestPresetsFormulas(t *testing.T) {
+	sq := func(v float64) float64 { return v * v }
+	formulas := map[string]func(x, y float64) float64{
+		"textbook":   func(x, y float64) float64 { return x*x + y*y },
+		"sphere":     func(x, y float64) float64 { return x*x + y*y },
+		"booth":      func(x, y float64) float64 { return sq(x+2*y-7) + sq(2*x+y-5) },
+		"matyas":     func(x, y float64) float64 { return 0.26*(x*x+y*y) - 0.48*x*y },
+		"rosenbrock": func(x, y float64) float64 { return sq(1-x) + 100*sq(y-x*x) },
+		"himmelblau": func(x, y float64) float64 { return sq(x*x+y-11) + sq(x+y*y-7) },
+		"beale": func(x, y float64) float64 {
+			return sq(1.5-x+x*y) + sq(2.25-x+x*y*y) + sq(2.625-x+x*y*y*y)
+		},
+		"three-hump-camel": func(x, y float64) float64 {
+			return 2*x*x - 1.05*math.Pow(x, 4) + math.Pow(x, 6)/6 + x*y + y*y
+		},
+		"mccormick": func(x, y float64) float64 { return math.Sin(x+y) + sq(x-y) - 1.5*x + 2.5*y + 1 },
+		"rastrigin": func(x, y float64) float64 {
+			return 20 + x*x - 10*math.Cos(2*math.Pi*x) + y*y - 10*math.Cos(2*math.Pi*y)
+		},
+		"ackley": func(x, y float64) float64 {
+			return -20*math.Exp(-0.2*math.Sqrt(0.5*(x*x+y*y))) -
+				math.Exp(0.5*(math.Cos(2*math.Pi*x)+math.Cos(2*math.Pi*y))) + math.E + 20
+		},
+		"saddle": func(x, y float64) float64 { return x*x - y*y },
+		"styblinski-tang": func(x, y float64) float64 {
+			return 0.5 * (math.Pow(x, 4) - 16*x*x + 5*x + math.Pow(y, 4) - 16*y*y + 5*y)
+		},
+	}
+	for _, p := range optimizer.Presets() {
+		want, ok := formulas[p.Name]
+		if !ok {
+			t.Errorf("%s: no formula to check", p.Name)
+			continue
+		}
+		f, err := expr.Parse(p.Func)
+		if err != nil {
+			t.Errorf("%s: %v", p.Name, err)
+			continue
+		}
+		for _, x := range [][2]float64{{0.3, -1.7}, {-2.2, 1.1}, {1.5, 2.5}, p.Start} {
+			if got, w := f.Value(x[0], x[1]), want(x[0], x[1]); math.Abs(got-w) > 1e-12*math.Max(1, math.Abs(w)) {
+				t.Errorf("%s: f%v = %v, want %v", p.Name, x, got, w)
+			}
+		}
+	}
+}
+
 // TestTextbookPreset runs the textbook preset, parsed by the function
 // language, through the engine: the four textbook verdicts and summaries.
 func TestTextbookPreset(t *testing.T) {
