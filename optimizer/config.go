@@ -21,8 +21,15 @@ const (
 const (
 	// MaxStepsLimit is the largest Config.Steps that Validate accepts.
 	MaxStepsLimit = 100_000_000
-	// FullRecordSteps is the longest run whose every step is recorded;
-	// longer runs are decimated (see Result.Points).
+	// FullRecordSteps is the longest run whose every step is recorded
+	// (2,000,001 points of 64 bytes: 128 MB).
+	//
+	// Decimation rule: a run of n > FullRecordSteps steps keeps the points
+	// whose step k is a multiple of the stride s = ⌈n / DecimatedPoints⌉
+	// (so the start, k = 0, is always kept) plus the last point of the run,
+	// whatever stopped it; a diverged run stops at its divergence point, so
+	// that one is kept too. At most DecimatedPoints + 2 points are stored.
+	// Verdicts still see the last steps one by one.
 	FullRecordSteps = 2_000_000
 	// DecimatedPoints is about how many points a decimated run keeps.
 	DecimatedPoints = 1_000_000

@@ -20,13 +20,8 @@ type Progress struct {
 const tailLen = 32
 
 // stride is the recording stride for a run of n steps: 1 (every step) up to
-// FullRecordSteps, otherwise ⌈n / DecimatedPoints⌉.
-//
-// Decimation rule: a run of n > FullRecordSteps steps keeps the points whose
-// step index k is a multiple of the stride (so k = 0, the start, is always
-// kept) plus the last point of the run, whatever stopped it; a diverged run
-// stops at its divergence point, so that one is the last point and is kept
-// too. At most DecimatedPoints + 2 points are stored.
+// FullRecordSteps, otherwise ⌈n / DecimatedPoints⌉ (see FullRecordSteps for
+// the decimation rule).
 func stride(n int) int {
 	if n <= fullRecordSteps {
 		return 1
