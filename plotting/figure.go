@@ -30,9 +30,16 @@ type mainFig struct {
 }
 
 // newMainFig samples the scene's function over box.
-func newMainFig(s *Scene, box Box) *mainFig {
+func newMainFig(s *Scene, box Box) *mainFig { return newMainFrame(s, box, true) }
+
+// newMainFrame is newMainFig; without withGrid the 2-D heat map and contour
+// lines are left out (enough to lay out the axes: see mainPanel).
+func newMainFrame(s *Scene, box Box, withGrid bool) *mainFig {
 	mf := &mainFig{dims: s.dims(), box: box, minima: s.Minima}
 	if mf.dims == 2 {
+		if !withGrid {
+			return mf
+		}
 		mf.g = sampleGrid(s, box, gridN)
 		mf.segs = mf.g.contourSegments(mf.g.levels(contourLevels))
 		return mf
@@ -113,7 +120,7 @@ func (mf *mainFig) drawRaster(img *image.RGBA, c vgdraw.Canvas, dpi, scale float
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
 	p := mf.plot(scale, false)
 	pc := cropMargin(c, scale)
-	pn := panelOf(p, pc)
+	pn := plotPanel(p, img.Bounds().Dx(), img.Bounds().Dy(), dpi, scale)
 	if mf.g != nil {
 		r := pn.pixelRect(img.Bounds().Dy(), dpi).Intersect(img.Bounds())
 		heat := mf.g.heatImage(r.Dx(), r.Dy())

@@ -28,10 +28,11 @@ var _ vg.Canvas = (*rasterCanvas)(nil)
 // newRasterCanvas wraps img (whose Min must be 0,0) at the given DPI.
 func newRasterCanvas(img *image.RGBA, dpi float64) *rasterCanvas {
 	b := img.Bounds()
+	w, h := canvasSize(b.Dx(), b.Dy(), dpi)
 	c := &rasterCanvas{
 		ctx:   gg.NewContextForRGBA(img),
-		w:     vg.Length(float64(b.Dx())/dpi) * vg.Inch,
-		h:     vg.Length(float64(b.Dy())/dpi) * vg.Inch,
+		w:     w,
+		h:     h,
 		dpi:   dpi,
 		color: []color.Color{color.Black},
 	}

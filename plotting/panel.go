@@ -70,3 +70,44 @@ func (pn panel) pixelRect(hpx int, dpi float64) image.Rectangle {
 func toPixel(pt vg.Point, hpx int, dpi float64) (float64, float64) {
 	return pt.X.Dots(dpi), float64(hpx) - pt.Y.Dots(dpi)
 }
+
+// canvasSize returns the size in points of a canvas of w×h pixels at dpi
+// (the size newRasterCanvas gives its canvas).
+func canvasSize(w, h int, dpi float64) (vg.Length, vg.Length) {
+	return vg.Length(float64(w)/dpi) * vg.Inch, vg.Length(float64(h)/dpi) * vg.Inch
+}
+
+// plotPanel returns the panel of p drawn, within the usual margin, on a
+// canvas of w×h pixels at dpi. It is how every raster panel is laid out: the
+// drawing code and the hit testing (DataAt) both call it.
+func plotPanel(p *plot.Plot, w, h int, dpi, scale float64) panel {
+	cw, ch := canvasSize(w, h, dpi)
+	c := draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: cw, Y: ch}}}
+	return panelOf(p, cropMargin(c, scale))
+}
+
+// fromPixel returns the canvas point of the pixel position (x right, y
+// down) in an image of height hpx at dpi; the inverse of toPixel.
+func fromPixel(x, y float64, hpx int, dpi float64) vg.Point {
+	return vg.Point{X: vg.Length(x / dpi * vg.Inch.Points()), Y: vg.Length((float64(hpx) - y) / dpi * vg.Inch.Points())}
+}
+
+// data returns the data coordinates of canvas point p (the inverse of pt
+// inside the data area).
+func (pn panel) data(p vg.Point) (x, y float64) {
+	sz := pn.rect.Size()
+	u := float64(p.X-pn.rect.Min.X) / float64(sz.X)
+	v := float64(p.Y-pn.rect.Min.Y) / float64(sz.Y)
+	x = pn.x0 + u*(pn.x1-pn.x0)
+	if pn.logY {
+		return x, math.Exp(math.Log(pn.y0) + v*(math.Log(pn.y1)-math.Log(pn.y0)))
+	}
+	return x, pn.y0 + v*(pn.y1-pn.y0)
+}
+
+// contains reports whether canvas point p is in the data area (edges
+// included).
+func (pn panel) contains(p vg.Point) bool {
+	r := pn.rect
+	return p.X >= r.Min.X && p.X <= r.Max.X && p.Y >= r.Min.Y && p.Y <= r.Max.Y
+}

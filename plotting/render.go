@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/draw"
 	"sync"
+	"sync/atomic"
 
 	vgdraw "gonum.org/v1/plot/vg/draw"
 )
@@ -26,7 +27,7 @@ type Renderer struct {
 // bgEntry is a cached background, built once.
 type bgEntry struct {
 	once sync.Once
-	bg   *background
+	bg   atomic.Pointer[background] // set once built
 }
 
 // background is a rendered contour or curve panel without runs.
@@ -137,7 +138,7 @@ func (r *Renderer) background(s *Scene, box Box, w, h int, o Options) *backgroun
 	if s.Key == "" {
 		return buildBackground(s, box, w, h, o)
 	}
-	key := fmt.Sprintf("%q|%d|%v|%dx%d|%g|%g|%v", s.Key, s.dims(), box, w, h, o.DPI, o.Scale, s.Minima)
+	key := bgKey(s, box, w, h, o)
 	r.mu.Lock()
 	e, ok := r.cache[key]
 	if !ok {
@@ -150,8 +151,28 @@ func (r *Renderer) background(s *Scene, box Box, w, h int, o Options) *backgroun
 		}
 	}
 	r.mu.Unlock()
-	e.once.Do(func() { e.bg = buildBackground(s, box, w, h, o) })
-	return e.bg
+	e.once.Do(func() { e.bg.Store(buildBackground(s, box, w, h, o)) })
+	return e.bg.Load()
+}
+
+// bgKey is the cache key of the background of s in box at w×h pixels.
+func bgKey(s *Scene, box Box, w, h int, o Options) string {
+	return fmt.Sprintf("%q|%d|%v|%dx%d|%g|%g|%v", s.Key, s.dims(), box, w, h, o.DPI, o.Scale, s.Minima)
+}
+
+// cachedBackground returns the background of the scene and size if it is
+// cached and built, nil otherwise; it never builds one.
+func (r *Renderer) cachedBackground(s *Scene, box Box, w, h int, o Options) *background {
+	if s.Key == "" {
+		return nil
+	}
+	r.mu.Lock()
+	e := r.cache[bgKey(s, box, w, h, o)]
+	r.mu.Unlock()
+	if e == nil {
+		return nil
+	}
+	return e.bg.Load() // nil while still being built
 }
 
 // buildBackground renders the runs-free main panel.

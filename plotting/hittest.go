@@ -1,0 +1,58 @@
+package plotting
+
+import (
+	"image"
+	"math"
+)
+
+// DataAt maps the pixel px of an image rendered by Render with the same
+// scene and options (origin top left, as in the image) to data coordinates
+// in the contour panel, or in the curve panel of a one-dimensional scene,
+// where x is the position under the pixel and y is f(x) (NaN where f is not
+// defined). ok is false when the pixel is outside that panel's data area:
+// on the loss panel, the axes, tick labels or margins, or anywhere when the
+// options have no such panel or are invalid.
+//
+// It uses the layout code of Render (the side-by-side or stacked split of
+// ViewBoth, DPI and Scale) and, when the background of the scene is cached,
+// that background's own transform; with an auto view (Scene.Box nil) the box
+// depends on the runs, so pass the scene as last rendered. Pixel centres
+// are mapped (px.X+0.5, px.Y+0.5). Safe for concurrent use with Render.
+func (r *Renderer) DataAt(s *Scene, o Options, px image.Point) (x, y float64, ok bool) {
+	if s == nil {
+		return 0, 0, false
+	}
+	o = o.normalized()
+	if checkView(o.View) != nil {
+		return 0, 0, false
+	}
+	mainR, _ := layout(o, s.dims())
+	if !px.In(mainR) {
+		return 0, 0, false
+	}
+	w, h := mainR.Dx(), mainR.Dy()
+	pn := r.mainPanel(s, viewBox(s), w, h, o)
+	p := fromPixel(float64(px.X-mainR.Min.X)+0.5, float64(px.Y-mainR.Min.Y)+0.5, h, o.DPI)
+	if !pn.contains(p) {
+		return 0, 0, false
+	}
+	x, y = pn.data(p)
+	if s.dims() == 1 {
+		y = s.eval(x, 0)
+	}
+	if math.IsNaN(x) {
+		return 0, 0, false
+	}
+	return x, y, true
+}
+
+// mainPanel returns the data area of the main panel of size w×h: the cached
+// background's when there is one (what Render drew with), otherwise laid out
+// afresh exactly as buildBackground does, without sampling the heat map.
+func (r *Renderer) mainPanel(s *Scene, box Box, w, h int, o Options) panel {
+	if bg := r.cachedBackground(s, box, w, h, o); bg != nil {
+		return bg.pn
+	}
+	mf := newMainFrame(s, box, false)
+	return plotPanel(mf.plot(o.Scale, false), w, h, o.DPI, o.Scale)
+}
