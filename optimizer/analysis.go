@@ -100,12 +100,34 @@ func analyse(fn Objective, dims int, r Result) Analysis {
 	if r.Status == Diverged {
 		at, a.At = a.Start, "start"
 	}
-	c := r.Config
+	a.CriticalLR, a.Summary = stability(r.Config, at, a.At+" point", dims)
+	return a
+}
+
+// PointAnalysis is the stability readout at one point of a run, for a
+// window that follows the run step by step.
+type PointAnalysis struct {
+	Eigenvalues []float64 // of the Hessian there, ascending; nil if not finite
+	CriticalLR  *float64  // as in Analysis
+	Summary     string    // as in Analysis, about this point
+}
+
+// AnalyseAt is the stability readout of config c at point x of fn, with the
+// rules documented on Analysis.
+func AnalyseAt(fn Objective, c Config, x [2]float64) PointAnalysis {
+	dims := fn.Dims()
+	cv := curvature(fn, dims, x)
+	crit, sum := stability(c.withDefaults(dims), cv, "current point", dims)
+	return PointAnalysis{Eigenvalues: cv.Eigenvalues, CriticalLR: crit, Summary: sum}
+}
+
+// stability is the critical learning rate of c on the local quadratic model
+// with curvature at, and the plain sentence about it; where names the point.
+func stability(c Config, at Curvature, where string, dims int) (*float64, string) {
 	lr := fmtNum(c.LR)
 	lo, hi, ok := lossEigen(at, c.Method)
 	if !ok {
-		a.Summary = fmt.Sprintf("no critical lr: the Hessian is not finite at the %s point", a.At)
-		return a
+		return nil, fmt.Sprintf("no critical lr: the Hessian is not finite at the %s", where)
 	}
 	var factor float64 // critical lr = factor / λmax
 	switch c.Method {
@@ -121,34 +143,32 @@ func analyse(fn Objective, dims int, r Result) Analysis {
 		curve = "f''"
 	}
 	if hi <= 0 {
-		a.Summary = fmt.Sprintf("no critical lr: the function does not curve upward at the %s point (%s %s), so there is no bowl to overshoot", a.At, curve, fmtNum(hi))
 		if c.Method == Ascent {
 			curve = "smallest Hessian eigenvalue"
 			if dims == 1 {
 				curve = "f''"
 			}
-			a.Summary = fmt.Sprintf("no critical lr: the function does not curve downward at the %s point (%s %s), so there is no hill to overshoot", a.At, curve, fmtNum(-hi))
+			return nil, fmt.Sprintf("no critical lr: the function does not curve downward at the %s (%s %s), so there is no hill to overshoot", where, curve, fmtNum(-hi))
 		}
-		return a
+		return nil, fmt.Sprintf("no critical lr: the function does not curve upward at the %s (%s %s), so there is no bowl to overshoot", where, curve, fmtNum(hi))
 	}
 	if factor == 0 {
-		a.Summary = fmt.Sprintf("%s adapts its step size to the gradients, so it has no fixed critical lr; gd's would be %s here", c.Method, fmtNum(2/hi))
-		return a
+		return nil, fmt.Sprintf("%s adapts its step size to the gradients, so it has no fixed critical lr; gd's would be %s here", c.Method, fmtNum(2/hi))
 	}
 	crit := factor / hi
-	a.CriticalLR = &crit
+	var sum string
 	switch {
 	case math.Abs(c.LR-crit) <= criticalRelTol*crit:
-		a.Summary = fmt.Sprintf("lr %s is the critical rate: it oscillates forever", lr)
+		sum = fmt.Sprintf("lr %s is the critical rate: it oscillates forever", lr)
 	case c.LR < crit:
-		a.Summary = fmt.Sprintf("lr %s is below the critical %s: converges", lr, fmtNum(crit))
+		sum = fmt.Sprintf("lr %s is below the critical %s: converges", lr, fmtNum(crit))
 	default:
-		a.Summary = fmt.Sprintf("lr %s is above the critical %s: diverges", lr, fmtNum(crit))
+		sum = fmt.Sprintf("lr %s is above the critical %s: diverges", lr, fmtNum(crit))
 	}
 	if lo < 0 {
-		a.Summary += " along the upward-curving direction, but the surface curves downward in another (a saddle)"
+		sum += " along the upward-curving direction, but the surface curves downward in another (a saddle)"
 	}
-	return a
+	return &crit, sum
 }
 
 // fmtNum formats v with up to 6 significant digits, keeping a ".0" on whole

@@ -153,3 +153,31 @@ func TestAnalysisCases(t *testing.T) {
 		}
 	}
 }
+
+func TestAnalyseAt(t *testing.T) {
+	for _, tc := range []struct {
+		method Method
+		lr     float64
+		x      [2]float64
+		crit   float64 // 0: none
+		want   string
+	}{
+		{GD, 0.1, [2]float64{3, 2}, 1, "lr 0.1 is below the critical 1.0: converges"},
+		{GD, 1, [2]float64{0.5, -1}, 1, "lr 1.0 is the critical rate: it oscillates forever"},
+		{GD, 1.1, [2]float64{0, 0}, 1, "lr 1.1 is above the critical 1.0: diverges"},
+		{Adam, 0.1, [2]float64{1, 1}, 0, "adam adapts its step size to the gradients, so it has no fixed critical lr; gd's would be 1.0 here"},
+	} {
+		c := DefaultConfig()
+		c.Method, c.LR = tc.method, tc.lr
+		a := AnalyseAt(sphere, c, tc.x)
+		if a.Summary != tc.want {
+			t.Errorf("%s lr %g at %v: %q, want %q", tc.method, tc.lr, tc.x, a.Summary, tc.want)
+		}
+		if len(a.Eigenvalues) != 2 || math.Abs(a.Eigenvalues[0]-2) > 1e-12 || math.Abs(a.Eigenvalues[1]-2) > 1e-12 {
+			t.Errorf("eigenvalues %v, want 2 and 2", a.Eigenvalues)
+		}
+		if (a.CriticalLR == nil) != (tc.crit == 0) || (a.CriticalLR != nil && math.Abs(*a.CriticalLR-tc.crit) > 1e-12) {
+			t.Errorf("%s lr %g: critical lr %v, want %g", tc.method, tc.lr, a.CriticalLR, tc.crit)
+		}
+	}
+}
