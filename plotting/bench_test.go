@@ -43,11 +43,19 @@ func BenchmarkFrame1280x800(b *testing.B) {
 	}
 }
 
-// BenchmarkFrameBoth1280x800 is a frame of contour + loss side by side (the
-// loss panel is drawn in full every frame).
-func BenchmarkFrameBoth1280x800(b *testing.B) {
+// BenchmarkFrameBoth1280x800 is a playback frame of contour + loss side by
+// side: both panels over cached frames, only the runs drawn.
+func BenchmarkFrameBoth1280x800(b *testing.B) { benchFrameBoth(b, "rosenbrock") }
+
+// BenchmarkFrameBothNoKey1280x800 is the same frame without a scene key:
+// nothing cached, both panels drawn in full (the contour background
+// included) every frame.
+func BenchmarkFrameBothNoKey1280x800(b *testing.B) { benchFrameBoth(b, "") }
+
+func benchFrameBoth(b *testing.B, key string) {
 	r := NewRenderer()
 	s := rosenScene()
+	s.Key = key
 	o := Options{View: ViewBoth, Width: 1280, Height: 800, LogLoss: true}
 	dst := image.NewRGBA(image.Rect(0, 0, 1280, 800))
 	r.Render(dst, s, o)
@@ -75,12 +83,7 @@ func BenchmarkBackground200(b *testing.B) {
 // BenchmarkLoss1M renders the loss view of a 1,000,000-step run at
 // 1280×800 (target ≤ 20 ms).
 func BenchmarkLoss1M(b *testing.B) {
-	const n = 1_000_001
-	r := Run{Label: "long", F: make([]float64, n), X: make([]float64, n), Y: make([]float64, n), DivergedAt: -1}
-	for i := range r.F {
-		r.F[i] = (1 + 0.05*math.Sin(float64(i))) / (1 + float64(i)/1000) // decaying, 5% noise
-	}
-	s := &Scene{F: func(x, y float64) float64 { return x }, Dims: 2, Runs: []Run{r}, Current: -1}
+	s := longScene()
 	dst := image.NewRGBA(image.Rect(0, 0, 1280, 800))
 	rd := NewRenderer()
 	for _, log := range []bool{false, true} {
@@ -97,4 +100,32 @@ func BenchmarkLoss1M(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkFrameLoss1M is a playback frame of the loss view of a
+// 1,000,000-step run (the current step moving) at 1280×800.
+func BenchmarkFrameLoss1M(b *testing.B) {
+	s := longScene()
+	s.Key = "long"
+	r := NewRenderer()
+	dst := image.NewRGBA(image.Rect(0, 0, 1280, 800))
+	o := Options{View: ViewLoss, Width: 1280, Height: 800, LogLoss: true}
+	r.Render(dst, s, o)
+	b.ResetTimer()
+	c0 := cpuTime()
+	defer reportCPU(b, c0)
+	for i := 0; b.Loop(); i++ {
+		s.Current = 1_000_000 - 997*i%1_000_000
+		r.Render(dst, s, o)
+	}
+}
+
+// longScene has one decaying, noisy 1,000,000-step run.
+func longScene() *Scene {
+	const n = 1_000_001
+	r := Run{Label: "long", F: make([]float64, n), X: make([]float64, n), Y: make([]float64, n), DivergedAt: -1}
+	for i := range r.F {
+		r.F[i] = (1 + 0.05*math.Sin(float64(i))) / (1 + float64(i)/1000) // decaying, 5% noise
+	}
+	return &Scene{F: func(x, y float64) float64 { return x }, Dims: 2, Runs: []Run{r}, Current: -1}
 }

@@ -163,10 +163,21 @@ type lossFig struct {
 	runs   []runView
 	ax     *lossAxis
 	legend bool
+	// groups, when set, are the decimated curves of the whole runs (by run
+	// index) in the panel the curves are drawn in (cached frames).
+	groups map[int][]lossGroup
 }
 
 // plot builds the gonum plot of the loss view.
 func (lf *lossFig) plot() *plot.Plot {
+	p := lf.framePlot()
+	p.Add(lossCurves{lf})
+	return p
+}
+
+// framePlot builds the loss view without its curves: axes, labels and grid,
+// everything that stays the same while the current step moves.
+func (lf *lossFig) framePlot() *plot.Plot {
 	p := newPlot("step", lf.ax.label, lf.o.Scale)
 	k0, k1 := math.MaxInt, math.MinInt
 	for _, v := range lf.runs {
@@ -186,7 +197,7 @@ func (lf *lossFig) plot() *plot.Plot {
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = logTicks{}
 	}
-	p.Add(gridLines(lf.o.Scale), lossCurves{lf})
+	p.Add(gridLines(lf.o.Scale))
 	return p
 }
 
@@ -196,8 +207,12 @@ type lossCurves struct{ lf *lossFig }
 
 // Plot implements plot.Plotter.
 func (lc lossCurves) Plot(c vgdraw.Canvas, p *plot.Plot) {
-	lf := lc.lf
-	pn := panel{rect: c.Rectangle, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max, logY: lf.ax.log}
+	lc.lf.drawCurves(c, panel{rect: c.Rectangle, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max, logY: lc.lf.ax.log})
+}
+
+// drawCurves draws the curves up to the current step into the data area
+// pn of canvas c.
+func (lf *lossFig) drawCurves(c vgdraw.Canvas, pn panel) {
 	sc := vg.Length(lf.o.Scale)
 	var occupied []vg.Point
 	for _, v := range lf.runs {
@@ -212,7 +227,12 @@ func (lc lossCurves) Plot(c vgdraw.Canvas, p *plot.Plot) {
 				x, pn.rect.Min.Y, x, pn.rect.Max.Y)
 			cross(c, vg.Point{X: x, Y: pn.rect.Max.Y - 7*sc}, 4.5*sc, col, 2*sc)
 		}
-		lines := decimateLoss(pn, v, lf.ax, cur)
+		var lines [][]vg.Point
+		if lf.groups != nil {
+			lines = assembleLoss(pn, v, lf.ax, lf.groups[v.index], cur)
+		} else {
+			lines = decimateLoss(pn, v, lf.ax, cur)
+		}
 		for _, l := range lines {
 			occupied = append(occupied, l...)
 			if len(l) == 1 {
@@ -262,47 +282,57 @@ func lossValuePoint(pn panel, k, y float64) vg.Point {
 // (monotone) axis transform, which is applied to two points per column only.
 // NaN values break the line.
 func decimateLoss(pn panel, v runView, ax *lossAxis, cur int) [][]vg.Point {
+	return assembleLoss(pn, v, ax, lossGroups(pn, v, ax, 0, cur), cur)
+}
+
+// lossGroup is one column of a decimated loss curve: the points i0..i1
+// (same column, none NaN) drawn as one or two vertices.
+type lossGroup struct {
+	i0, i1 int
+	brk    bool // a NaN value precedes the group: the line breaks before it
+	n      int  // vertices used
+	pts    [2]vg.Point
+}
+
+// lossGroups decimates the points from..to of the run into column groups.
+// A group depends only on its own points, so the groups of a prefix
+// 0..cur are the groups of the whole run that end by cur, plus the group
+// holding cur recomputed from its start (see assembleLoss): that is what
+// lets a cached frame draw any current step in O(columns).
+func lossGroups(pn panel, v runView, ax *lossAxis, from, to int) []lossGroup {
 	const colW = 0.5 // column width in points
 	w := float64(pn.rect.Size().X)
 	perStep := w / (pn.x1 - pn.x0) / colW // columns per step
-	var lines [][]vg.Point
-	var line []vg.Point
+	var groups []lossGroup
 	col := math.MinInt
+	var g lossGroup
 	var kLo, kHi int     // steps of the extremes of the current column
 	var vLo, vHi float64 // extremes of the plotted value in the column
-	loFirst := true
-	emit := func(k int, val float64) {
-		line = append(line, lossValuePoint(pn, float64(k), val))
-	}
+	loFirst, brk := true, false
 	flushCol := func() {
 		if col == math.MinInt {
 			return
 		}
+		a := lossValuePoint(pn, float64(kLo), vLo)
+		b := lossValuePoint(pn, float64(kHi), vHi)
 		switch {
 		case kLo == kHi:
-			emit(kLo, vLo)
+			g.n, g.pts[0] = 1, a
 		case loFirst:
-			emit(kLo, vLo)
-			emit(kHi, vHi)
+			g.n, g.pts = 2, [2]vg.Point{a, b}
 		default:
-			emit(kHi, vHi)
-			emit(kLo, vLo)
+			g.n, g.pts = 2, [2]vg.Point{b, a}
 		}
+		groups = append(groups, g)
 		col = math.MinInt
 	}
-	flushLine := func() {
-		flushCol()
-		if len(line) > 0 {
-			lines = append(lines, line)
-			line = nil
-		}
-	}
 	fs := v.r.F
-	cur = min(cur, len(fs)-1)
-	for i := 0; i <= cur; i++ {
+	to = min(to, len(fs)-1)
+	for i := max(from, 0); i <= to; i++ {
 		val := ax.value(fs[i])
 		if val != val { // NaN
-			flushLine()
+			flushCol()
+			brk = true
 			continue
 		}
 		k := v.k(i)
@@ -310,8 +340,11 @@ func decimateLoss(pn panel, v runView, ax *lossAxis, cur int) [][]vg.Point {
 		if c != col {
 			flushCol()
 			col, kLo, kHi, vLo, vHi, loFirst = c, k, k, val, val, true
+			g = lossGroup{i0: i, i1: i, brk: brk}
+			brk = false
 			continue
 		}
+		g.i1 = i
 		if val < vLo {
 			kLo, vLo, loFirst = k, val, false
 		}
@@ -319,6 +352,32 @@ func decimateLoss(pn panel, v runView, ax *lossAxis, cur int) [][]vg.Point {
 			kHi, vHi, loFirst = k, val, true
 		}
 	}
-	flushLine()
+	flushCol()
+	return groups
+}
+
+// assembleLoss joins the groups (of the whole run or of the prefix) into
+// the polylines up to index cur; the group holding cur is recomputed from
+// its start.
+func assembleLoss(pn panel, v runView, ax *lossAxis, groups []lossGroup, cur int) [][]vg.Point {
+	var lines [][]vg.Point
+	var line []vg.Point
+	for _, g := range groups {
+		if g.i0 > cur {
+			break
+		}
+		if g.brk && len(line) > 0 {
+			lines, line = append(lines, line), nil
+		}
+		if g.i1 > cur {
+			if part := lossGroups(pn, v, ax, g.i0, cur); len(part) == 1 {
+				g = part[0]
+			}
+		}
+		line = append(line, g.pts[:g.n]...)
+	}
+	if len(line) > 0 {
+		lines = append(lines, line)
+	}
 	return lines
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/draw"
 	"sync"
 	"sync/atomic"
 
@@ -22,6 +21,7 @@ type Renderer struct {
 	mu    sync.Mutex
 	cache map[string]*bgEntry
 	order []string // insertion order, for eviction
+	loss  lossCache
 }
 
 // bgEntry is a cached background, built once.
@@ -63,7 +63,7 @@ func (r *Renderer) Render(dst *image.RGBA, s *Scene, o Options) (*image.RGBA, er
 		r.renderMain(subRGBA(dst, mainR), s, o, true)
 	}
 	if !lossR.Empty() {
-		renderLoss(subRGBA(dst, lossR), s, o, mainR.Empty())
+		r.renderLoss(subRGBA(dst, lossR), s, o, mainR.Empty())
 	}
 	return dst, nil
 }
@@ -182,14 +182,6 @@ func buildBackground(s *Scene, box Box, w, h int, o Options) *background {
 	mf := newMainFig(s, box)
 	pn := mf.drawRaster(img, vgdraw.New(rc), o.DPI, o.Scale)
 	return &background{img: img, pn: pn}
-}
-
-// renderLoss draws the loss panel into img.
-func renderLoss(img *image.RGBA, s *Scene, o Options, legend bool) {
-	draw.Draw(img, img.Rect, image.White, image.Point{}, draw.Src)
-	lf := newLossFig(s, o, legend)
-	rc := newRasterCanvas(img, o.DPI)
-	lf.plot().Draw(cropMargin(vgdraw.New(rc), o.Scale))
 }
 
 // newLossFig prepares the loss view of s.

@@ -160,3 +160,7 @@ func strokeLines(c vgdraw.Canvas, sty vgdraw.LineStyle, pts []vg.Point) {
 		c.StrokeLines(sty, pts)
 	}
 }
+
+// themeKey is the part of the options that changes colours and widths (for
+// the cache keys).
+func themeKey(o Options) string { return "" }
