@@ -1,0 +1,72 @@
+// Package lesson owns the lesson files of Gradient Descent Lab: a function,
+// one to eight runs and a paragraph for the class, as JSON. It reads them
+// strictly (Parse, Load, LoadFile), writes them atomically (Save), turns them
+// into an optimizer.Problem and optimizer.Configs, and serves the built-in pack.
+//
+// # The file format
+//
+// One lesson per file, a JSON object (UTF-8; a leading byte-order mark is
+// ignored; at most 1 MiB):
+//
+//	{
+//	  "format": "gdlab-lesson/1",
+//	  "title": "Learning rate too large",
+//	  "text": "One paragraph for the class: what to look at, what to try.",
+//	  "function": "x^2 + y^2",
+//	  "box": [-5, 5, -5, 5],
+//	  "steps": 100,
+//	  "speed": 10,
+//	  "runs": [
+//	    {"method": "gd", "lr": 1, "start": [3, 2]},
+//	    {"method": "gd", "lr": 1.1, "start": [3, 2], "gradient": "numeric", "h": 0.0001}
+//	  ]
+//	}
+//
+// The fields:
+//
+//   - format (required): always "gdlab-lesson/1".
+//   - title (required): a short name, shown in the lessons menu.
+//   - text: one paragraph shown next to the figure.
+//   - function (required): the function in the function language of
+//     gdlab/optimizer/expr, e.g. "x^2 + y^2" or "x[0]**2 + x[1]**2".
+//   - box: the view [XMIN, XMAX, YMIN, YMAX], with XMIN < XMAX and YMIN < YMAX.
+//     When it is absent and the function is one of the presets (the same text
+//     up to spaces), the preset's view is used, else the window chooses one.
+//   - steps (required): the number of updates of every run, 0 to 10,000,000.
+//   - speed: the playback speed in steps per second, 1 to 1000; absent means
+//     the window's own choice.
+//   - runs (required): 1 to 8 runs, all computed on the same function and
+//     played in lockstep. Each run has:
+//   - method (required): gd, ascent, momentum, nesterov, adagrad, rmsprop or
+//     adam (as optimizer.ParseMethod reads them);
+//   - lr (required): the learning rate, a positive number;
+//   - start (required): [x, y], or [x] for a function of x alone;
+//   - gradient: "exact" (the default) or "numeric" (central difference);
+//   - h: the numeric-gradient step, default 1e-4;
+//   - bound: the divergence bound on |x| and |y|, default 1e6;
+//   - tol: stop as converged when the gradient's length is at most tol
+//     (default 0: off, every run makes all its steps);
+//   - momentum (μ, default 0.9), alpha (rmsprop's α, 0.99), beta1 and beta2
+//     (adam's β1 and β2, 0.9 and 0.999), eps (ε, default the method's torch
+//     default): the hyperparameters, in the ranges optimizer.Config.Validate
+//     allows. They are ignored by methods that have no use for them.
+//
+// Numbers are JSON numbers (1e-6 is fine; NaN and infinities cannot be
+// written). Unknown fields are errors, so a misspelt "stpes" is reported
+// instead of silently ignored.
+//
+// # Errors
+//
+// Reading never panics and never half-applies a file: Parse, Load and
+// LoadFile return a Lesson only when the whole file is valid. Their errors
+// say where and what, for a person editing the file by hand:
+//
+//	line 4, column 12: "steps" must be a whole number, not a string
+//	line 3, column 3: unknown field "stpes" (did you mean "steps"?)
+//	line 9, column 1: unexpected end of the file: a } or ] is missing
+//	function: column 5: unknown name "sni": did you mean sin?
+//	run 2: lr -1: the learning rate must be a positive finite number
+//
+// A function error wraps the *expr.Error, so errors.As finds its column and
+// caret rendering.
+package lesson

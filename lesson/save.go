@@ -1,0 +1,207 @@
+package lesson
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Save writes l to the file at path, atomically: the lesson is written to
+// a temporary file in the same folder, flushed to disk, and renamed over
+// path, so path holds either its old content or the whole new lesson, never
+// a part. The lesson is validated first (its Format is set to FormatV1);
+// an invalid lesson is not written. On any error the temporary file is
+// removed and path is left as it was.
+func Save(path string, l Lesson) error {
+	l.Format = FormatV1
+	if err := l.Validate(); err != nil {
+		return fmt.Errorf("the lesson cannot be saved: %w", err)
+	}
+	data, err := Encode(l)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(path, data)
+}
+
+// Encode returns the file form of l: pretty-printed JSON with the fields in
+// the order of the format, one run per line, and numbers in their shortest
+// form (1e-6, 0.001, 1e13). It does not validate l; it fails only on
+// numbers JSON cannot hold (NaN, ±Inf).
+func Encode(l Lesson) ([]byte, error) {
+	e := &encoder{}
+	e.b.WriteString("{\n")
+	e.field("  ", "format", e.str(l.Format))
+	e.field(",\n  ", "title", e.str(l.Title))
+	if l.Text != "" {
+		e.field(",\n  ", "text", e.str(l.Text))
+	}
+	e.field(",\n  ", "function", e.str(l.Function))
+	if l.Box != nil {
+		e.field(",\n  ", "box", e.nums(l.Box[:]))
+	}
+	e.field(",\n  ", "steps", strconv.Itoa(l.Steps))
+	if l.Speed != 0 {
+		e.field(",\n  ", "speed", e.num(l.Speed))
+	}
+	e.b.WriteString(",\n  \"runs\": [")
+	for i, r := range l.Runs {
+		if i > 0 {
+			e.b.WriteByte(',')
+		}
+		e.b.WriteString("\n    {")
+		e.field("", "method", e.str(r.Method))
+		e.field(", ", "lr", e.num(r.LR))
+		e.field(", ", "start", e.nums(r.Start))
+		if r.Gradient != "" {
+			e.field(", ", "gradient", e.str(r.Gradient))
+		}
+		for _, f := range []struct {
+			name string
+			v    float64
+		}{{"h", r.H}, {"bound", r.Bound}, {"tol", r.Tol}} {
+			if f.v != 0 {
+				e.field(", ", f.name, e.num(f.v))
+			}
+		}
+		for _, f := range []struct {
+			name string
+			v    *float64
+		}{{"momentum", r.Momentum}, {"alpha", r.Alpha}, {"beta1", r.Beta1}, {"beta2", r.Beta2}, {"eps", r.Eps}} {
+			if f.v != nil {
+				e.field(", ", f.name, e.num(*f.v))
+			}
+		}
+		e.b.WriteByte('}')
+	}
+	if len(l.Runs) > 0 {
+		e.b.WriteString("\n  ")
+	}
+	e.b.WriteString("]\n}\n")
+	if e.err != nil {
+		return nil, e.err
+	}
+	return e.b.Bytes(), nil
+}
+
+// encoder builds the file form of a lesson, keeping the first error.
+type encoder struct {
+	b   bytes.Buffer
+	err error
+}
+
+// field writes sep, the quoted name, a colon and the encoded value.
+func (e *encoder) field(sep, name, value string) {
+	e.b.WriteString(sep)
+	e.b.WriteString(strconv.Quote(name))
+	e.b.WriteString(": ")
+	e.b.WriteString(value)
+}
+
+// str encodes s as a JSON string, leaving <, > and & as they are.
+func (e *encoder) str(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil && e.err == nil {
+		e.err = err
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// nums encodes vs as a JSON list of numbers on one line.
+func (e *encoder) nums(vs []float64) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = e.num(v)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// num encodes v in its shortest form: plain for 1e-4 ≤ |v| < 1e7 (and 0),
+// with an exponent otherwise (1e-6, 2.5e13).
+func (e *encoder) num(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		if e.err == nil {
+			e.err = fmt.Errorf("the number %v cannot be written in a lesson file", v)
+		}
+		return "0"
+	}
+	if a := math.Abs(v); a != 0 && (a < 1e-4 || a >= 1e7) {
+		s := strconv.FormatFloat(v, 'e', -1, 64) // 1e-06, 2.5e+13
+		mant, exp, _ := strings.Cut(s, "e")
+		sign := ""
+		if exp[0] == '-' {
+			sign = "-"
+		}
+		return mant + "e" + sign + strings.TrimLeft(exp[1:], "0")
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// testHookBeforeRename, when set by a test, runs after the temporary file
+// is written and closed and before it is renamed; an error from it aborts
+// the save as a failed write would.
+var testHookBeforeRename func(tmp string) error
+
+// writeAtomic replaces the file at path with data: it writes a temporary
+// file in the same folder, syncs and closes it, and renames it over path.
+// On error the temporary file is removed and path is untouched.
+func writeAtomic(path string, data []byte) (err error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a folder: choose a file name", path)
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("saving the lesson: %w", err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close() // harmless when already closed
+			os.Remove(tmp)
+			err = fmt.Errorf("saving the lesson: %w", err)
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Chmod(0o644); err != nil && !errors.Is(err, errors.ErrUnsupported) {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if testHookBeforeRename != nil {
+		if err = testHookBeforeRename(tmp); err != nil {
+			return err
+		}
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir flushes the folder entry of a renamed file to disk where the
+// system allows it (best effort: the rename has happened either way).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
