@@ -20,7 +20,7 @@ type fileLesson struct {
 	Title    *string    `json:"title"`
 	Text     *string    `json:"text"`
 	Function *string    `json:"function"`
-	Box      []float64  `json:"box"`
+	Box      []*float64 `json:"box"`
 	Steps    *int       `json:"steps"`
 	Speed    *float64   `json:"speed"`
 	Runs     []*fileRun `json:"runs"`
@@ -28,18 +28,18 @@ type fileLesson struct {
 
 // fileRun is the JSON form of a Run as read.
 type fileRun struct {
-	Method   *string   `json:"method"`
-	LR       *float64  `json:"lr"`
-	Start    []float64 `json:"start"`
-	Gradient *string   `json:"gradient"`
-	H        *float64  `json:"h"`
-	Bound    *float64  `json:"bound"`
-	Tol      *float64  `json:"tol"`
-	Momentum *float64  `json:"momentum"`
-	Alpha    *float64  `json:"alpha"`
-	Beta1    *float64  `json:"beta1"`
-	Beta2    *float64  `json:"beta2"`
-	Eps      *float64  `json:"eps"`
+	Method   *string    `json:"method"`
+	LR       *float64   `json:"lr"`
+	Start    []*float64 `json:"start"`
+	Gradient *string    `json:"gradient"`
+	H        *float64   `json:"h"`
+	Bound    *float64   `json:"bound"`
+	Tol      *float64   `json:"tol"`
+	Momentum *float64   `json:"momentum"`
+	Alpha    *float64   `json:"alpha"`
+	Beta1    *float64   `json:"beta1"`
+	Beta2    *float64   `json:"beta2"`
+	Eps      *float64   `json:"eps"`
 }
 
 // Parse reads a lesson from the bytes of a lesson file and validates it.
@@ -118,10 +118,14 @@ func (fl *fileLesson) lesson() (Lesson, error) {
 		return l, err
 	}
 	if fl.Box != nil {
-		if err := checkBox(fl.Box); err != nil {
+		box, err := numbers("box", fl.Box)
+		if err != nil {
 			return l, err
 		}
-		l.Box = &[4]float64{fl.Box[0], fl.Box[1], fl.Box[2], fl.Box[3]}
+		if err := checkBox(box); err != nil {
+			return l, err
+		}
+		l.Box = (*[4]float64)(box)
 	}
 	if fl.Steps == nil {
 		return l, errors.New(`"steps" is missing`)
@@ -154,10 +158,14 @@ func (fl *fileLesson) lesson() (Lesson, error) {
 // cannot tell apart and returns the Run.
 func (fr *fileRun) run() (Run, error) {
 	if fr == nil {
-		return Run{}, errors.New("a run must be an object {…}, not null")
+		return Run{}, errors.New("a run must be an object { … }, not null")
+	}
+	start, err := numbers("start", fr.Start)
+	if err != nil {
+		return Run{}, err
 	}
 	r := Run{
-		Method: deref(fr.Method), Start: fr.Start, Gradient: deref(fr.Gradient),
+		Method: deref(fr.Method), Start: start, Gradient: deref(fr.Gradient),
 		Momentum: fr.Momentum, Alpha: fr.Alpha, Beta1: fr.Beta1, Beta2: fr.Beta2, Eps: fr.Eps,
 	}
 	switch {
@@ -179,6 +187,22 @@ func (fr *fileRun) run() (Run, error) {
 	r.Bound = deref(fr.Bound)
 	r.Tol = deref(fr.Tol)
 	return r, nil
+}
+
+// numbers returns the list of numbers ps of the field called name; a null
+// item is an error (encoding/json would read it as 0). A nil list stays nil.
+func numbers(name string, ps []*float64) ([]float64, error) {
+	if ps == nil {
+		return nil, nil
+	}
+	vs := make([]float64, len(ps))
+	for i, p := range ps {
+		if p == nil {
+			return nil, fmt.Errorf("%q item %d must be a number, not null", name, i+1)
+		}
+		vs[i] = *p
+	}
+	return vs, nil
 }
 
 // deref returns *p, or the zero value when p is nil.

@@ -25,8 +25,10 @@
 // The fields:
 //
 //   - format (required): always "gdlab-lesson/1".
-//   - title (required): a short name, shown in the lessons menu.
-//   - text: one paragraph shown next to the figure.
+//   - title (required): a short name for the lessons menu, at most 200
+//     characters.
+//   - text: one paragraph shown next to the figure, at most 20,000
+//     characters.
 //   - function (required): the function in the function language of
 //     gdlab/optimizer/expr, e.g. "x^2 + y^2" or "x[0]**2 + x[1]**2".
 //   - box: the view [XMIN, XMAX, YMIN, YMAX], with XMIN < XMAX and YMIN < YMAX.
@@ -53,7 +55,9 @@
 //
 // Numbers are JSON numbers (1e-6 is fine; NaN and infinities cannot be
 // written). Unknown fields are errors, so a misspelt "stpes" is reported
-// instead of silently ignored.
+// instead of silently ignored; field names are matched regardless of case
+// ("Steps" is "steps"), as encoding/json matches them. null counts as
+// absent, except inside "start" and "box", where it is an error.
 //
 // # Errors
 //

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"gdlab/optimizer"
 	"gdlab/optimizer/expr"
@@ -21,6 +22,8 @@ const (
 	MaxSteps    = 10_000_000 // steps of a lesson's runs
 	MinSpeed    = 1          // playback speed, steps per second
 	MaxSpeed    = 1000       // playback speed, steps per second
+	MaxTitle    = 200        // characters of a title
+	MaxText     = 20_000     // characters of a lesson's text
 )
 
 // Lesson is one lesson: a function, the runs to make on it and a paragraph
@@ -118,7 +121,7 @@ func (l Lesson) compile() (optimizer.Problem, []optimizer.Config, error) {
 	return p, cs, nil
 }
 
-// head checks the format, the title and the function, and returns the
+// head checks the format, the title, the text and the function, and returns the
 // parsed function.
 func (l Lesson) head() (*expr.Func, error) {
 	switch {
@@ -128,6 +131,10 @@ func (l Lesson) head() (*expr.Func, error) {
 		return nil, fmt.Errorf(`format %q is not supported: this version of Gradient Descent Lab reads %q`, l.Format, FormatV1)
 	case strings.TrimSpace(l.Title) == "":
 		return nil, errors.New(`"title" is missing`)
+	case utf8.RuneCountInString(l.Title) > MaxTitle:
+		return nil, fmt.Errorf(`"title" is %d characters long: at most %d are allowed`, utf8.RuneCountInString(l.Title), MaxTitle)
+	case utf8.RuneCountInString(l.Text) > MaxText:
+		return nil, fmt.Errorf(`"text" is %d characters long: at most %d are allowed`, utf8.RuneCountInString(l.Text), MaxText)
 	case strings.TrimSpace(l.Function) == "":
 		return nil, errors.New(`"function" is missing`)
 	}
@@ -161,6 +168,7 @@ func (r Run) config(dims, steps int) (optimizer.Config, error) {
 		return c, fmt.Errorf("gradient %q: must be %q or %q", r.Gradient, optimizer.Exact, optimizer.Numeric)
 	}
 	c.Method, c.LR, c.Steps = m, r.LR, steps
+	c.Start = [2]float64{}
 	copy(c.Start[:], r.Start)
 	if r.H != 0 {
 		c.H = r.H
@@ -226,11 +234,15 @@ func checkStart(s []float64, dims int) error {
 		return errors.New(`"start" is missing`)
 	case len(s) == dims:
 		return nil
-	case dims == 1:
-		return fmt.Errorf(`"start" has %d numbers, but the function uses only x: give [x]`, len(s))
-	default:
-		return fmt.Errorf(`"start" has %d numbers, but the function uses x and y: give [x, y]`, len(s))
 	}
+	has := fmt.Sprintf("%d numbers", len(s))
+	if len(s) == 1 {
+		has = "1 number"
+	}
+	if dims == 1 {
+		return fmt.Errorf(`"start" has %s, but the function uses only x: give [x]`, has)
+	}
+	return fmt.Errorf(`"start" has %s, but the function uses x and y: give [x, y]`, has)
 }
 
 // presetFor returns the preset whose function text is src up to spaces.

@@ -1,0 +1,355 @@
+package lesson
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"gdlab/assets"
+	"gdlab/optimizer"
+)
+
+// builtInFiles reads the built-in lesson files in teaching order.
+func builtInFiles(t testing.TB) (names []string, files [][]byte) {
+	t.Helper()
+	names, err := fs.Glob(assets.Lessons, "lessons/*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		b, err := fs.ReadFile(assets.Lessons, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, b)
+	}
+	return names, files
+}
+
+// TestBuiltInFiles checks that every file of the pack is a valid lesson in
+// the canonical form Save writes, that BuiltIn returns all of them in file
+// order, and that titles are distinct and texts present.
+func TestBuiltInFiles(t *testing.T) {
+	names, files := builtInFiles(t)
+	if len(names) < 9 {
+		t.Fatalf("%d built-in lessons, want at least 9", len(names))
+	}
+	got := BuiltIn()
+	if len(got) != len(names) {
+		t.Fatalf("BuiltIn returned %d lessons for %d files", len(got), len(names))
+	}
+	titles := map[string]bool{}
+	for i, name := range names {
+		l, err := Parse(files[i])
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !reflect.DeepEqual(got[i], l) {
+			t.Errorf("BuiltIn()[%d] is not %s", i, name)
+		}
+		enc, err := Encode(l)
+		if err != nil || !bytes.Equal(enc, files[i]) {
+			t.Errorf("%s is not in canonical form (err %v); Encode gives:\n%s", name, err, enc)
+		}
+		if titles[l.Title] {
+			t.Errorf("%s: title %q used twice", name, l.Title)
+		}
+		titles[l.Title] = true
+		if len(l.Text) < 200 {
+			t.Errorf("%s: text of %d bytes is too short to explain anything", name, len(l.Text))
+		}
+		if l.Box == nil || l.Speed == 0 {
+			t.Errorf("%s: a built-in lesson should set its view box and speed", name)
+		}
+		if want := fmt.Sprintf("lessons/%02d-", i+1); !strings.HasPrefix(name, want) {
+			t.Errorf("file %d is %s, want it numbered %s…", i+1, name, want)
+		}
+	}
+}
+
+// TestBuiltInFresh checks that callers may modify what BuiltIn returns.
+func TestBuiltInFresh(t *testing.T) {
+	a := BuiltIn()
+	a[0].Title = "changed"
+	a[0].Runs[0].Start[0] = 99
+	b := BuiltIn()
+	if b[0].Title == "changed" || b[0].Runs[0].Start[0] == 99 {
+		t.Error("BuiltIn shares its lessons between calls")
+	}
+}
+
+// TestBuiltInBehaviour runs every built-in lesson and checks that its runs
+// do what its text tells the class.
+func TestBuiltInBehaviour(t *testing.T) {
+	type check func(t *testing.T, p optimizer.Problem, rs []optimizer.Result)
+	checks := map[string]check{
+		"01-textbook.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			r := rs[0]
+			wantVerdict(t, r, optimizer.VerdictConverged)
+			near(t, "step 1", r.Points[1].X, [2]float64{2.4, 1.6}, 1e-12)
+			near(t, "end", r.Final.X, [2]float64{0, 0}, 1e-9)
+			// "the numeric gradient agrees to about ten digits"
+			c := r.Config
+			c.Gradient = optimizer.Numeric
+			num := optimizer.Run(context.Background(), p, c, nil)
+			for k, pt := range num.Points {
+				for i := range 2 {
+					e := r.Points[k].Grad[i]
+					if d := math.Abs(pt.Grad[i]-e) / math.Abs(e); d > 1e-9 {
+						t.Fatalf("step %d: numeric gradient differs from exact by %g (relative)", k, d)
+					}
+				}
+			}
+		},
+		"02-lr-too-small.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			wantVerdict(t, rs[0], optimizer.VerdictSlow)
+			near(t, "lr 1e-6 end", rs[0].Final.X, [2]float64{2.9994, 1.9996}, 1e-4)
+			wantVerdict(t, rs[1], optimizer.VerdictConverged)
+			// "about 2.3 million steps to get 100 times closer"
+			k := math.Log(100) / -math.Log1p(-2*rs[0].Config.LR)
+			if k < 2.2e6 || k > 2.4e6 {
+				t.Errorf("steps to get 100 times closer = %.3g, the text says about 2.3 million", k)
+			}
+		},
+		"03-lr-too-large.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			wantVerdict(t, rs[0], optimizer.VerdictOscillating)
+			near(t, "lr 1 step 1", rs[0].Points[1].X, [2]float64{-3, -2}, 1e-12)
+			near(t, "lr 1 end", rs[0].Final.X, [2]float64{3, 2}, 1e-12)
+			if math.Abs(rs[0].Final.F-13) > 1e-9 {
+				t.Errorf("lr 1: loss at the end %g, the text says it stays at 13", rs[0].Final.F)
+			}
+			wantVerdict(t, rs[1], optimizer.VerdictDiverged)
+			if rs[1].Status != optimizer.Diverged || rs[1].DivergedAt != 70 {
+				t.Errorf("lr 1.1: status %s at step %d, the text says diverged at step 70", rs[1].Status, rs[1].DivergedAt)
+			}
+			if c := rs[0].Analysis.CriticalLR; c == nil || math.Abs(*c-1) > 1e-12 {
+				t.Errorf("critical lr %v, the text says 1", c)
+			}
+		},
+		"04-lr-sweep.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			want := []optimizer.Verdict{optimizer.VerdictSlow, optimizer.VerdictConverged, optimizer.VerdictConverged,
+				optimizer.VerdictConverged, optimizer.VerdictOscillating, optimizer.VerdictDiverged}
+			if len(rs) != len(want) {
+				t.Fatalf("%d runs, want %d", len(rs), len(want))
+			}
+			for i, r := range rs {
+				wantVerdict(t, r, want[i])
+				// each step multiplies the position by 1 - 2 lr
+				f := 1 - 2*r.Config.LR
+				near(t, "step 1", r.Points[1].X, [2]float64{3 * f, 2 * f}, 1e-12)
+			}
+			if rs[2].Points[1].X != [2]float64{0, 0} {
+				t.Errorf("lr 0.5: step 1 at %v, the text says exactly on the minimum", rs[2].Points[1].X)
+			}
+		},
+		"05-saddle.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			wantVerdict(t, rs[0], optimizer.VerdictSaddle)
+			near(t, "from (1, 0)", rs[0].Final.X, [2]float64{0, 0}, 1e-9)
+			esc := rs[1]
+			wantVerdict(t, esc, optimizer.VerdictDiverged)
+			if y := math.Abs(esc.Final.X[1]); y < 10 {
+				t.Errorf("from (1, 1e-6): |y| = %g at the end, want it to have escaped (> 10)", y)
+			}
+			if y := esc.Points[50].X[1]; y < 0.005 || y > 0.02 {
+				t.Errorf("from (1, 1e-6): y = %g at step 50, the text says about 0.01", y)
+			}
+			if k := firstStep(esc, func(x [2]float64) bool { return math.Abs(x[1]) > 1 }); k != 76 {
+				t.Errorf("from (1, 1e-6): |y| passes 1 at step %d, the text says 76", k)
+			}
+			if esc.Final.F >= esc.Points[len(esc.Points)/2].F {
+				t.Error("from (1, 1e-6): the loss does not keep falling")
+			}
+		},
+		"06-rosenbrock-methods.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			gd, mom, adam := rs[0], rs[1], rs[2]
+			if gd.Config.Method != optimizer.GD || mom.Config.Method != optimizer.Momentum || adam.Config.Method != optimizer.Adam {
+				t.Fatalf("methods %s %s %s, want gd momentum adam", gd.Config.Method, mom.Config.Method, adam.Config.Method)
+			}
+			wantVerdict(t, gd, optimizer.VerdictSlow)
+			near(t, "gd end", gd.Final.X, [2]float64{0.72, 0.52}, 0.01)
+			wantVerdict(t, mom, optimizer.VerdictConverged)
+			wantVerdict(t, adam, optimizer.VerdictConverged)
+			near(t, "momentum end", mom.Final.X, [2]float64{1, 1}, 1e-3)
+			near(t, "adam end", adam.Final.X, [2]float64{1, 1}, 1e-3)
+			if x := mom.Points[30].X[0]; math.Abs(x+0.3) > 0.02 {
+				t.Errorf("momentum at step 30: x = %g, the text says -0.3", x)
+			}
+			arrive := func(r optimizer.Result) int {
+				return firstStep(r, func(x [2]float64) bool { return math.Hypot(x[0]-1, x[1]-1) < 0.01 })
+			}
+			if k := arrive(mom); k < 900 || k > 1100 {
+				t.Errorf("momentum within 0.01 of (1, 1) at step %d, the text says about 1000", k)
+			}
+			if k := arrive(adam); k < 1350 || k > 1650 {
+				t.Errorf("adam within 0.01 of (1, 1) at step %d, the text says about 1500", k)
+			}
+			if k := arrive(gd); k >= 0 {
+				t.Errorf("gd within 0.01 of (1, 1) at step %d, the text says it does not arrive", k)
+			}
+			// "on the valley floor within a few steps"
+			if k := firstStep(gd, func(x [2]float64) bool { return math.Abs(x[1]-x[0]*x[0]) < 0.05 }); k < 0 || k > 10 {
+				t.Errorf("gd reaches the valley floor at step %d, the text says within a few", k)
+			}
+			// "gd 0.003 bounces from wall to wall"
+			c := gd.Config
+			c.LR = 0.003
+			if v := optimizer.Run(context.Background(), p, c, nil).Verdict; v != optimizer.VerdictOscillating {
+				t.Errorf("gd lr 0.003: verdict %s, the text says it bounces (oscillating)", v)
+			}
+		},
+		"07-himmelblau-basins.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			if len(p.Minima) != 4 {
+				t.Fatalf("the problem knows %d minima, want Himmelblau's 4", len(p.Minima))
+			}
+			seen := map[int]bool{}
+			for i, r := range rs {
+				wantVerdict(t, r, optimizer.VerdictConverged)
+				m := nearestMinimum(p.Minima, r.Final.X)
+				near(t, "end", r.Final.X, p.Minima[m], 1e-3)
+				if seen[m] {
+					t.Errorf("run %d ends at minimum %v like an earlier run; the text says four different ones", i+1, p.Minima[m])
+				}
+				seen[m] = true
+			}
+			// "(-0.5, -0.5) is a surprise": it starts lower left and ends upper left.
+			c := rs[0].Config
+			c.Start = [2]float64{-0.5, -0.5}
+			end := optimizer.Run(context.Background(), p, c, nil).Final.X
+			near(t, "from (-0.5, -0.5)", end, [2]float64{-2.805118, 3.131312}, 1e-3)
+		},
+		"08-rastrigin-local-minima.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			want := [][2]float64{{2.98, -1.99}, {1.99, 2.98}, {-2.98, 0.99}, {0, 0}}
+			if len(rs) != len(want) {
+				t.Fatalf("%d runs, want %d", len(rs), len(want))
+			}
+			atZero := 0
+			for i, r := range rs {
+				wantVerdict(t, r, optimizer.VerdictConverged)
+				near(t, "end", r.Final.X, want[i], 0.01)
+				if math.Hypot(r.Final.X[0], r.Final.X[1]) < 1e-6 {
+					atZero++
+				}
+				// a local minimum: the gradient vanished there
+				if g := math.Hypot(r.Final.Grad[0], r.Final.Grad[1]); g > 1e-6 {
+					t.Errorf("run %d: gradient %g at the end, want a resting point", i+1, g)
+				}
+			}
+			if atZero != 1 {
+				t.Errorf("%d runs reach (0, 0), the text says exactly one", atZero)
+			}
+			for i, f := range []float64{12.93, 12.93, 9.95} {
+				if math.Abs(rs[i].Final.F-f) > 0.01 {
+					t.Errorf("run %d: f = %g at the end, the text says about %g", i+1, rs[i].Final.F, f)
+				}
+			}
+			// "lr 0.006: the steps become too big to settle"
+			c := rs[0].Config
+			c.LR = 0.006
+			if v := optimizer.Run(context.Background(), p, c, nil).Verdict; v == optimizer.VerdictConverged {
+				t.Errorf("lr 0.006: verdict %s, the text says the runs keep bouncing", v)
+			}
+		},
+		"09-numeric-gradient-fails.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			exact, stuck, bigH := rs[0], rs[1], rs[2]
+			if exact.Config.Gradient != optimizer.Exact || stuck.Config.Gradient != optimizer.Numeric || stuck.Config.H != 1e-4 || bigH.Config.H != 1 {
+				t.Fatalf("runs are not exact, numeric h=1e-4, numeric h=1: %+v", []optimizer.Config{exact.Config, stuck.Config, bigH.Config})
+			}
+			start := stuck.Config.Start
+			if x := start[0]; x+stuck.Config.H != x {
+				t.Fatalf("x + h != x at the start x = %g: the lesson shows nothing", x)
+			}
+			near(t, "exact end", exact.Final.X, [2]float64{0, 0}, 1e-3)
+			near(t, "numeric h=1 end", bigH.Final.X, [2]float64{0, 0}, 1e-3)
+			if exact.Status == optimizer.Diverged || stuck.Status == optimizer.Diverged {
+				t.Errorf("statuses %s and %s: the start must be inside the bound", exact.Status, stuck.Status)
+			}
+			for _, pt := range stuck.Points {
+				if pt.X != start || pt.Grad != [2]float64{0, 0} {
+					t.Fatalf("numeric h=1e-4 moved or saw a gradient at step %d: %+v", pt.K, pt)
+				}
+			}
+			if len(stuck.Points) != stuck.Config.Steps+1 {
+				t.Errorf("numeric run recorded %d points, want all %d steps", len(stuck.Points), stuck.Config.Steps+1)
+			}
+		},
+	}
+	names, files := builtInFiles(t)
+	for i, name := range names {
+		base := strings.TrimPrefix(name, "lessons/")
+		check, ok := checks[base]
+		if !ok {
+			t.Errorf("no behaviour check for %s", base)
+			continue
+		}
+		delete(checks, base)
+		t.Run(base, func(t *testing.T) {
+			l, err := Parse(files[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := l.Problem()
+			if err != nil {
+				t.Fatal(err)
+			}
+			cs, err := l.Configs()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs := optimizer.RunSet(context.Background(), p, cs, nil)
+			for j, r := range rs {
+				if r.Status == optimizer.Invalid {
+					t.Fatalf("run %d invalid: %v", j+1, r.Err)
+				}
+			}
+			check(t, p, rs)
+		})
+	}
+	for name := range checks {
+		t.Errorf("check for %s, but there is no such lesson", name)
+	}
+}
+
+// wantVerdict fails t unless r's verdict is v.
+func wantVerdict(t *testing.T, r optimizer.Result, v optimizer.Verdict) {
+	t.Helper()
+	if r.Verdict != v {
+		t.Errorf("%s lr %g from %v: verdict %s, want %s", r.Config.Method, r.Config.LR, r.Config.Start, r.Verdict, v)
+	}
+}
+
+// near fails t unless x is within tol of want in each coordinate.
+func near(t *testing.T, what string, x, want [2]float64, tol float64) {
+	t.Helper()
+	if math.Abs(x[0]-want[0]) > tol || math.Abs(x[1]-want[1]) > tol {
+		t.Errorf("%s: at %v, want %v within %g", what, x, want, tol)
+	}
+}
+
+// firstStep returns the first step of r whose point satisfies ok, or -1.
+func firstStep(r optimizer.Result, ok func([2]float64) bool) int {
+	for _, pt := range r.Points {
+		if ok(pt.X) {
+			return pt.K
+		}
+	}
+	return -1
+}
+
+// nearestMinimum returns the index of the minimiser closest to x.
+func nearestMinimum(ms [][2]float64, x [2]float64) int {
+	best, bestD := 0, math.Inf(1)
+	for i, m := range ms {
+		if d := math.Hypot(m[0]-x[0], m[1]-x[1]); d < bestD {
+			best, bestD = i, d
+		}
+	}
+	return best
+}
