@@ -5,7 +5,12 @@
 // Views: contour (viridis heat map on a log-like scale under log-spaced
 // contour lines, trajectories in Okabe–Ito colours), loss (linear or log,
 // decimated per pixel column, exploding runs clipped), curve (f(x) with the
-// points and the tangent) and both. A Renderer caches the expensive
-// background per Scene.Key, box, size, DPI and scale, and draws only the runs
-// over a copy of it per frame; it is safe for concurrent use.
+// points and the tangent) and both. Options.Scale, Dark and HighContrast set
+// the presentation (bigger text and lines; a dark figure; thick haloed paths
+// and large markers). A Renderer caches the expensive parts per Scene.Key,
+// size and options — the contour or curve background, and the loss panel's
+// axes with its decimated curves (per run slices, which may only grow by
+// appending) — and draws only the runs up to the current step over copies of
+// them per frame; DataAt maps a pixel back to data coordinates for hit
+// testing. A Renderer is safe for concurrent use.
 package plotting

@@ -95,32 +95,33 @@ func robustRange(vs []float64) (float64, float64) {
 
 // plot builds the gonum plot. When vector is set the heat map is added as
 // an image plotter; raster backgrounds blit it directly (see drawRaster).
-func (mf *mainFig) plot(scale float64, vector bool) *plot.Plot {
+func (mf *mainFig) plot(th *theme, vector bool) *plot.Plot {
 	if mf.dims == 1 {
-		p := newPlot("x", "f(x)", scale)
+		p := newPlot("x", "f(x)", th)
 		p.X.Min, p.X.Max = mf.box.XMin, mf.box.XMax
 		p.Y.Min, p.Y.Max = mf.y0, mf.y1
-		p.Add(gridLines(scale), curveLine{mf: mf, scale: scale}, minimaMarks{mf: mf, scale: scale})
+		p.Add(gridLines(th), curveLine{mf: mf, th: th}, minimaMarks{mf: mf, th: th})
 		return p
 	}
-	p := newPlot("x", "y", scale)
+	p := newPlot("x", "y", th)
 	p.X.Min, p.X.Max = mf.box.XMin, mf.box.XMax
 	p.Y.Min, p.Y.Max = mf.box.YMin, mf.box.YMax
 	if vector {
 		p.Add(heatPlotter{g: mf.g})
 	}
-	p.Add(contourLines{segs: mf.segs, style: vgdraw.LineStyle{Color: contourClr, Width: vg.Length(0.6 * scale)}})
-	p.Add(minimaMarks{mf: mf, scale: scale})
+	p.Add(contourLines{segs: mf.segs, style: vgdraw.LineStyle{Color: th.contour, Width: vg.Length(th.contourW * th.scale)}})
+	p.Add(minimaMarks{mf: mf, th: th})
 	return p
 }
 
-// drawRaster paints the figure on img (white first) through c, the raster
-// canvas over img, and returns the panel of its data area.
-func (mf *mainFig) drawRaster(img *image.RGBA, c vgdraw.Canvas, dpi, scale float64) panel {
-	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
-	p := mf.plot(scale, false)
-	pc := cropMargin(c, scale)
-	pn := plotPanel(p, img.Bounds().Dx(), img.Bounds().Dy(), dpi, scale)
+// drawRaster paints the figure on img (the theme's background first)
+// through c, the raster canvas over img, and returns the panel of its data
+// area.
+func (mf *mainFig) drawRaster(img *image.RGBA, c vgdraw.Canvas, dpi float64, th *theme) panel {
+	draw.Draw(img, img.Bounds(), image.NewUniform(th.bg), image.Point{}, draw.Src)
+	p := mf.plot(th, false)
+	pc := cropMargin(c, th.scale)
+	pn := plotPanel(p, img.Bounds().Dx(), img.Bounds().Dy(), dpi, th.scale)
 	if mf.g != nil {
 		r := pn.pixelRect(img.Bounds().Dy(), dpi).Intersect(img.Bounds())
 		heat := mf.g.heatImage(r.Dx(), r.Dy())
@@ -140,19 +141,19 @@ func (h heatPlotter) Plot(c vgdraw.Canvas, _ *plot.Plot) {
 
 // curveLine draws f(x) (1-D), broken where f is not finite.
 type curveLine struct {
-	mf    *mainFig
-	scale float64
+	mf *mainFig
+	th *theme
 }
 
 // Plot implements plot.Plotter.
 func (cl curveLine) Plot(c vgdraw.Canvas, p *plot.Plot) {
 	pn := panel{rect: c.Rectangle, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max}
-	c.SetLineStyle(vgdraw.LineStyle{Color: darkGrey, Width: vg.Length(1.6 * cl.scale)})
+	sty := vgdraw.LineStyle{Color: cl.th.fg, Width: vg.Length(cl.th.curveW * cl.th.scale)}
 	var line []vg.Point
 	flush := func() {
 		for _, l := range c.ClipLinesXY(line) {
 			if len(l) > 1 {
-				strokeLines(c, vgdraw.LineStyle{Color: darkGrey, Width: vg.Length(1.6 * cl.scale)}, l)
+				strokeLines(c, sty, l)
 			}
 		}
 		line = line[:0]
@@ -170,14 +171,14 @@ func (cl curveLine) Plot(c vgdraw.Canvas, p *plot.Plot) {
 
 // minimaMarks marks the known minimisers with a small diamond.
 type minimaMarks struct {
-	mf    *mainFig
-	scale float64
+	mf *mainFig
+	th *theme
 }
 
 // Plot implements plot.Plotter.
 func (mm minimaMarks) Plot(c vgdraw.Canvas, p *plot.Plot) {
 	pn := panel{rect: c.Rectangle, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max}
-	r := vg.Length(3.5 * mm.scale)
+	r := vg.Length(3.5 * mm.th.mark * mm.th.scale)
 	for _, m := range mm.mf.minima {
 		x, y := m[0], m[1]
 		if mm.mf.dims == 1 {
@@ -198,23 +199,23 @@ func (mm minimaMarks) Plot(c vgdraw.Canvas, p *plot.Plot) {
 		d.Close()
 		c.SetColor(white)
 		c.Fill(d)
-		c.SetLineStyle(vgdraw.LineStyle{Color: darkGrey, Width: vg.Length(0.8 * mm.scale)})
+		c.SetLineStyle(vgdraw.LineStyle{Color: mm.th.minimaEdge, Width: vg.Length(0.8 * mm.th.mark * mm.th.scale)})
 		c.Stroke(d)
 	}
 }
 
-// gridLines returns light grid lines for the white-background views.
-func gridLines(scale float64) plot.Plotter {
-	return gridPlotter{scale: scale}
+// gridLines returns faint grid lines for the views without a heat map.
+func gridLines(th *theme) plot.Plotter {
+	return gridPlotter{th: th}
 }
 
-// gridPlotter draws light horizontal and vertical lines at the major ticks.
-type gridPlotter struct{ scale float64 }
+// gridPlotter draws faint horizontal and vertical lines at the major ticks.
+type gridPlotter struct{ th *theme }
 
 // Plot implements plot.Plotter.
 func (g gridPlotter) Plot(c vgdraw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	sty := vgdraw.LineStyle{Color: lightGrey, Width: vg.Length(0.6 * g.scale)}
+	sty := vgdraw.LineStyle{Color: g.th.grid, Width: vg.Length(0.6 * g.th.scale)}
 	for _, t := range p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max) {
 		if t.IsMinor() || t.Value < p.X.Min || t.Value > p.X.Max {
 			continue

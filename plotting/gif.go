@@ -55,7 +55,7 @@ func writeGIF(w io.Writer, s *Scene, o Options, anim Animation) error {
 	if _, err := r.Render(img, &sc, o); err != nil {
 		return err
 	}
-	pal := buildPalette(img)
+	pal := buildPalette(img, themeOf(o))
 	lut := newColorLUT(pal)
 	delay := max(1, int(math.Round(100/float64(anim.FPS))))
 	out := &gif.GIF{LoopCount: 0}
@@ -74,13 +74,18 @@ func writeGIF(w io.Writer, s *Scene, o Options, anim Animation) error {
 	return gif.EncodeAll(w, out)
 }
 
-// buildPalette returns 256 colours: the fixed colours of the figures (white,
-// greys, black, the run colours), then the most frequent colours of img at 5
-// bits per channel.
-func buildPalette(img *image.RGBA) color.Palette {
-	pal := color.Palette{white, black, darkGrey, midGrey, lightGrey}
+// buildPalette returns 256 colours: the fixed colours of the figures (the
+// theme's background, foreground and grid, white, greys, black, the run
+// colours), then the most frequent colours of img at 5 bits per channel.
+func buildPalette(img *image.RGBA, th *theme) color.Palette {
+	var pal color.Palette
+	for _, c := range []color.RGBA{th.bg, th.fg, th.grid, white, black, darkGrey, midGrey, lightGrey} {
+		if nearestDist(pal, c) > 0 {
+			pal = append(pal, c)
+		}
+	}
 	for i := range maxRuns {
-		pal = append(pal, runColor(i))
+		pal = append(pal, th.runColor(i))
 	}
 	for g := 0x10; g < 0xFF; g += 0x20 {
 		pal = append(pal, color.RGBA{uint8(g), uint8(g), uint8(g), 0xFF})

@@ -32,6 +32,8 @@ func TestGolden(t *testing.T) {
 		{"loss", rosenScene(), Options{View: ViewLoss, Width: 480, Height: 320, LogLoss: true}},
 		{"curve", curveScene(), Options{View: ViewCurve, Width: 480, Height: 320}},
 		{"both", rosenScene(), Options{View: ViewBoth, Width: 800, Height: 360}},
+		{"both_dark", himmelScene(), Options{View: ViewBoth, Width: 800, Height: 360, Dark: true, Gradient: true, LogLoss: true}},
+		{"contour_hc", himmelScene(), Options{View: ViewContour, Width: 480, Height: 400, HighContrast: true, Gradient: true, Velocity: true}},
 	} {
 		got, err := NewRenderer().Render(nil, tc.s, tc.o)
 		if err != nil {

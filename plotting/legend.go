@@ -17,7 +17,7 @@ type legendEntry struct {
 }
 
 // legendEntries returns one entry per visible run (at most maxRuns).
-func legendEntries(s *Scene) []legendEntry {
+func legendEntries(s *Scene, th *theme) []legendEntry {
 	var out []legendEntry
 	for i := range s.Runs {
 		if i >= maxRuns {
@@ -34,19 +34,21 @@ func legendEntries(s *Scene) []legendEntry {
 		if r.DivergedAt >= 0 {
 			label += fmt.Sprintf(" (diverged at step %d)", r.DivergedAt)
 		}
-		out = append(out, legendEntry{label: label, color: runColor(i)})
+		out = append(out, legendEntry{label: label, color: th.runColor(i)})
 	}
 	return out
 }
 
 // drawLegend draws the legend inside the data area c, in the corner that
-// covers the fewest of the occupied points (the drawn paths), preferring
+// covers the fewest of the occupied points (the drawn paths; a marker, such
+// as a start, current point or minimum, counts as markWeight points), preferring
 // top right, top left, bottom right, bottom left in that order.
-func drawLegend(c vgdraw.Canvas, entries []legendEntry, occupied []vg.Point, scale float64) {
+func drawLegend(c vgdraw.Canvas, entries []legendEntry, occupied, marks []vg.Point, th *theme) {
 	if len(entries) == 0 {
 		return
 	}
-	sty := text.Style{Font: fontOf(10, scale), Color: darkGrey, Handler: plot.DefaultTextHandler,
+	scale := th.scale
+	sty := text.Style{Font: fontOf(th.textPt, scale), Color: th.fg, Handler: plot.DefaultTextHandler,
 		XAlign: vgdraw.XLeft, YAlign: vgdraw.YCenter}
 	sc := vg.Length(scale)
 	pad, swatch, gap, inset := 5*sc, 16*sc, 5*sc, 6*sc
@@ -73,24 +75,33 @@ func drawLegend(c vgdraw.Canvas, entries []legendEntry, occupied []vg.Point, sca
 				n++
 			}
 		}
+		for _, o := range marks {
+			if o.X >= box.Min.X && o.X <= box.Max.X && o.Y >= box.Min.Y && o.Y <= box.Max.Y {
+				n += markWeight
+			}
+		}
 		if bestN < 0 || n < bestN {
 			best, bestN = p, n
 		}
 	}
 	frame := vg.Rectangle{Min: best, Max: vg.Point{X: best.X + w, Y: best.Y + h}}
-	c.SetColor(color.NRGBA{0xFF, 0xFF, 0xFF, 0xE0})
+	c.SetColor(th.legendBg)
 	c.Fill(frame.Path())
-	c.SetLineStyle(vgdraw.LineStyle{Color: lightGrey, Width: 0.8 * sc})
+	c.SetLineStyle(vgdraw.LineStyle{Color: th.legendEdge, Width: 0.8 * sc})
 	c.Stroke(frame.Path())
 	for i, e := range entries {
 		y := frame.Max.Y - pad - (vg.Length(i)+0.5)*rowH
 		x := frame.Min.X + pad
-		c.StrokeLine2(vgdraw.LineStyle{Color: e.color, Width: 2.2 * sc}, x, y, x+swatch, y)
+		c.StrokeLine2(vgdraw.LineStyle{Color: e.color, Width: vg.Length(2.2*th.mark) * sc}, x, y, x+swatch, y)
 		c.SetColor(e.color)
-		c.Fill(circlePath(vg.Point{X: x + swatch/2, Y: y}, 3*sc))
+		c.Fill(circlePath(vg.Point{X: x + swatch/2, Y: y}, vg.Length(3*th.mark)*sc))
 		c.FillText(sty, vg.Point{X: x + swatch + gap, Y: y}, e.label)
 	}
 }
+
+// markWeight is how many path points a marker counts for when placing the
+// legend: covering a start or current point is worse than covering a path.
+const markWeight = 25
 
 // circlePath returns a closed circle.
 func circlePath(c vg.Point, r vg.Length) vg.Path {

@@ -166,6 +166,15 @@ type lossFig struct {
 	// groups, when set, are the decimated curves of the whole runs (by run
 	// index) in the panel the curves are drawn in (cached frames).
 	groups map[int][]lossGroup
+	th     *theme // see theme
+}
+
+// theme returns the theme of the loss panel (a plain panel).
+func (lf *lossFig) theme() *theme {
+	if lf.th == nil {
+		lf.th = themeOf(lf.o).plain()
+	}
+	return lf.th
 }
 
 // plot builds the gonum plot of the loss view.
@@ -178,7 +187,7 @@ func (lf *lossFig) plot() *plot.Plot {
 // framePlot builds the loss view without its curves: axes, labels and grid,
 // everything that stays the same while the current step moves.
 func (lf *lossFig) framePlot() *plot.Plot {
-	p := newPlot("step", lf.ax.label, lf.o.Scale)
+	p := newPlot("step", lf.ax.label, lf.theme())
 	k0, k1 := math.MaxInt, math.MinInt
 	for _, v := range lf.runs {
 		if v.n > 0 {
@@ -197,7 +206,7 @@ func (lf *lossFig) framePlot() *plot.Plot {
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = logTicks{}
 	}
-	p.Add(gridLines(lf.o.Scale))
+	p.Add(gridLines(lf.theme()))
 	return p
 }
 
@@ -213,10 +222,11 @@ func (lc lossCurves) Plot(c vgdraw.Canvas, p *plot.Plot) {
 // drawCurves draws the curves up to the current step into the data area
 // pn of canvas c.
 func (lf *lossFig) drawCurves(c vgdraw.Canvas, pn panel) {
-	sc := vg.Length(lf.o.Scale)
-	var occupied []vg.Point
+	th := lf.theme()
+	sc := vg.Length(th.scale)
+	var occupied, marks []vg.Point
 	for _, v := range lf.runs {
-		col := runColor(v.index)
+		col := th.runColor(v.index)
 		cur := v.upTo(lf.s.Current)
 		if cur < 0 {
 			continue
@@ -237,17 +247,19 @@ func (lf *lossFig) drawCurves(c vgdraw.Canvas, pn panel) {
 			occupied = append(occupied, l...)
 			if len(l) == 1 {
 				c.SetColor(col)
-				c.Fill(circlePath(l[0], 1.5*sc))
+				c.Fill(circlePath(l[0], vg.Length(th.lossW/1.2)*sc))
 				continue
 			}
-			strokeLines(c, vgdraw.LineStyle{Color: col, Width: 1.8 * sc}, l)
+			strokeLines(c, vgdraw.LineStyle{Color: col, Width: vg.Length(th.lossW) * sc}, l)
 		}
 		if f := v.f(cur); !math.IsNaN(f) {
-			dot(c, lossPoint(pn, lf.ax, float64(v.k(cur)), f), 3.5*sc, col, 1.2*sc)
+			p := lossPoint(pn, lf.ax, float64(v.k(cur)), f)
+			marks = append(marks, p)
+			dot(c, th, p, vg.Length(3.5*th.mark)*sc, col, 1.2*sc)
 		}
 	}
 	if lf.legend {
-		drawLegend(c, legendEntries(lf.s), occupied, lf.o.Scale)
+		drawLegend(c, legendEntries(lf.s, th), occupied, marks, th)
 	}
 }
 

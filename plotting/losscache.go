@@ -133,7 +133,7 @@ func (r *Renderer) renderLoss(img *image.RGBA, s *Scene, o Options, legend bool)
 // drawLossFrame paints the background and framePlot of lf on img and
 // returns the data area.
 func drawLossFrame(img *image.RGBA, lf *lossFig) panel {
-	draw.Draw(img, img.Rect, image.White, image.Point{}, draw.Src)
+	draw.Draw(img, img.Rect, image.NewUniform(lf.theme().bg), image.Point{}, draw.Src)
 	p := lf.framePlot()
 	pn := plotPanel(p, img.Rect.Dx(), img.Rect.Dy(), lf.o.DPI, lf.o.Scale)
 	rc := newRasterCanvas(img, lf.o.DPI)

@@ -13,7 +13,7 @@ import (
 // included, in one gonum Draw.
 func fullLoss(s *Scene, o Options, legend bool) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, o.Width, o.Height))
-	draw.Draw(img, img.Rect, image.White, image.Point{}, draw.Src)
+	draw.Draw(img, img.Rect, image.NewUniform(themeOf(o).bg), image.Point{}, draw.Src)
 	lf := newLossFig(s, o, legend)
 	lf.plot().Draw(cropMargin(vgdraw.New(newRasterCanvas(img, o.DPI)), o.Scale))
 	return img
@@ -43,6 +43,7 @@ func TestLossCacheSameAsFull(t *testing.T) {
 		{"rosen log", rosenScene(), Options{View: ViewLoss, Width: 500, Height: 360, LogLoss: true}},
 		{"rosen linear scale", rosenScene(), Options{View: ViewLoss, Width: 420, Height: 300, Scale: 1.5, DPI: 110}},
 		{"himmel", himmelScene(), Options{View: ViewLoss, Width: 400, Height: 300}},
+		{"himmel dark hc", himmelScene(), Options{View: ViewLoss, Width: 400, Height: 300, Dark: true, HighContrast: true}},
 		{"diverged", &Scene{Key: "r", F: rosen, Dims: 2, Runs: []Run{explode, rosenScene().Runs[0]}}, Options{View: ViewLoss, Width: 400, Height: 300, LogLoss: true}},
 	} {
 		r := NewRenderer()

@@ -91,14 +91,17 @@ func TestNastyScenes(t *testing.T) {
 			{View: ViewLoss, Width: 320, Height: 240, LogLoss: true},
 			{View: ViewBoth, Width: 480, Height: 240, LogLoss: true, Scale: 2},
 			{View: ViewCurve, Width: 240, Height: 320},
+			{View: ViewBoth, Width: 480, Height: 240, Dark: true, Gradient: true, Velocity: true},
+			{View: ViewContour, Width: 320, Height: 240, HighContrast: true, Gradient: true, Velocity: true},
+			{View: ViewBoth, Width: 240, Height: 480, Dark: true, HighContrast: true, LogLoss: true, Scale: 1.5},
 		} {
 			img, err := r.Render(nil, s, o)
 			if err != nil {
-				t.Errorf("%s, %s log=%v: %v", name, o.View, o.LogLoss, err)
+				t.Errorf("%s, %s log=%v dark=%v hc=%v: %v", name, o.View, o.LogLoss, o.Dark, o.HighContrast, err)
 				continue
 			}
 			if ok, why := nonBlank(img); !ok {
-				t.Errorf("%s, %s log=%v: blank image: %s", name, o.View, o.LogLoss, why)
+				t.Errorf("%s, %s log=%v dark=%v hc=%v: blank image: %s", name, o.View, o.LogLoss, o.Dark, o.HighContrast, why)
 			}
 		}
 		_ = AutoBox(s)

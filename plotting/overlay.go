@@ -17,11 +17,20 @@ const maxDots = 400
 // points, start/end/current markers, arrows or tangents, and the legend.
 // c is the canvas restricted to the panel's data area (used for clipping).
 func drawMainOverlay(c vgdraw.Canvas, pn panel, s *Scene, o Options, legend bool) {
+	th := mainTheme(o, s.dims())
+	small := *th // the small dots on a path: no outer edge
+	small.edgeW = 0
 	sc := vg.Length(o.Scale)
-	var occupied []vg.Point
+	mk := vg.Length(th.mark) * sc // marker sizes
+	var occupied, marks []vg.Point
+	for _, m := range s.Minima {
+		if s.dims() == 2 && finite(m[0]) && finite(m[1]) {
+			marks = append(marks, pn.pt(m[0], m[1]))
+		}
+	}
 	runs := positionRuns(s)
 	for _, v := range runs {
-		col := runColor(v.index)
+		col := th.runColor(v.index)
 		cur := v.upTo(s.Current)
 		if cur < 0 {
 			continue
@@ -29,36 +38,38 @@ func drawMainOverlay(c vgdraw.Canvas, pn panel, s *Scene, o Options, legend bool
 		pts, idx := v.canvasPoints(pn, s.dims(), cur)
 		occupied = append(occupied, pts...)
 		if s.dims() == 1 {
-			drawTangent(c, pn, s, v, cur, col, o.Scale)
+			drawTangent(c, pn, s, v, cur, col, th)
 		}
-		strokePath(c, pts, idx, col, o.Scale)
+		strokePath(c, pts, idx, col, th)
 		if len(pts) <= maxDots {
 			for _, p := range pts {
-				dot(c, p, 1.9*sc, col, 0.8*sc)
+				dot(c, &small, p, 1.9*mk, col, 0.8*sc)
 			}
 		}
 		// Start (ring), current (large disk), end (cross).
 		if p, ok := v.canvasPoint(pn, s.dims(), 0); ok && c.Contains(p) {
-			ring(c, p, 4.5*sc, col, o.Scale)
+			ring(c, th, p, 4.5*mk, col)
+			marks = append(marks, p)
 		}
 		pc, okc := v.canvasPoint(pn, s.dims(), cur)
 		if okc && c.Contains(pc) {
+			marks = append(marks, pc)
 			if s.dims() == 2 {
 				if o.Velocity && cur < len(v.r.VX) && cur < len(v.r.VY) {
-					velocityArrow(c, pn, pc, v.r.VX[cur], v.r.VY[cur], col, o.Scale)
+					velocityArrow(c, pn, pc, v.r.VX[cur], v.r.VY[cur], col, th)
 				}
 				if o.Gradient && cur < len(v.r.GX) && cur < len(v.r.GY) {
-					gradientArrow(c, pn, pc, v.r.GX[cur], v.r.GY[cur], o.Scale)
+					gradientArrow(c, pn, pc, v.r.GX[cur], v.r.GY[cur], th)
 				}
 			}
-			dot(c, pc, 5.5*sc, col, 1.6*sc)
+			dot(c, th, pc, 5.5*mk, col, 1.6*sc)
 			if cur == v.n-1 && cur > 0 {
-				cross(c, pc, 4*sc, white, 1.6*sc)
+				cross(c, pc, 4*mk, white, 1.6*mk)
 			}
 		}
 	}
 	if legend {
-		drawLegend(c, legendEntries(s), occupied, o.Scale)
+		drawLegend(c, legendEntries(s, th), occupied, marks, th)
 	}
 }
 
@@ -108,9 +119,10 @@ func (v runView) canvasPoints(pn panel, dims, cur int) ([]vg.Point, []int) {
 }
 
 // strokePath strokes the polyline (split at breaks, clipped to the data
-// area) with a white halo so it reads on any colour of the heat map.
-func strokePath(c vgdraw.Canvas, pts []vg.Point, idx []int, col color.RGBA, scale float64) {
-	sc := vg.Length(scale)
+// area) over a halo (white on the heat map) so it reads on any colour, and in
+// high contrast an outer black edge around the halo.
+func strokePath(c vgdraw.Canvas, pts []vg.Point, idx []int, col color.RGBA, th *theme) {
+	sc := vg.Length(th.scale)
 	var pieces [][]vg.Point
 	start := 0
 	for i := range pts {
@@ -128,35 +140,51 @@ func strokePath(c vgdraw.Canvas, pts []vg.Point, idx []int, col color.RGBA, scal
 	for _, p := range pieces {
 		clipped = append(clipped, c.ClipLinesXY(p)...)
 	}
-	for _, l := range clipped {
-		if len(l) > 1 {
-			strokeLines(c, vgdraw.LineStyle{Color: halo, Width: 3.6 * sc}, l)
+	if th.edgeW > 0 {
+		for _, l := range clipped {
+			if len(l) > 1 {
+				strokeLines(c, vgdraw.LineStyle{Color: th.edge, Width: vg.Length(th.haloW+2*th.edgeW) * sc}, l)
+			}
 		}
 	}
 	for _, l := range clipped {
 		if len(l) > 1 {
-			strokeLines(c, vgdraw.LineStyle{Color: col, Width: 1.8 * sc}, l)
+			strokeLines(c, vgdraw.LineStyle{Color: th.halo, Width: vg.Length(th.haloW) * sc}, l)
+		}
+	}
+	for _, l := range clipped {
+		if len(l) > 1 {
+			strokeLines(c, vgdraw.LineStyle{Color: col, Width: vg.Length(th.pathW) * sc}, l)
 		}
 	}
 }
 
-// dot draws a filled disk of radius r with a white ring of width ringW.
-func dot(c vgdraw.Canvas, p vg.Point, r vg.Length, col color.Color, ringW vg.Length) {
+// dot draws a filled disk of radius r with a ring of width ringW in the
+// theme's halo colour (and its edge, if any).
+func dot(c vgdraw.Canvas, th *theme, p vg.Point, r vg.Length, col color.Color, ringW vg.Length) {
 	if p == (vg.Point{}) || !c.Contains(p) {
 		return
 	}
-	c.SetColor(white)
+	if th.edgeW > 0 {
+		c.SetColor(th.edge)
+		c.Fill(circlePath(p, r+ringW+vg.Length(th.edgeW*th.scale)))
+	}
+	c.SetColor(th.halo)
 	c.Fill(circlePath(p, r+ringW))
 	c.SetColor(col)
 	c.Fill(circlePath(p, r))
 }
 
-// ring draws the start marker: an open circle with a white halo.
-func ring(c vgdraw.Canvas, p vg.Point, r vg.Length, col color.Color, scale float64) {
-	sc := vg.Length(scale)
-	c.SetColor(white)
+// ring draws the start marker: an open circle on a disk of the halo colour.
+func ring(c vgdraw.Canvas, th *theme, p vg.Point, r vg.Length, col color.Color) {
+	sc := vg.Length(th.scale)
+	if th.edgeW > 0 {
+		c.SetColor(th.edge)
+		c.Fill(circlePath(p, r+2*sc+vg.Length(th.edgeW)*sc))
+	}
+	c.SetColor(th.halo)
 	c.Fill(circlePath(p, r+2*sc))
-	c.SetLineStyle(vgdraw.LineStyle{Color: col, Width: 2 * sc})
+	c.SetLineStyle(vgdraw.LineStyle{Color: col, Width: vg.Length(2*th.mark) * sc})
 	c.Stroke(circlePath(p, r))
 }
 
@@ -169,20 +197,20 @@ func cross(c vgdraw.Canvas, p vg.Point, r vg.Length, col color.Color, w vg.Lengt
 
 // gradientArrow draws ∇f at p as a fixed-length dark arrow: its direction is
 // what matters (its size varies over many orders of magnitude).
-func gradientArrow(c vgdraw.Canvas, pn panel, p vg.Point, gx, gy float64, scale float64) {
+func gradientArrow(c vgdraw.Canvas, pn panel, p vg.Point, gx, gy float64, th *theme) {
 	sx, sy := pn.scaleXY()
 	dx, dy := gx*sx, gy*sy
 	n := math.Hypot(dx, dy)
 	if !(n > 0) || !finite(n) {
 		return
 	}
-	l := 36 * scale
-	arrow(c, p, vg.Point{X: p.X + vg.Length(dx/n*l), Y: p.Y + vg.Length(dy/n*l)}, darkGrey, scale)
+	l := 36 * th.scale * th.mark
+	arrow(c, p, vg.Point{X: p.X + vg.Length(dx/n*l), Y: p.Y + vg.Length(dy/n*l)}, th.arrowClr, th)
 }
 
 // velocityArrow draws the update (x_k − x_{k−1}) at p in data units, kept
 // between a visible minimum and a third of the panel.
-func velocityArrow(c vgdraw.Canvas, pn panel, p vg.Point, vx, vy float64, col color.RGBA, scale float64) {
+func velocityArrow(c vgdraw.Canvas, pn panel, p vg.Point, vx, vy float64, col color.RGBA, th *theme) {
 	sx, sy := pn.scaleXY()
 	dx, dy := vx*sx, vy*sy
 	n := math.Hypot(dx, dy)
@@ -190,20 +218,22 @@ func velocityArrow(c vgdraw.Canvas, pn panel, p vg.Point, vx, vy float64, col co
 		return
 	}
 	sz := pn.rect.Size()
-	l := clamp(n, 14*scale, float64(min(sz.X, sz.Y))/3)
-	arrow(c, p, vg.Point{X: p.X + vg.Length(dx/n*l), Y: p.Y + vg.Length(dy/n*l)}, col, scale)
+	l := clamp(n, 14*th.scale*th.mark*th.mark, float64(min(sz.X, sz.Y))/3) // longer than the marker is wide
+	arrow(c, p, vg.Point{X: p.X + vg.Length(dx/n*l), Y: p.Y + vg.Length(dy/n*l)}, col, th)
 }
 
 // arrow draws a haloed arrow from a to b.
-func arrow(c vgdraw.Canvas, a, b vg.Point, col color.Color, scale float64) {
+func arrow(c vgdraw.Canvas, a, b vg.Point, col color.Color, th *theme) {
+	scale := th.scale
 	sc := vg.Length(scale)
+	w := vg.Length(th.pathW / 1.8) // 1 normally, thicker in high contrast
 	dx, dy := float64(b.X-a.X), float64(b.Y-a.Y)
 	n := math.Hypot(dx, dy)
 	if n == 0 {
 		return
 	}
 	ux, uy := dx/n, dy/n
-	hl, hw := 7*scale, 3.5*scale
+	hl, hw := 7*scale*float64(w), 3.5*scale*float64(w)
 	base := vg.Point{X: b.X - vg.Length(ux*hl), Y: b.Y - vg.Length(uy*hl)}
 	var head vg.Path
 	head.Move(b)
@@ -211,11 +241,14 @@ func arrow(c vgdraw.Canvas, a, b vg.Point, col color.Color, scale float64) {
 	head.Line(vg.Point{X: base.X + vg.Length(uy*hw), Y: base.Y - vg.Length(ux*hw)})
 	head.Close()
 	for _, l := range c.ClipLinesXY([]vg.Point{a, base}) {
-		c.StrokeLines(vgdraw.LineStyle{Color: withAlpha(halo, 0.85), Width: 4 * sc}, l)
-		c.StrokeLines(vgdraw.LineStyle{Color: col, Width: 2 * sc}, l)
+		if th.edgeW > 0 {
+			c.StrokeLines(vgdraw.LineStyle{Color: th.edge, Width: (4*w + 2*vg.Length(th.edgeW)) * sc}, l)
+		}
+		c.StrokeLines(vgdraw.LineStyle{Color: withAlpha(th.halo, 0.85), Width: 4 * w * sc}, l)
+		c.StrokeLines(vgdraw.LineStyle{Color: col, Width: 2 * w * sc}, l)
 	}
 	if c.Contains(b) {
-		c.SetLineStyle(vgdraw.LineStyle{Color: withAlpha(halo, 0.85), Width: 2 * sc})
+		c.SetLineStyle(vgdraw.LineStyle{Color: withAlpha(th.halo, 0.85), Width: 2 * w * sc})
 		c.Stroke(head)
 		c.SetColor(col)
 		c.Fill(head)
@@ -224,7 +257,7 @@ func arrow(c vgdraw.Canvas, a, b vg.Point, col color.Color, scale float64) {
 
 // drawTangent draws the tangent of f at the current point of a 1-D run:
 // slope from the run's gradient if given, else a central difference of F.
-func drawTangent(c vgdraw.Canvas, pn panel, s *Scene, v runView, cur int, col color.RGBA, scale float64) {
+func drawTangent(c vgdraw.Canvas, pn panel, s *Scene, v runView, cur int, col color.RGBA, th *theme) {
 	x, fx := v.r.X[cur], v.f(cur)
 	if !finite(x) || !finite(fx) {
 		return
@@ -242,9 +275,9 @@ func drawTangent(c vgdraw.Canvas, pn panel, s *Scene, v runView, cur int, col co
 	}
 	half := 0.18 * (pn.x1 - pn.x0)
 	line := []vg.Point{pn.pt(x-half, fx-m*half), pn.pt(x+half, fx+m*half)}
-	sc := vg.Length(scale)
+	sc := vg.Length(th.scale)
 	for _, l := range c.ClipLinesXY(line) {
-		c.StrokeLines(vgdraw.LineStyle{Color: col, Width: 1.4 * sc, Dashes: []vg.Length{5 * sc, 3 * sc}}, l)
+		c.StrokeLines(vgdraw.LineStyle{Color: col, Width: vg.Length(1.4*th.mark) * sc, Dashes: []vg.Length{5 * sc, 3 * sc}}, l)
 	}
 }
 

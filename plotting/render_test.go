@@ -131,7 +131,7 @@ func TestPanelMatchesPlotTransforms(t *testing.T) {
 	o := Options{Width: 640, Height: 480}.normalized()
 	s := rosenScene()
 	mf := newMainFig(s, *s.Box)
-	p := mf.plot(1, false)
+	p := mf.plot(themeOf(o), false)
 	img := image.NewRGBA(image.Rect(0, 0, o.Width, o.Height))
 	c := cropMargin(vgdraw.New(newRasterCanvas(img, o.DPI)), 1)
 	pn := panelOf(p, c)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"io"
 	"os"
@@ -99,17 +100,18 @@ func writeVector(w io.Writer, ext string, s *Scene, o Options) error {
 	}
 	dc := vgdraw.New(cv)
 	mainR, lossR := layout(o, s.dims())
+	bg := themeOf(o).bg
 	if !mainR.Empty() {
 		pc := pointsCanvas(dc, mainR, o)
-		fillWhite(pc)
+		fillColor(pc, bg)
 		mf := newMainFig(s, viewBox(s))
-		p := mf.plot(o.Scale, true)
+		p := mf.plot(mainTheme(o, s.dims()), true)
 		p.Add(overlayPlotter{s: s, o: o, legend: true})
 		p.Draw(cropMargin(pc, o.Scale))
 	}
 	if !lossR.Empty() {
 		pc := pointsCanvas(dc, lossR, o)
-		fillWhite(pc)
+		fillColor(pc, bg)
 		newLossFig(s, o, mainR.Empty()).plot().Draw(cropMargin(pc, o.Scale))
 	}
 	_, err := cv.WriteTo(w)
@@ -128,8 +130,8 @@ func pointsCanvas(dc vgdraw.Canvas, r image.Rectangle, o Options) vgdraw.Canvas 
 	return c
 }
 
-// fillWhite paints the canvas area white.
-func fillWhite(c vgdraw.Canvas) {
-	c.SetColor(white)
+// fillColor paints the canvas area in col.
+func fillColor(c vgdraw.Canvas, col color.Color) {
+	c.SetColor(col)
 	c.Fill(c.Rectangle.Path())
 }

@@ -18,22 +18,24 @@ var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
 // fontSize returns a sans face of size pt points times the scale.
 func fontOf(pt, scale float64) font.Font { return font.From(sans, vg.Length(pt*scale)) }
 
-// newPlot returns a plot with the house style: sans fonts, thin dark-grey
-// axes touching the data area, no background (the caller paints it).
-func newPlot(xlabel, ylabel string, scale float64) *plot.Plot {
+// newPlot returns a plot with the house style: sans fonts, thin axes in the
+// theme's foreground colour touching the data area, no background (the
+// caller paints it).
+func newPlot(xlabel, ylabel string, th *theme) *plot.Plot {
 	p := plot.New()
 	p.BackgroundColor = nil
 	p.X.Label.Text, p.Y.Label.Text = xlabel, ylabel
+	scale := th.scale
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
 		a.Label.TextStyle.Font = fontOf(12, scale)
-		a.Label.TextStyle.Color = darkGrey
+		a.Label.TextStyle.Color = th.fg
 		a.Label.Padding = vg.Length(3 * scale)
 		a.Tick.Label.Font = fontOf(10, scale)
-		a.Tick.Label.Color = darkGrey
-		a.LineStyle.Width = vg.Length(0.8 * scale)
-		a.LineStyle.Color = darkGrey
-		a.Tick.LineStyle.Width = vg.Length(0.8 * scale)
-		a.Tick.LineStyle.Color = darkGrey
+		a.Tick.Label.Color = th.fg
+		a.LineStyle.Width = vg.Length(th.axisW * scale)
+		a.LineStyle.Color = th.fg
+		a.Tick.LineStyle.Width = vg.Length(th.axisW * scale)
+		a.Tick.LineStyle.Color = th.fg
 		a.Tick.Length = vg.Length(4 * scale)
 		a.Padding = 0
 		a.Tick.Marker = linTicks{}
@@ -160,7 +162,3 @@ func strokeLines(c vgdraw.Canvas, sty vgdraw.LineStyle, pts []vg.Point) {
 		c.StrokeLines(sty, pts)
 	}
 }
-
-// themeKey is the part of the options that changes colours and widths (for
-// the cache keys).
-func themeKey(o Options) string { return "" }

@@ -71,6 +71,13 @@ type Options struct {
 	Gradient      bool    // draw the gradient arrow at the current point
 	Velocity      bool    // draw the velocity (update) arrow at the current point
 	Scale         float64 // line/text scale for presentation mode, 0 = 1
+	// Dark gives the figure a dark grey background with light axes, text
+	// and grid, for a dark UI theme; the heat map is unchanged.
+	Dark bool
+	// HighContrast draws thicker trajectories with a black-and-white halo,
+	// larger markers, bolder contour lines and black (white when Dark)
+	// axes and text, for projectors and low vision.
+	HighContrast bool
 }
 
 // Animation sets the timing of a GIF written by SaveFile.
