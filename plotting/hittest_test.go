@@ -23,6 +23,7 @@ func TestDataAtInvertsRender(t *testing.T) {
 		{"both wide", himmel, Options{View: ViewBoth, Width: 1280, Height: 800}},
 		{"both tall", himmel, Options{View: ViewBoth, Width: 600, Height: 1000, Scale: 2}},
 		{"both square", himmel, Options{View: ViewBoth, Width: 601, Height: 601, DPI: 110.5}},
+		{"both high contrast dark", himmel, Options{View: ViewBoth, Width: 900, Height: 500, HighContrast: true, Dark: true, Scale: 1.5}},
 		{"curve", curve, Options{View: ViewCurve, Width: 480, Height: 320}},
 		{"curve both wide", curve, Options{View: ViewBoth, Width: 1000, Height: 400, Scale: 1.5}},
 		{"curve both tall", curve, Options{View: ViewBoth, Width: 400, Height: 900}},

@@ -1,9 +1,14 @@
 package plotting
 
 import (
+	"bytes"
+	"fmt"
 	"image"
 	"image/color"
+	"image/gif"
+	"strings"
 	"testing"
+	"time"
 )
 
 // countNear counts the pixels within tol of want.
@@ -122,5 +127,30 @@ func TestThemeCacheKeys(t *testing.T) {
 				t.Errorf("%s dark=%v hc=%v: shared renderer differs from a fresh one at %v", view, o.Dark, o.HighContrast, p)
 			}
 		}
+	}
+}
+
+// Vector files and GIFs use the dark theme too: the SVG paints the dark
+// background, the GIF's palette holds it exactly.
+func TestDarkFiles(t *testing.T) {
+	o := Options{View: ViewBoth, Width: 420, Height: 210, Dark: true, HighContrast: true}
+	var svg bytes.Buffer
+	if err := Write(&svg, ".svg", himmelScene(), o, Animation{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("#%02X%02X%02X", darkBg.R, darkBg.G, darkBg.B); !strings.Contains(strings.ToUpper(svg.String()), want) {
+		t.Errorf("svg has no %s background", want)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, ".gif", himmelScene(), o, Animation{Duration: time.Second, FPS: 5}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := gif.DecodeAll(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := g.Image[len(g.Image)-1]
+	if got := color.RGBAModel.Convert(last.At(1, 1)).(color.RGBA); got != darkBg {
+		t.Errorf("gif corner %v, want %v", got, darkBg)
 	}
 }
