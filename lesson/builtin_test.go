@@ -179,6 +179,10 @@ func TestBuiltInBehaviour(t *testing.T) {
 			wantVerdict(t, adam, optimizer.VerdictConverged)
 			near(t, "momentum end", mom.Final.X, [2]float64{1, 1}, 1e-3)
 			near(t, "adam end", adam.Final.X, [2]float64{1, 1}, 1e-3)
+			// "the walls curve more than 1000 times more steeply than along it"
+			if ev := mom.Analysis.End.Eigenvalues; len(ev) != 2 || ev[1]/ev[0] < 1000 {
+				t.Errorf("Hessian eigenvalues %v near (1, 1): the ratio should exceed 1000", ev)
+			}
 			if x := mom.Points[30].X[0]; math.Abs(x+0.3) > 0.02 {
 				t.Errorf("momentum at step 30: x = %g, the text says -0.3", x)
 			}
@@ -249,6 +253,9 @@ func TestBuiltInBehaviour(t *testing.T) {
 				if math.Abs(rs[i].Final.F-f) > 0.01 {
 					t.Errorf("run %d: f = %g at the end, the text says about %g", i+1, rs[i].Final.F, f)
 				}
+			}
+			if c := rs[0].Analysis.CriticalLR; c == nil || *c < 0.0049 || *c > 0.0052 {
+				t.Errorf("critical lr in a dip %v, the text says about 0.005", c)
 			}
 			// "lr 0.006: the steps become too big to settle"
 			c := rs[0].Config

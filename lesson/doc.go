@@ -38,7 +38,10 @@
 //   - speed: the playback speed in steps per second, 1 to 1000; absent means
 //     the window's own choice.
 //   - runs (required): 1 to 8 runs, all computed on the same function and
-//     played in lockstep. Each run has:
+//     played in lockstep.
+//
+// Each run is an object with:
+//
 //   - method (required): gd, ascent, momentum, nesterov, adagrad, rmsprop or
 //     adam (as optimizer.ParseMethod reads them);
 //   - lr (required): the learning rate, a positive number;
@@ -67,7 +70,7 @@
 //
 //	line 4, column 12: "steps" must be a whole number, not a string
 //	line 3, column 3: unknown field "stpes" (did you mean "steps"?)
-//	line 9, column 1: unexpected end of the file: a } or ] is missing
+//	line 9, column 1: unexpected end of the file: a closing }, ] or " is missing
 //	function: column 5: unknown name "sni": did you mean sin?
 //	run 2: lr -1: the learning rate must be a positive finite number
 //
