@@ -13,26 +13,27 @@ import (
 	"gdlab/plotting"
 )
 
-// Frame is one picture to show: a scene to render plus the status text that
-// goes with it. Frames of an older generation than the newest are stale.
+// Frame is one picture to show: a scene to render with its options, and the
+// state of the lab that the widgets show alongside it.
 type Frame struct {
-	Gen    uint64
-	Scene  *plotting.Scene
-	Status string
-	Final  bool          // the last frame of a run
-	Done   chan struct{} // closed once the frame has been handed to the UI (or dropped)
+	Scene   *plotting.Scene // nil: nothing to draw yet
+	Options plotting.Options
+	State   labState
 }
 
 // FigureView shows the figure. Frames are rendered by its own goroutine, off
 // the main goroutine, into the back one of two buffers; the finished image is
-// swapped in with one fyne.DoAndWait per frame. Requests that arrive while a frame
-// renders are coalesced: only the newest is drawn.
+// swapped in with one hand-off to the main goroutine per frame, which waits
+// for the swap so that the next frame never draws into the image on screen.
+// Frames that arrive while one renders are coalesced: only the newest is
+// drawn, so a stale frame never replaces a newer one.
 type FigureView struct {
 	widget.BaseWidget
 	image   *canvas.Image
 	plotter *plotting.Renderer
-	present func(Frame, func())
+	present func(Frame)  // called on the main goroutine after each swap
 	do      func(func()) // runs a func on the main goroutine and waits for it
+	onTap   func(x, y float64)
 
 	mu      sync.Mutex
 	next    *Frame // newest frame not yet rendered
@@ -41,7 +42,6 @@ type FigureView struct {
 	resized time.Time
 	wake    chan struct{}
 	quit    chan struct{}
-	done    []chan struct{} // Done channels of coalesced frames
 	bufs    [2]*image.RGBA
 	front   int
 }
@@ -50,18 +50,16 @@ type FigureView struct {
 // at the new pixel size.
 const resizeDebounce = 120 * time.Millisecond
 
-// minFrameInterval caps the frame rate at about 60 Hz.
-const minFrameInterval = 16 * time.Millisecond
-
 // NewFigureView starts the view's render goroutine. present is called on the
-// main goroutine with each rendered frame and a func that puts its image on
-// screen; it decides whether the frame is still wanted. do hands a func to
-// the main goroutine and waits for it (fyne.DoAndWait in the app).
-func NewFigureView(present func(Frame, func()), do func(func())) *FigureView {
+// main goroutine with each frame once its image is on screen; do hands a func
+// to the main goroutine and waits for it (fyne.DoAndWait in the app); onTap
+// gets the data coordinates of a tap on the contour or curve.
+func NewFigureView(present func(Frame), do func(func()), onTap func(x, y float64)) *FigureView {
 	v := &FigureView{
 		plotter: plotting.NewRenderer(),
 		present: present,
 		do:      do,
+		onTap:   onTap,
 		wake:    make(chan struct{}, 1),
 		quit:    make(chan struct{}),
 	}
@@ -79,23 +77,26 @@ func (v *FigureView) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // MinSize keeps the figure readable.
-func (v *FigureView) MinSize() fyne.Size { return fyne.NewSize(320, 240) }
+func (v *FigureView) MinSize() fyne.Size { return fyne.NewSize(360, 260) }
+
+func (v *FigureView) scale() float32 {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
+		return c.Scale()
+	}
+	return 1
+}
 
 // Resize re-renders the figure at the new pixel size, after a short pause.
 func (v *FigureView) Resize(s fyne.Size) {
 	v.BaseWidget.Resize(s)
-	scale := float32(1)
-	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
-		scale = c.Scale()
-	}
-	px := image.Pt(int(s.Width*scale+0.5), int(s.Height*scale+0.5))
+	sc := v.scale()
+	px := image.Pt(int(s.Width*sc+0.5), int(s.Height*sc+0.5))
 	v.mu.Lock()
 	if px != v.pixels {
 		v.pixels = px
 		v.resized = time.Now()
 		if v.next == nil && v.last != nil {
 			again := *v.last
-			again.Final, again.Done = false, nil
 			v.next = &again
 		}
 	}
@@ -103,12 +104,26 @@ func (v *FigureView) Resize(s fyne.Size) {
 	v.poke()
 }
 
+// Tapped sets the start point where the contour (or curve) was tapped.
+func (v *FigureView) Tapped(ev *fyne.PointEvent) {
+	v.mu.Lock()
+	last, px := v.last, v.pixels
+	v.mu.Unlock()
+	if last == nil || last.Scene == nil || v.onTap == nil {
+		return
+	}
+	sc := v.scale()
+	o := last.Options
+	o.Width, o.Height = px.X, px.Y
+	x, y, ok := v.plotter.DataAt(last.Scene, o, image.Pt(int(ev.Position.X*sc), int(ev.Position.Y*sc)))
+	if ok {
+		v.onTap(x, y)
+	}
+}
+
 // Draw asks for f to be rendered; safe from any goroutine.
 func (v *FigureView) Draw(f Frame) {
 	v.mu.Lock()
-	if v.next != nil && v.next.Done != nil {
-		v.done = append(v.done, v.next.Done)
-	}
 	v.next = &f
 	v.mu.Unlock()
 	v.poke()
@@ -123,8 +138,21 @@ func (v *FigureView) Close() {
 	}
 }
 
-// Image returns the image on screen (for tests); call on the main goroutine.
+// Image returns the image on screen; call on the main goroutine.
 func (v *FigureView) Image() image.Image { return v.image.Image }
+
+// Snapshot returns the newest rendered frame's scene and options at the
+// current pixel size (for exporting what is on screen).
+func (v *FigureView) Snapshot() (*plotting.Scene, plotting.Options, bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.last == nil || v.last.Scene == nil {
+		return nil, plotting.Options{}, false
+	}
+	o := v.last.Options
+	o.Width, o.Height = v.pixels.X, v.pixels.Y
+	return v.last.Scene, o, true
+}
 
 func (v *FigureView) poke() {
 	select {
@@ -134,7 +162,6 @@ func (v *FigureView) poke() {
 }
 
 func (v *FigureView) loop() {
-	var lastFrame time.Time
 	for {
 		select {
 		case <-v.quit:
@@ -149,12 +176,9 @@ func (v *FigureView) loop() {
 			v.poke()
 			continue
 		}
-		if d := minFrameInterval - time.Since(lastFrame); d > 0 {
-			time.Sleep(d)
-		}
 		v.mu.Lock()
-		f, px, done := v.next, v.pixels, v.done
-		v.next, v.done = nil, nil
+		f, px := v.next, v.pixels
+		v.next = nil
 		if f != nil {
 			v.last = f
 		}
@@ -162,35 +186,32 @@ func (v *FigureView) loop() {
 		if f == nil {
 			continue
 		}
-		if f.Done != nil {
-			done = append(done, f.Done)
-		}
 		if px.X < 16 || px.Y < 16 {
 			px = image.Pt(800, 500) // not laid out yet
 		}
-		back := v.bufs[1-v.front]
-		if back == nil || back.Bounds().Size() != px {
-			back = image.NewRGBA(image.Rectangle{Max: px})
-		}
-		img, err := v.plotter.Render(back, f.Scene, plotting.Options{View: plotting.ViewBoth, Width: px.X, Height: px.Y})
-		lastFrame = time.Now()
-		frame := *f
-		if err != nil {
-			frame.Status = "Cannot draw the figure: " + err.Error()
-		}
-		// Wait for the swap, so that the next frame never draws into the image on screen.
-		v.do(func() {
-			v.present(frame, func() {
-				if err == nil {
-					v.bufs[1-v.front] = img
-					v.front = 1 - v.front
-					v.image.Image = img
-					v.image.Refresh()
-				}
-			})
-			for _, d := range done {
-				close(d)
+		var img *image.RGBA
+		if f.Scene != nil {
+			back := v.bufs[1-v.front]
+			if back == nil || back.Bounds().Size() != px {
+				back = image.NewRGBA(image.Rectangle{Max: px})
 			}
+			o := f.Options
+			o.Width, o.Height = px.X, px.Y
+			var err error
+			if img, err = v.plotter.Render(back, f.Scene, o); err != nil {
+				img = nil
+				fyne.LogError("rendering the figure", err)
+			}
+		}
+		frame := *f
+		v.do(func() {
+			if img != nil {
+				v.bufs[1-v.front] = img
+				v.front = 1 - v.front
+				v.image.Image = img
+				v.image.Refresh()
+			}
+			v.present(frame)
 		})
 	}
 }

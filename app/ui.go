@@ -1,43 +1,82 @@
 package app
 
 import (
-	"context"
+	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"gdlab/figure"
 	"gdlab/optimizer"
+	"gdlab/optimizer/expr"
+	"gdlab/plotting"
 )
 
 // UI is the main window's content. Its widgets are exported so that tests can
 // type into them and tap them, as a person would.
 type UI struct {
-	Func       *widget.Entry
-	FuncError  *widget.Label // the parse error with a caret under the column
-	StartX     *widget.Entry
-	StartY     *widget.Entry
-	LR         *widget.Entry
-	Steps      *widget.Entry
-	RunButton  *widget.Button
-	StopButton *widget.Button
-	Status     *widget.Label
-	Figure     *FigureView
+	*controls
+	Menu          *widget.Button // presets and lessons
+	RunButton     *widget.Button
+	StopButton    *widget.Button
+	AddButton     *widget.Button
+	SweepButton   *widget.Button
+	SweepLRs      *widget.Entry
+	CompareButton *widget.Button
+	CompareWith   *widget.CheckGroup
+	RunList       *fyne.Container
 
-	fieldErrors map[*widget.Entry]*widget.Label
-	content     fyne.CanvasObject
+	PlayButton    *widget.Button
+	BackButton    *widget.Button
+	ForwardButton *widget.Button
+	RestartButton *widget.Button
+	Scrubber      *widget.Slider
+	Speed         *widget.Slider // log10 of steps per second, 0 … 3
+	SpeedLabel    *widget.Label
+	StepLabel     *widget.Label
+	Readout       *widget.Label
+	Stability     *widget.Label
+	LessonTitle   *widget.Label
+	LessonText    *widget.Label
+	Status        *widget.Label
+	Table         *widget.Table
+	Tabs          *container.AppTabs
+	Split         *container.Split
+	Figure        *FigureView
 
-	// Run state, owned by the main goroutine.
-	gen    uint64 // generation of the newest run or preview; older frames are stale
-	cancel context.CancelFunc
-	done   chan struct{} // closed when the newest run's final frame is shown
+	win     fyne.Window
+	lab     *lab
+	content fyne.CanvasObject
+	lesson  fyne.CanvasObject
+
+	// Owned by the main goroutine.
+	runs      []runItem
+	selected  int
+	source    string   // the function of the runs
+	state     labState // the newest state shown
+	table     []optimizer.Point
+	idle      []idleWaiter
+	seeking   bool // set while the scrubber is moved from code
+	stale     bool // the settings changed since the last computation
+	prefs     *prefs
+	version   string
+	look      *labTheme      // the theme with the classroom options
+	lessonBox *optimizer.Box // the view box of the open lesson, if any
 }
+
+// runItem is one run in the run list.
+type runItem struct {
+	Config optimizer.Config
+	Hidden bool
+}
+
+// maxRuns is how many runs the list holds (each gets its own colour).
+const maxRuns = plotting.MaxRuns
 
 // NewUI builds the window content for w.
 func NewUI(w fyne.Window) *UI { return newUI(w, fyne.DoAndWait) }
@@ -46,268 +85,344 @@ func NewUI(w fyne.Window) *UI { return newUI(w, fyne.DoAndWait) }
 // pass a pump that they drain on their own goroutine, as the app's event
 // loop does.
 func newUI(w fyne.Window, do func(func())) *UI {
-	u := &UI{fieldErrors: map[*widget.Entry]*widget.Label{}}
-	d := optimizer.DefaultConfig()
-	u.Func = u.entry("x^2 + y^2")
-	u.FuncError = widget.NewLabel("")
-	u.FuncError.TextStyle.Monospace = true
-	u.FuncError.Importance = widget.DangerImportance
-	u.FuncError.Wrapping = fyne.TextWrapOff
-	u.FuncError.Hide()
-	u.StartX = u.entry(formatNum(d.Start[0]))
-	u.StartY = u.entry(formatNum(d.Start[1]))
-	u.LR = u.entry(formatNum(d.LR))
-	u.Steps = u.entry(strconv.Itoa(d.Steps))
-	u.RunButton = widget.NewButtonWithIcon("Run", theme.MediaPlayIcon(), u.Run)
-	u.RunButton.Importance = widget.HighImportance
-	u.StopButton = widget.NewButtonWithIcon("Stop", theme.MediaStopIcon(), u.Stop)
-	u.StopButton.Disable()
-	u.Status = widget.NewLabel("Ready: press Run.")
-	u.Status.Wrapping = fyne.TextWrapWord
-	u.Figure = NewFigureView(u.present, do)
+	u := &UI{win: w, look: &labTheme{scale: 1}}
+	u.controls = newControls(u.settingsChanged)
+	u.Figure = NewFigureView(u.present, do, u.tapStart)
+	u.lab = newLab(u.Figure.Draw)
 
-	form := container.NewVBox(
-		widget.NewLabelWithStyle("Function f(x, y)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		u.Func, u.FuncError,
-		container.NewGridWithColumns(2,
-			u.labelled("start x", u.StartX), u.labelled("start y", u.StartY)),
-		container.NewGridWithColumns(2,
-			u.labelled("learning rate", u.LR), u.labelled("steps", u.Steps)),
-		container.NewGridWithColumns(2, u.RunButton, u.StopButton),
-		widget.NewSeparator(),
-		u.Status,
-	)
-	left := container.NewVScroll(container.NewPadded(form))
-	split := container.NewHSplit(left, u.Figure)
-	split.Offset = 0.27
-	u.content = split
-	u.validate()
+	u.Menu = widget.NewButtonWithIcon("", theme.MenuIcon(), u.showMenu)
+	u.RunButton = widget.NewButtonWithIcon(lang.L("Run"), theme.MediaPlayIcon(), u.Run)
+	u.RunButton.Importance = widget.HighImportance
+	u.StopButton = widget.NewButtonWithIcon(lang.L("Stop"), theme.MediaStopIcon(), u.Stop)
+	u.AddButton = widget.NewButtonWithIcon(lang.L("Add run"), theme.ContentAddIcon(), u.AddRun)
+	u.SweepLRs = widget.NewEntry()
+	u.SweepLRs.SetText("0.01, 0.1, 0.5, 1, 1.1")
+	u.SweepButton = widget.NewButton(lang.L("Sweep learning rates"), u.SweepLearningRates)
+	names := make([]string, len(optimizer.Methods))
+	for i, m := range optimizer.Methods {
+		names[i] = string(m)
+	}
+	u.CompareWith = widget.NewCheckGroup(names, nil)
+	u.CompareWith.SetSelected([]string{"gd", "momentum", "adam"})
+	u.CompareButton = widget.NewButton(lang.L("Compare methods"), u.CompareMethods)
+	u.RunList = container.NewVBox()
+
+	u.PlayButton = widget.NewButtonWithIcon(lang.L("Play"), theme.MediaPlayIcon(), u.lab.togglePlay)
+	u.BackButton = widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), func() { u.lab.stepBy(-1) })
+	u.ForwardButton = widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), func() { u.lab.stepBy(1) })
+	u.RestartButton = widget.NewButtonWithIcon("", theme.MediaReplayIcon(), u.lab.restart)
+	u.Scrubber = widget.NewSlider(0, 100)
+	u.Scrubber.OnChanged = func(v float64) {
+		if !u.seeking {
+			u.lab.seek(int(v))
+		}
+	}
+	u.Speed = widget.NewSlider(0, 3)
+	u.Speed.Step = 0.05
+	u.SpeedLabel = widget.NewLabel("")
+	u.Speed.OnChanged = func(v float64) {
+		sp := roundSig(pow10(v), 2)
+		u.SpeedLabel.SetText(fmt.Sprintf(lang.L("%g steps/s"), sp))
+		u.lab.setSpeed(sp)
+	}
+	u.Speed.SetValue(1)
+	u.StepLabel = widget.NewLabel("")
+	u.Readout = widget.NewLabel("")
+	u.Readout.TextStyle.Monospace = true
+	u.Readout.Truncation = fyne.TextTruncateClip
+	u.Stability = widget.NewLabel("")
+	u.Stability.Wrapping = fyne.TextWrapWord
+	u.LessonTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.LessonText = widget.NewLabel("")
+	u.LessonText.Wrapping = fyne.TextWrapWord
+	u.Status = widget.NewLabel(lang.L("Ready"))
+	u.Status.Truncation = fyne.TextTruncateEllipsis
+	u.Table = u.newTable()
+
+	u.content = u.layout()
 	return u
+}
+
+func (u *UI) layout() fyne.CanvasObject {
+	u.lesson = container.NewVBox(u.LessonTitle, u.LessonText, widget.NewSeparator())
+	u.lesson.Hide()
+	actions := container.NewVBox(
+		container.NewGridWithColumns(2, u.RunButton, u.StopButton),
+		u.AddButton,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle(lang.L("Runs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		u.RunList,
+		widget.NewAccordion(
+			widget.NewAccordionItem(lang.L("Sweep learning rates"), container.NewVBox(u.SweepLRs, u.SweepButton)),
+			widget.NewAccordionItem(lang.L("Compare methods"), container.NewVBox(u.CompareWith, u.CompareButton)),
+		),
+	)
+	left := container.NewVScroll(container.NewPadded(container.NewVBox(
+		u.lesson, u.controls.layout(u.Menu), widget.NewSeparator(), actions)))
+
+	player := container.NewBorder(nil, nil,
+		container.NewHBox(u.RestartButton, u.BackButton, u.PlayButton, u.ForwardButton),
+		container.NewHBox(u.StepLabel, widget.NewLabel(lang.L("speed")), container.NewGridWrap(fyne.NewSize(140, 36), u.Speed), u.SpeedLabel),
+		u.Scrubber)
+	info := container.NewVBox(player, u.Readout, u.Stability)
+	figure := container.NewBorder(nil, info, nil, nil, u.Figure)
+	exportCSV := widget.NewButtonWithIcon(lang.L("Export CSV…"), theme.DocumentSaveIcon(), u.exportCSVDialog)
+	table := container.NewBorder(container.NewHBox(exportCSV), nil, nil, nil, u.Table)
+	u.Tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Figure"), theme.VisibilityIcon(), figure),
+		container.NewTabItemWithIcon(lang.L("Iterates"), theme.ListIcon(), table),
+	)
+	u.Split = container.NewHSplit(left, u.Tabs)
+	u.Split.Offset = 0.3
+	return container.NewBorder(u.toolbar(), u.Status, nil, nil, u.Split)
 }
 
 // Content is the window's content.
 func (u *UI) Content() fyne.CanvasObject { return u.content }
 
-func (u *UI) entry(text string) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetText(text)
-	e.OnChanged = func(string) { u.validate() }
-	e.OnSubmitted = func(string) {
-		if !u.RunButton.Disabled() {
-			u.Run()
-		}
-	}
-	return e
-}
-
-// labelled stacks a caption, the entry and its error message.
-func (u *UI) labelled(caption string, e *widget.Entry) fyne.CanvasObject {
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Hide()
-	u.fieldErrors[e] = msg
-	return container.NewVBox(widget.NewLabel(caption), e, msg)
-}
-
-// setError shows err at field e (or hides the message when err is nil).
-func (u *UI) setError(e *widget.Entry, msg *widget.Label, err error) {
-	if err == nil {
-		msg.Hide()
-		e.SetValidationError(nil)
-		return
-	}
-	msg.SetText(err.Error())
-	msg.Show()
-	e.SetValidationError(err)
-}
-
-// settings is the form read into the engine's terms.
-type settings struct {
-	problem optimizer.Problem
-	config  optimizer.Config
-}
-
-// validate checks every field, shows each problem at its field, and enables
-// Run only when all are valid. It returns the settings when they are.
-func (u *UI) validate() (settings, bool) {
-	var s settings
-	ok := true
-	f, err := parseFunc(u.Func.Text)
-	if err != nil {
-		ok = false
-		u.FuncError.SetText(err.Error())
-		u.FuncError.Show()
-		u.Func.SetValidationError(err)
-	} else {
-		u.FuncError.Hide()
-		u.Func.SetValidationError(nil)
-	}
-	dims := 2
-	if f != nil {
-		dims = f.Dims()
-		s.problem = optimizer.Problem{F: f, Source: strings.TrimSpace(u.Func.Text)}
-	}
-	if dims == 1 {
-		u.StartY.Disable()
-	} else {
-		u.StartY.Enable()
-	}
-	c := optimizer.DefaultConfig()
-	number := func(e *widget.Entry, name string, check func(float64) error) float64 {
-		v, err := parseNumber(name, e.Text)
-		if err == nil && check != nil {
-			err = check(v)
-		}
-		if dims == 1 && e == u.StartY {
-			err = nil
-		}
-		u.setError(e, u.fieldErrors[e], err)
-		if err != nil {
-			ok = false
-		}
-		return v
-	}
-	c.Start[0] = number(u.StartX, "start x", nil)
-	c.Start[1] = number(u.StartY, "start y", nil)
-	if dims == 1 {
-		c.Start[1] = 0
-	}
-	c.LR = number(u.LR, "learning rate", func(v float64) error {
-		if v <= 0 {
-			return fmt.Errorf("the learning rate must be positive")
-		}
-		return nil
-	})
-	steps := number(u.Steps, "steps", func(v float64) error {
-		if v != math.Trunc(v) || v < 0 {
-			return fmt.Errorf("steps must be a whole number ≥ 0")
-		}
-		if v > maxWindowSteps {
-			return fmt.Errorf("at most %d steps in the window", maxWindowSteps)
-		}
-		return nil
-	})
-	c.Steps = int(steps)
-	if ok {
-		if err := c.Validate(dims); err != nil {
-			ok = false
-			u.Status.SetText(err.Error())
-		}
-	}
-	if ok {
-		u.RunButton.Enable()
-	} else {
-		u.RunButton.Disable()
-	}
-	s.config = c
-	return s, ok
-}
-
-// maxWindowSteps caps a run typed into the window.
-const maxWindowSteps = 10_000_000
-
-// Run starts the optimizer on the form's settings, cancelling any run in progress.
-func (u *UI) Run() {
-	s, ok := u.validate()
-	if !ok {
-		return
-	}
-	u.cancelRun()
-	ctx, cancel := context.WithCancel(context.Background())
-	u.gen++
-	gen := u.gen
-	done := make(chan struct{})
-	u.cancel, u.done = cancel, done
-	u.RunButton.Disable()
-	u.StopButton.Enable()
-	u.Status.SetText("Running…")
-	go u.work(ctx, gen, s, done)
-}
-
-// Stop cancels the run in progress; its last frame stays on screen.
-func (u *UI) Stop() { u.cancelRun() }
-
 // Close cancels everything; called when the window closes.
 func (u *UI) Close() {
-	u.cancelRun()
+	u.lab.close()
 	u.Figure.Close()
 }
 
-// Done is closed when the newest run has ended and its final frame is shown.
-func (u *UI) Done() <-chan struct{} { return u.done }
-
-func (u *UI) cancelRun() {
-	if u.cancel != nil {
-		u.cancel()
-		u.cancel = nil
-	}
+// Start shows the given runs of f computed, at step 0, paused.
+func (u *UI) Start(src string, runs []runItem) {
+	u.source = src
+	u.runs = runs
+	u.selected = 0
+	u.controls.show(src, runs[0].Config)
+	u.Run()
 }
 
-// Preview draws the function with the start point, without running.
-func (u *UI) Preview() {
-	s, ok := u.validate()
+// settingsChanged validates the form; a valid form updates the selected run.
+func (u *UI) settingsChanged() {
+	f, cfg, ok := u.controls.read()
 	if !ok {
+		u.RunButton.Disable()
 		return
 	}
-	u.gen++
-	done := make(chan struct{})
-	u.done = done
-	start := optimizer.Point{X: s.config.Start}
-	start.F = s.problem.F.Value(start.X[0], start.X[1])
-	tr := figure.Trace{Config: s.config, Points: []optimizer.Point{start}, DivergedAt: -1}
-	u.Figure.Draw(Frame{Gen: u.gen, Scene: figure.Scene(s.problem, []figure.Trace{tr}, -1),
-		Status: "Ready: press Run.", Done: done})
+	u.RunButton.Enable()
+	if u.selected < len(u.runs) {
+		u.runs[u.selected].Config = cfg
+		for i := range u.runs {
+			u.runs[i].Config.Steps = cfg.Steps
+			if f.Dims() == 1 {
+				u.runs[i].Config.Start[1] = 0
+			}
+		}
+	}
+	src := strings.TrimSpace(u.Func.Text)
+	if src != u.source || u.stale || len(u.state.Runs) != len(u.runs) || !sameConfigs(u.state.Runs, u.runs) {
+		u.source = src
+		u.stale = true
+		u.Status.SetText(lang.L("Settings changed: press Run (Ctrl+R) to compute."))
+		u.refreshRunList()
+	}
+	u.prefs.save(u)
 }
 
-// work runs in its own goroutine: it computes the run and requests frames;
-// the figure view renders them off the main goroutine and hands each one to
-// present.
-func (u *UI) work(ctx context.Context, gen uint64, s settings, done chan struct{}) {
-	frame := func(points []optimizer.Point, divergedAt int, status string) Frame {
-		tr := figure.Trace{Config: s.config, Points: points, DivergedAt: divergedAt}
-		return Frame{Gen: gen, Scene: figure.Scene(s.problem, []figure.Trace{tr}, -1), Status: status}
+func sameConfigs(a []runState, b []runItem) bool {
+	for i := range a {
+		if a[i].Config != b[i].Config {
+			return false
+		}
 	}
-	res := optimizer.Run(ctx, s.problem, s.config, func(p optimizer.Progress) {
-		if len(p.Points) == 0 {
+	return true
+}
+
+// Run computes every run in the list with the current settings; playback
+// goes back to step 0. A computation in progress is cancelled at once.
+func (u *UI) Run() {
+	f, _, ok := u.controls.read()
+	if !ok || len(u.runs) == 0 {
+		return
+	}
+	p := u.problem(f)
+	cs := u.configs()
+	hidden := make([]bool, len(u.runs))
+	for i, r := range u.runs {
+		hidden[i] = r.Hidden
+		if err := r.Config.Validate(f.Dims()); err != nil {
+			u.Status.SetText(fmt.Sprintf(lang.L("Run %d: %v"), i+1, err))
 			return
 		}
-		u.Figure.Draw(frame(p.Points, -1, progressText(p.Points[len(p.Points)-1], "running")))
-	})
-	f := frame(res.Points, res.DivergedAt, resultText(res))
-	f.Final, f.Done = true, done
-	u.Figure.Draw(f)
+	}
+	u.stale = false
+	u.Status.SetText(lang.L("Computing…"))
+	u.StopButton.Enable()
+	u.lab.compute(p, cs, hidden)
 }
 
-// present runs on the main goroutine with a rendered frame: the one place
-// where the outcome of background work reaches the widgets.
-func (u *UI) present(f Frame, show func()) {
-	if f.Gen == u.gen {
-		show()
-		u.Status.SetText(f.Status)
-		if f.Final {
-			u.cancelRun()
-			u.StopButton.Disable()
-			u.validate()
+// problem is the function of the runs with its view: a lesson's box, or a
+// preset's box and known minima when the function is a preset's.
+func (u *UI) problem(f *expr.Func) optimizer.Problem {
+	p := optimizer.Problem{F: f, Source: u.source}
+	if pr := presetFor(u.source); pr != nil {
+		b := pr.Box
+		p.Box, p.Minima, p.FMin = &b, pr.Minima, pr.FMin
+	}
+	if u.lessonBox != nil {
+		p.Box = u.lessonBox
+	}
+	return p
+}
+
+// configs are the settings of every run in the list.
+func (u *UI) configs() []optimizer.Config {
+	cs := make([]optimizer.Config, len(u.runs))
+	for i, r := range u.runs {
+		cs[i] = r.Config
+	}
+	return cs
+}
+
+// Stop cancels the computation and pauses playback.
+func (u *UI) Stop() { u.lab.stop() }
+
+func presetFor(src string) *optimizer.Preset {
+	for _, p := range optimizer.Presets() {
+		if p.Func == src {
+			return &p
 		}
 	}
+	return nil
 }
 
-func progressText(p optimizer.Point, state string) string {
-	return fmt.Sprintf("step %d · f = %s · ‖∇f‖ = %s · %s", p.K, formatNum(p.F),
-		formatNum(math.Hypot(p.Grad[0], p.Grad[1])), state)
-}
-
-func resultText(r optimizer.Result) string {
-	state := string(r.Status)
-	if r.Status == optimizer.Diverged {
-		state = fmt.Sprintf("diverged at step %d", r.DivergedAt)
+// AddRun adds the selected run's settings as a new run and selects it.
+func (u *UI) AddRun() {
+	if len(u.runs) >= maxRuns {
+		u.Status.SetText(fmt.Sprintf(lang.L("At most %d runs: remove one first."), maxRuns))
+		return
 	}
-	if r.Verdict != "" && string(r.Verdict) != string(r.Status) {
-		state += " (" + string(r.Verdict) + ")"
-	}
-	return progressText(r.Final, state)
+	r := u.runs[u.selected]
+	r.Hidden = false
+	u.runs = append(u.runs, r)
+	u.selected = len(u.runs) - 1
+	u.Run()
 }
 
-// formatNum prints a number compactly for the form and the status line.
-func formatNum(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
+// SweepLearningRates replaces the runs by one per learning rate of the list,
+// each with the selected run's other settings.
+func (u *UI) SweepLearningRates() {
+	lrs, err := parseLRList(u.SweepLRs.Text)
+	if err != nil {
+		u.Status.SetText(err.Error())
+		return
+	}
+	base := u.runs[u.selected].Config
+	u.runs = u.runs[:0]
+	for _, lr := range lrs {
+		c := base
+		c.LR = lr
+		u.runs = append(u.runs, runItem{Config: c})
+	}
+	u.selected = 0
+	u.controls.show(u.source, u.runs[0].Config)
+	u.Run()
+}
+
+// CompareMethods replaces the runs by one per checked method, each with the
+// selected run's learning rate and start.
+func (u *UI) CompareMethods() {
+	if len(u.CompareWith.Selected) == 0 {
+		u.Status.SetText(lang.L("Tick at least one method to compare."))
+		return
+	}
+	base := u.runs[u.selected].Config
+	u.runs = u.runs[:0]
+	for _, name := range u.CompareWith.Selected {
+		m, err := optimizer.ParseMethod(name)
+		if err != nil {
+			continue
+		}
+		c := base
+		c.Method = m
+		u.runs = append(u.runs, runItem{Config: c})
+	}
+	u.selected = 0
+	u.controls.show(u.source, u.runs[0].Config)
+	u.Run()
+}
+
+func parseLRList(s string) ([]float64, error) {
+	var lrs []float64
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		v, err := parseNumber(lang.L("learning rates"), part)
+		if err != nil {
+			return nil, err
+		}
+		if v <= 0 {
+			return nil, fmt.Errorf(lang.L("learning rates must be positive, not %s"), part)
+		}
+		lrs = append(lrs, v)
+	}
+	if len(lrs) == 0 {
+		return nil, errors.New(lang.L("enter learning rates separated by commas, e.g. 0.01, 0.1, 1"))
+	}
+	if len(lrs) > maxRuns {
+		return nil, fmt.Errorf(lang.L("at most %d learning rates"), maxRuns)
+	}
+	return lrs, nil
+}
+
+// RemoveRun removes run i (the last run cannot be removed).
+func (u *UI) RemoveRun(i int) {
+	if len(u.runs) <= 1 || i < 0 || i >= len(u.runs) {
+		return
+	}
+	u.runs = append(u.runs[:i], u.runs[i+1:]...)
+	if u.selected >= len(u.runs) {
+		u.selected = len(u.runs) - 1
+	}
+	u.controls.show(u.source, u.runs[u.selected].Config)
+	u.Run()
+}
+
+// SelectRun makes run i the one the form edits and the table shows.
+func (u *UI) SelectRun(i int) {
+	if i < 0 || i >= len(u.runs) {
+		return
+	}
+	u.selected = i
+	u.controls.show(u.source, u.runs[i].Config)
+	u.refreshRunList()
+	u.applyState(u.state)
+}
+
+// SetRunVisible shows or hides run i in the figure.
+func (u *UI) SetRunVisible(i int, visible bool) {
+	if i < 0 || i >= len(u.runs) {
+		return
+	}
+	u.runs[i].Hidden = !visible
+	u.lab.setHidden(i, !visible)
+}
+
+// tapStart sets every run's start where the contour was tapped and recomputes.
+func (u *UI) tapStart(x, y float64) {
+	for i := range u.runs {
+		u.runs[i].Config.Start = [2]float64{roundSig(x, 3), roundSig(y, 3)}
+	}
+	u.controls.show(u.source, u.runs[u.selected].Config)
+	u.Run()
+}
+
+// Idle returns a channel closed once a frame has been shown in which nothing
+// is computing or playing.
+func (u *UI) Idle() <-chan struct{} {
+	ch := make(chan struct{})
+	u.idle = append(u.idle, idleWaiter{u.lab.touch(), ch})
+	return ch
+}
+
+// idleWaiter is a caller of Idle: it waits for an idle frame made at or
+// after version.
+type idleWaiter struct {
+	version uint64
+	ch      chan struct{}
+}
+
+func pow10(v float64) float64 { return math.Pow(10, v) }
+
+func log10(v float64) float64 { return math.Log10(v) }

@@ -1,14 +1,24 @@
 package app
 
 import (
+	"bytes"
+	"encoding/csv"
 	"image"
+	"image/color"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"gdlab/lesson"
+	"gdlab/optimizer"
 )
 
 // mainLoops stand in for the app's event loop: each UI's hand-offs from
@@ -26,80 +36,393 @@ func newPump() (chan func(), func(func())) {
 	}
 }
 
+// newTestUI opens the window headless and launches it like the app does.
 func newTestUI(t *testing.T) *UI {
 	t.Helper()
-	test.NewTempApp(t)
+	a := test.NewTempApp(t)
 	w := test.NewWindow(nil)
 	loop, do := newPump()
 	u := newUI(w, do)
 	mainLoops[u] = loop
+	u.prefs = newPrefs(a.Preferences())
 	w.SetContent(u.Content())
-	w.Resize(fyne.NewSize(1000, 640))
-	t.Cleanup(func() { u.Close(); w.Close() })
+	u.installKeys(w)
+	w.Resize(fyne.NewSize(1200, 760))
+	t.Cleanup(func() { u.Close(); w.Close(); delete(mainLoops, u) })
+	u.Launch(nil)
+	idle(t, u)
 	return u
 }
 
-// wait runs hand-offs until the newest run or preview has been shown.
-func wait(t *testing.T, u *UI) {
+// idle runs hand-offs until a frame shows nothing computing or playing.
+func idle(t *testing.T, u *UI) {
 	t.Helper()
-	done := u.Done()
-	timeout := time.After(30 * time.Second)
+	pump(t, u, u.Idle())
+}
+
+func pump(t *testing.T, u *UI, until <-chan struct{}) {
+	t.Helper()
+	timeout := time.After(60 * time.Second)
 	for {
 		select {
 		case f := <-mainLoops[u]:
 			f()
-		case <-done:
+		case <-until:
 			return
 		case <-timeout:
-			t.Fatal("the run did not finish within 30 s")
+			t.Fatal("the window did not settle within 60 s")
+		}
+	}
+}
+
+// frames runs hand-offs for a while (for playback).
+func frames(u *UI, d time.Duration) {
+	end := time.After(d)
+	for {
+		select {
+		case f := <-mainLoops[u]:
+			f()
+		case <-end:
+			return
 		}
 	}
 }
 
 // retype replaces an entry's text by typing, as a person would.
-func retype(e interface {
-	fyne.Focusable
-	SetText(string)
-}, text string) {
+func retype(e *widget.Entry, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }
 
-func TestTextbookRunUpdatesStatusAndFigure(t *testing.T) {
+func TestLaunchShowsTheTextbookExampleAtStepZero(t *testing.T) {
 	u := newTestUI(t)
-	u.Preview()
-	wait(t, u)
-	before := snapshot(u.Figure.Image())
-	if before == nil {
-		t.Fatal("no figure after the preview")
+	st := u.state
+	if st.Step != 0 || st.Playing || st.MaxStep != 100 || len(st.Runs) != 1 {
+		t.Fatalf("launch state: step %d playing %v max %d runs %d", st.Step, st.Playing, st.MaxStep, len(st.Runs))
 	}
-
-	retype(u.Func, "x[0]**2 + x[1]**2")
-	if u.RunButton.Disabled() {
-		t.Fatalf("Run is disabled for a valid function: %q", u.FuncError.Text)
+	if u.Func.Text != "x^2 + y^2" || u.StartX.Text != "3" || u.StartY.Text != "2" || u.LR.Text != "0.1" {
+		t.Errorf("form: %q start (%s, %s) lr %s", u.Func.Text, u.StartX.Text, u.StartY.Text, u.LR.Text)
 	}
-	test.Tap(u.RunButton)
-	wait(t, u)
-
-	if !strings.Contains(u.Status.Text, "step 100") || !strings.Contains(u.Status.Text, "max-steps") {
-		t.Errorf("status = %q, want step 100 and max-steps", u.Status.Text)
+	if !strings.Contains(u.Status.Text, "max-steps after 100 steps (converged)") {
+		t.Errorf("status %q", u.Status.Text)
 	}
-	after := snapshot(u.Figure.Image())
-	if n := diff(before, after); n < 500 {
-		t.Errorf("only %d pixels of the figure changed after the run", n)
+	if !strings.Contains(u.Readout.Text, "k=0") || !strings.Contains(u.StepLabel.Text, "step 0 of 100") {
+		t.Errorf("readout %q, step %q", u.Readout.Text, u.StepLabel.Text)
 	}
-	if u.RunButton.Disabled() || !u.StopButton.Disabled() {
-		t.Error("after the run, Run should be enabled and Stop disabled")
+	if !strings.Contains(u.Stability.Text, "below the critical 1.0") {
+		t.Errorf("stability %q", u.Stability.Text)
+	}
+	if img, ok := u.Figure.Image().(*image.RGBA); !ok || img.Bounds().Dx() < 100 {
+		t.Errorf("no figure on screen: %T", u.Figure.Image())
+	}
+	final := st.Runs[0].Result.Final.X
+	if d := final[0]*final[0] + final[1]*final[1]; d > 1e-16 {
+		t.Errorf("lr 0.1 ends at %v, not within 1e-8 of the origin", final)
 	}
 }
 
-func TestDivergingRunIsAResult(t *testing.T) {
+func TestPlaybackStepsScrubsAndPlays(t *testing.T) {
 	u := newTestUI(t)
-	retype(u.LR, "1.1")
-	test.Tap(u.RunButton)
-	wait(t, u)
-	if !strings.Contains(u.Status.Text, "diverged at step 70") {
-		t.Errorf("status = %q, want diverged at step 70", u.Status.Text)
+	before := snapshot(u.Figure.Image())
+	for i := 0; i < 3; i++ {
+		test.Tap(u.ForwardButton)
+	}
+	idle(t, u)
+	if u.state.Step != 3 || !strings.Contains(u.Readout.Text, "k=3") {
+		t.Fatalf("after 3 steps forward: step %d, readout %q", u.state.Step, u.Readout.Text)
+	}
+	if diff(before, snapshot(u.Figure.Image())) < 50 {
+		t.Error("stepping forward did not change the figure")
+	}
+	test.Tap(u.BackButton)
+	idle(t, u)
+	if u.state.Step != 2 {
+		t.Errorf("back: step %d, want 2", u.state.Step)
+	}
+	u.Scrubber.SetValue(50)
+	idle(t, u)
+	if u.state.Step != 50 || !strings.Contains(u.StepLabel.Text, "step 50 of 100") {
+		t.Errorf("scrubber: step %d, label %q", u.state.Step, u.StepLabel.Text)
+	}
+	test.Tap(u.RestartButton)
+	if u.Speed.SetValue(3); u.SpeedLabel.Text != "1000 steps/s" {
+		t.Errorf("speed label %q", u.SpeedLabel.Text)
+	}
+	frames(u, 30*time.Millisecond)
+	if !u.state.Playing {
+		t.Error("restart should play")
+	}
+	idle(t, u) // plays to the end and stops there
+	if u.state.Step != 100 || u.state.Playing || u.PlayButton.Text != "Play" {
+		t.Errorf("after playing: step %d playing %v button %q", u.state.Step, u.state.Playing, u.PlayButton.Text)
+	}
+}
+
+func TestKeyboardWhenNoFieldHasFocus(t *testing.T) {
+	u := newTestUI(t)
+	c := u.win.Canvas()
+	key := func(k fyne.KeyName) { c.OnTypedKey()(&fyne.KeyEvent{Name: k}); idle(t, u) }
+	key(fyne.KeyRight)
+	key(fyne.KeyRight)
+	if u.state.Step != 2 {
+		t.Errorf("Right Right: step %d", u.state.Step)
+	}
+	key(fyne.KeyLeft)
+	if u.state.Step != 1 {
+		t.Errorf("Left: step %d", u.state.Step)
+	}
+	key(fyne.KeyEnd)
+	if u.state.Step != 100 {
+		t.Errorf("End: step %d", u.state.Step)
+	}
+	key(fyne.KeyHome)
+	if u.state.Step != 0 {
+		t.Errorf("Home: step %d", u.state.Step)
+	}
+	u.Speed.SetValue(3)
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeySpace})
+	frames(u, 50*time.Millisecond)
+	if !u.state.Playing {
+		t.Error("Space should play")
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeySpace})
+	idle(t, u)
+	if u.state.Playing {
+		t.Error("Space again should pause")
+	}
+	// Ctrl+R recomputes with the typed settings.
+	retype(u.LR, "1")
+	u.win.Canvas().Focus(nil)
+	c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault})
+	idle(t, u)
+	if v := u.state.Runs[0].Result.Verdict; v != optimizer.VerdictOscillating {
+		t.Errorf("after Ctrl+R with lr 1: verdict %s, want oscillating", v)
+	}
+}
+
+func TestRunListSweepCompareRemoveAndHide(t *testing.T) {
+	u := newTestUI(t)
+	test.Tap(u.AddButton)
+	idle(t, u)
+	if len(u.runs) != 2 || u.selected != 1 || len(u.RunList.Objects) != 2 {
+		t.Fatalf("add: %d runs, selected %d, %d rows", len(u.runs), u.selected, len(u.RunList.Objects))
+	}
+	retype(u.SweepLRs, "0.1, 1, 1.1, 1e-6")
+	test.Tap(u.SweepButton)
+	idle(t, u)
+	want := []optimizer.Verdict{optimizer.VerdictConverged, optimizer.VerdictOscillating, optimizer.VerdictDiverged, optimizer.VerdictSlow}
+	if len(u.state.Runs) != len(want) {
+		t.Fatalf("sweep: %d runs", len(u.state.Runs))
+	}
+	for i, w := range want {
+		if got := u.state.Runs[i].Result.Verdict; got != w {
+			t.Errorf("sweep run %d (lr %g): %s, want %s", i+1, u.state.Runs[i].Config.LR, got, w)
+		}
+		if row := rowText(u, i); !strings.Contains(row, string(w)) {
+			t.Errorf("run list row %d %q lacks %q", i+1, row, w)
+		}
+	}
+	if !strings.Contains(u.Status.Text, "3: diverged at step 70") {
+		t.Errorf("status %q", u.Status.Text)
+	}
+	if got := u.state.Runs[1].Result.Final.X; got != [2]float64{3, 2} {
+		t.Errorf("lr 1 after 100 steps ends at %v, not back at the start", got)
+	}
+
+	u.SetRunVisible(2, false)
+	idle(t, u)
+	if !u.state.Runs[2].Hidden || strings.Count(u.Readout.Text, "\n") != 2 {
+		t.Errorf("hiding run 3: hidden %v, readout %q", u.state.Runs[2].Hidden, u.Readout.Text)
+	}
+	u.RemoveRun(0)
+	idle(t, u)
+	if len(u.state.Runs) != 3 || u.state.Runs[0].Config.LR != 1 {
+		t.Errorf("remove: %d runs, first lr %g", len(u.state.Runs), u.state.Runs[0].Config.LR)
+	}
+
+	u.CompareWith.SetSelected([]string{"gd", "momentum", "adam"})
+	retype(u.LR, "0.05")
+	test.Tap(u.CompareButton)
+	idle(t, u)
+	var methods []string
+	for _, r := range u.state.Runs {
+		methods = append(methods, string(r.Config.Method))
+	}
+	if strings.Join(methods, ",") != "gd,momentum,adam" {
+		t.Errorf("compare: %v", methods)
+	}
+	u.SelectRun(2)
+	if u.Method.Selected != "adam" || !u.rows[u.Beta1].Visible() || u.rows[u.Momentum].Visible() {
+		t.Errorf("selecting adam: form shows %q, β1 visible %v, μ visible %v", u.Method.Selected, u.rows[u.Beta1].Visible(), u.rows[u.Momentum].Visible())
+	}
+}
+
+func rowText(u *UI, i int) string {
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Button:
+			texts = append(texts, w.Text)
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(u.RunList.Objects[i])
+	return strings.Join(texts, " ")
+}
+
+func TestTapOnTheContourSetsTheStart(t *testing.T) {
+	u := newTestUI(t)
+	size := u.Figure.Size()
+	// The contour is the left half of a wide figure, the top half of a tall one.
+	contour, loss := fyne.NewPos(size.Width/4, size.Height/2), fyne.NewPos(size.Width*0.8, size.Height/2)
+	if size.Height > size.Width {
+		contour, loss = fyne.NewPos(size.Width/2, size.Height/4), fyne.NewPos(size.Width/2, size.Height*0.8)
+	}
+	test.TapAt(u.Figure, contour)
+	idle(t, u)
+	start := u.state.Runs[0].Config.Start
+	if start == [2]float64{3, 2} {
+		t.Fatal("tapping the contour did not move the start")
+	}
+	if u.StartX.Text != formatNum(start[0]) || u.state.Runs[0].Points[0].X != start {
+		t.Errorf("start %v, form %s, first point %v", start, u.StartX.Text, u.state.Runs[0].Points[0].X)
+	}
+	// Tapping the loss panel changes nothing.
+	test.TapAt(u.Figure, loss)
+	idle(t, u)
+	if u.state.Runs[0].Config.Start != start {
+		t.Error("tapping the loss curve moved the start")
+	}
+}
+
+func TestIterateTableAndExports(t *testing.T) {
+	u := newTestUI(t)
+	if r, c := u.Table.Length(); r != 101 || c != 8 {
+		t.Fatalf("table %d×%d, want 101×8", r, c)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "iterates.csv")
+	if err := u.ExportCSV(path); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.Open(path)
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil || len(rows) != 102 || strings.Join(rows[0], ",") != "k,x,y,f,gx,gy,dx,dy" || rows[1][1] != "3" || rows[2][1] != "2.4" {
+		t.Errorf("csv: %v rows, err %v, header %v, x0 %v, x1 %v", len(rows), err, rows[0], rows[1][1], rows[2][1])
+	}
+	for _, name := range []string{"fig.png", "fig.svg", "fig.pdf", "anim.gif"} {
+		p := filepath.Join(dir, name)
+		var err error
+		if strings.HasSuffix(name, ".gif") {
+			err = u.ExportGIF(p)
+		} else {
+			err = u.ExportFigure(p)
+		}
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		data, _ := os.ReadFile(p)
+		magic := map[string]string{".png": "\x89PNG", ".svg": "<?xml", ".pdf": "%PDF", ".gif": "GIF8"}[filepath.Ext(name)]
+		if !bytes.HasPrefix(data, []byte(magic)) {
+			t.Errorf("%s does not start with %q", name, magic)
+		}
+	}
+	if err := u.ExportFigure(filepath.Join(dir, "fig.bmp")); err == nil || !strings.Contains(err.Error(), "unsupported file type") {
+		t.Errorf("bmp: %v", err)
+	}
+}
+
+func TestLessonsOpenSaveAndRejectHostileFiles(t *testing.T) {
+	u := newTestUI(t)
+	pack := lesson.BuiltIn()
+	if len(pack) < 8 {
+		t.Fatalf("%d built-in lessons", len(pack))
+	}
+	var large lesson.Lesson
+	for _, l := range pack {
+		if strings.Contains(strings.ToLower(l.Title), "large") {
+			large = l
+		}
+	}
+	if err := u.OpenLesson(large); err != nil {
+		t.Fatal(err)
+	}
+	idle(t, u)
+	if !u.lesson.Visible() || u.LessonTitle.Text != large.Title || len(u.state.Runs) != len(large.Runs) {
+		t.Errorf("lesson panel %v %q, %d runs", u.lesson.Visible(), u.LessonTitle.Text, len(u.state.Runs))
+	}
+	dir := t.TempDir()
+	saved := filepath.Join(dir, "mine.json")
+	if err := u.SaveLessonFile(saved); err != nil {
+		t.Fatal(err)
+	}
+	back, err := lesson.LoadFile(saved)
+	if err != nil || back.Title != large.Title || len(back.Runs) != len(large.Runs) || back.Function != large.Function {
+		t.Errorf("round trip: %+v, %v", back, err)
+	}
+
+	runs := append([]runItem(nil), u.runs...)
+	for name, content := range map[string]string{
+		"types.json":  `{"format": "gdlab-lesson/1", "title": 3}`,
+		"nested.json": strings.Repeat("[", 100000),
+		"func.json":   `{"format": "gdlab-lesson/1", "title": "t", "function": "x +* y", "steps": 10, "runs": [{"method": "gd", "lr": 0.1, "start": [1, 2]}]}`,
+	} {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(content), 0o644)
+		if err := u.OpenLessonFile(p); err == nil {
+			t.Errorf("%s opened", name)
+		} else if !strings.HasPrefix(err.Error(), name+": ") {
+			t.Errorf("%s: message %q does not name the file", name, err)
+		}
+	}
+	if len(u.runs) != len(runs) || u.runs[0] != runs[0] || u.LessonTitle.Text != large.Title {
+		t.Error("a bad lesson file changed the window")
+	}
+}
+
+func TestPresentationModeAndTheme(t *testing.T) {
+	u := newTestUI(t)
+	normal := u.look.Size(theme.SizeNameText)
+	u.SetPresentation(true)
+	idle(t, u)
+	if got := u.look.Size(theme.SizeNameText); got != normal*presentationScale {
+		t.Errorf("presentation text size %g, want %g", got, normal*presentationScale)
+	}
+	if u.lab.opts.Scale <= 1 {
+		t.Errorf("figure scale %g in presentation mode", u.lab.opts.Scale)
+	}
+	u.SetThemeVariant("dark")
+	u.SetHighContrast(true)
+	if c := u.look.Color(theme.ColorNameBackground, theme.VariantLight); c != color.Black {
+		t.Errorf("high-contrast dark background %v", c)
+	}
+	if !u.lab.opts.Dark || !u.lab.opts.HighContrast {
+		t.Error("the figure does not follow the dark, high-contrast theme")
+	}
+	u.SetPresentation(false)
+	if got := u.look.Size(theme.SizeNameText); got != normal*1 {
+		t.Errorf("text size back to %g, want %g", got, normal)
+	}
+}
+
+func TestPreferencesRememberTheSettings(t *testing.T) {
+	u := newTestUI(t)
+	retype(u.Func, "(x-1)^2 + 2(y+1)^2")
+	retype(u.LR, "0.05")
+	u.SetPresentation(true)
+	p := u.prefs
+	src, c, ok := p.settings()
+	if !ok || src != "(x-1)^2 + 2(y+1)^2" || c.LR != 0.05 {
+		t.Errorf("remembered %q lr %g ok %v", src, c.LR, ok)
+	}
+	if !p.p.Bool("presentation") {
+		t.Error("presentation mode not remembered")
 	}
 }
 
@@ -116,21 +439,20 @@ func TestBadInputShowsMessageAtFieldAndDisablesRun(t *testing.T) {
 	if u.FuncError.Visible() || u.RunButton.Disabled() {
 		t.Error("fixing the function should clear its message and enable Run")
 	}
-
 	for _, c := range []struct {
-		field *entryField
+		field *widget.Entry
 		text  string
 		want  string
 	}{
-		{&entryField{u.LR}, "abc", "not a number"},
-		{&entryField{u.LR}, "-1", "positive"},
-		{&entryField{u.Steps}, "2.5", "whole number"},
-		{&entryField{u.StartX}, "", "enter a number"},
-		{&entryField{u.StartY}, "1e", "not a number"},
+		{u.LR, "abc", "not a number"},
+		{u.LR, "-1", "positive"},
+		{u.Steps, "2.5", "whole number"},
+		{u.StartX, "", "enter a number"},
+		{u.StartY, "1e", "not a number"},
 	} {
 		old := c.field.Text
 		retype(c.field, c.text)
-		msg := u.fieldErrors[c.field.Entry]
+		msg := u.errs[c.field]
 		if !u.RunButton.Disabled() {
 			t.Errorf("%q: Run is enabled", c.text)
 		}
@@ -144,36 +466,46 @@ func TestBadInputShowsMessageAtFieldAndDisablesRun(t *testing.T) {
 	}
 }
 
-func TestStopCancelsALongRun(t *testing.T) {
+func TestStopCancelsALongRunAtOnce(t *testing.T) {
 	u := newTestUI(t)
 	retype(u.Steps, "10000000")
 	retype(u.LR, "1e-9")
 	test.Tap(u.RunButton)
-	if u.StopButton.Disabled() {
-		t.Fatal("Stop is disabled during a run")
-	}
 	test.Tap(u.StopButton)
-	wait(t, u)
+	idle(t, u)
+	if r := u.state.Runs[0].Result; r == nil || r.Status != optimizer.Cancelled {
+		t.Fatalf("after Stop: %+v", r)
+	}
 	if !strings.Contains(u.Status.Text, "cancelled") {
-		t.Errorf("status = %q, want cancelled", u.Status.Text)
+		t.Errorf("status %q", u.Status.Text)
 	}
 }
 
-func TestFunctionOfXAlone(t *testing.T) {
+func TestTextbookCasesInTheWindow(t *testing.T) {
 	u := newTestUI(t)
+	retype(u.Func, "x[0]**2 + x[1]**2")
+	u.Gradient.SetSelected("numeric")
+	test.Tap(u.RunButton)
+	idle(t, u)
+	if x := u.state.Runs[0].Result.Final.X; x[0]*x[0]+x[1]*x[1] > 1e-12 {
+		t.Errorf("numeric gradient ends at %v", x)
+	}
+	retype(u.LR, "1e-6")
+	test.Tap(u.RunButton)
+	idle(t, u)
+	if x := u.state.Runs[0].Result.Final.X; x[0] < 2.999 || x[1] < 1.999 {
+		t.Errorf("lr 1e-6 moved to %v", x)
+	}
 	retype(u.Func, "(x-1)^2")
 	if !u.StartY.Disabled() {
 		t.Error("start y should be disabled for f(x)")
 	}
 	test.Tap(u.RunButton)
-	wait(t, u)
-	if !strings.Contains(u.Status.Text, "step 100") {
-		t.Errorf("status = %q", u.Status.Text)
+	idle(t, u)
+	if !strings.Contains(u.Status.Text, "after 100 steps") {
+		t.Errorf("f(x) status %q", u.Status.Text)
 	}
 }
-
-// entryField lets the table above hold any entry.
-type entryField struct{ *widget.Entry }
 
 func snapshot(img image.Image) *image.RGBA {
 	rgba, ok := img.(*image.RGBA)

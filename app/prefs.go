@@ -1,0 +1,94 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+
+	"gdlab/optimizer"
+)
+
+// prefs remembers the last function and settings, the theme, presentation
+// mode and the split position, in Fyne's preferences.
+type prefs struct{ p fyne.Preferences }
+
+func newPrefs(p fyne.Preferences) *prefs { return &prefs{p} }
+
+// save stores the function and the selected run's settings.
+func (s *prefs) save(u *UI) {
+	if s == nil || u.selected >= len(u.runs) {
+		return
+	}
+	c := u.runs[u.selected].Config
+	s.p.SetString("function", u.source)
+	s.p.SetString("method", string(c.Method))
+	s.p.SetFloat("lr", c.LR)
+	s.p.SetInt("steps", c.Steps)
+	s.p.SetFloatList("start", c.Start[:])
+	s.p.SetString("gradient", string(c.Gradient))
+	s.p.SetFloat("h", c.H)
+	s.p.SetFloat("momentum", c.Momentum)
+	s.p.SetFloat("alpha", c.Alpha)
+	s.p.SetFloat("beta1", c.Beta1)
+	s.p.SetFloat("beta2", c.Beta2)
+	s.p.SetFloat("eps", c.Eps)
+}
+
+// settings returns the remembered function and settings; ok is false on a
+// first launch (or when what is stored is not valid any more).
+func (s *prefs) settings() (src string, c optimizer.Config, ok bool) {
+	if s == nil {
+		return "", c, false
+	}
+	src = s.p.String("function")
+	if src == "" {
+		return "", c, false
+	}
+	f, err := parseFunc(src)
+	if err != nil {
+		return "", c, false
+	}
+	d := optimizer.DefaultConfig()
+	c = d
+	m, err := optimizer.ParseMethod(s.p.StringWithFallback("method", string(d.Method)))
+	if err == nil {
+		c.Method = m
+	}
+	c.LR = s.p.FloatWithFallback("lr", d.LR)
+	c.Steps = s.p.IntWithFallback("steps", d.Steps)
+	if st := s.p.FloatList("start"); len(st) == 2 {
+		c.Start = [2]float64{st[0], st[1]}
+	}
+	if s.p.String("gradient") == string(optimizer.Numeric) {
+		c.Gradient = optimizer.Numeric
+	}
+	c.H = s.p.FloatWithFallback("h", d.H)
+	c.Momentum = s.p.FloatWithFallback("momentum", d.Momentum)
+	c.Alpha = s.p.FloatWithFallback("alpha", d.Alpha)
+	c.Beta1 = s.p.FloatWithFallback("beta1", d.Beta1)
+	c.Beta2 = s.p.FloatWithFallback("beta2", d.Beta2)
+	c.Eps = s.p.FloatWithFallback("eps", d.Eps)
+	if c.Validate(f.Dims()) != nil || c.Steps > maxWindowSteps {
+		return "", c, false
+	}
+	return src, c, true
+}
+
+func (s *prefs) saveTheme(u *UI) {
+	s.p.SetString("theme", u.themeVariantName())
+	s.p.SetBool("presentation", u.Presentation())
+	s.p.SetBool("highContrast", u.look.highContrast)
+}
+
+func (s *prefs) saveSplit(u *UI) { s.p.SetFloat("split", u.Split.Offset) }
+
+// restoreLook applies the remembered theme, presentation mode and split.
+func (s *prefs) restoreLook(u *UI) {
+	u.look.highContrast = s.p.Bool("highContrast")
+	u.SetThemeVariant(s.p.StringWithFallback("theme", "system"))
+	if s.p.Bool("presentation") {
+		u.SetPresentation(true)
+	}
+	if v := s.p.FloatWithFallback("split", 0.3); v > 0.1 && v < 0.9 {
+		u.Split.Offset = v
+		u.Split.Refresh()
+	}
+}

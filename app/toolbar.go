@@ -1,0 +1,103 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gdlab/optimizer"
+)
+
+// toolbar is the row of actions above everything.
+func (u *UI) toolbar() *widget.Toolbar {
+	return widget.NewToolbar(
+		widget.NewToolbarAction(theme.FolderOpenIcon(), u.openLessonDialog),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.saveLessonDialog),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.MediaPlayIcon(), u.Run),
+		widget.NewToolbarAction(theme.MediaStopIcon(), u.Stop),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.FileImageIcon(), u.exportFigureDialog),
+		widget.NewToolbarAction(theme.MediaVideoIcon(), u.exportGIFDialog),
+		widget.NewToolbarSpacer(),
+		widget.NewToolbarAction(theme.ComputerIcon(), u.TogglePresentation),
+		widget.NewToolbarAction(theme.ColorPaletteIcon(), u.cycleTheme),
+		widget.NewToolbarAction(theme.InfoIcon(), u.showAbout),
+	)
+}
+
+// showMenu pops up the lessons and preset functions under the menu button.
+func (u *UI) showMenu() {
+	var lessons []*fyne.MenuItem
+	for _, l := range builtInLessons() {
+		l := l
+		lessons = append(lessons, fyne.NewMenuItem(l.Title, func() { u.OpenLesson(l) }))
+	}
+	var presets []*fyne.MenuItem
+	for _, p := range optimizer.Presets() {
+		p := p
+		presets = append(presets, fyne.NewMenuItem(p.Name+"   "+p.Func, func() { u.LoadPreset(p.Name) }))
+	}
+	lessonsItem := fyne.NewMenuItem(lang.L("Lessons"), nil)
+	lessonsItem.ChildMenu = fyne.NewMenu("", lessons...)
+	presetsItem := fyne.NewMenuItem(lang.L("Functions"), nil)
+	presetsItem.ChildMenu = fyne.NewMenu("", presets...)
+	menu := fyne.NewMenu("", lessonsItem, presetsItem,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Open lesson file…"), u.openLessonDialog),
+		fyne.NewMenuItem(lang.L("Save as lesson file…"), u.saveLessonDialog))
+	c := fyne.CurrentApp().Driver().CanvasForObject(u.Menu)
+	if c == nil {
+		return
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.Menu).AddXY(0, u.Menu.Size().Height)
+	widget.ShowPopUpMenuAtPosition(menu, c, pos)
+}
+
+// LoadPreset puts a built-in function, its start and its view in the form,
+// keeping one run, and computes it.
+func (u *UI) LoadPreset(name string) {
+	p, ok := optimizer.PresetByName(name)
+	if !ok {
+		return
+	}
+	cfg := u.runs[u.selected].Config
+	cfg.Start = p.Start
+	u.hideLesson()
+	u.Start(p.Func, []runItem{{Config: cfg}})
+}
+
+// installKeys binds the keyboard: keys act when no text field has focus.
+func (u *UI) installKeys(w fyne.Window) {
+	c := w.Canvas()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { u.TypedKey(ev.Name) })
+	ctrl := func(k fyne.KeyName, f func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
+	}
+	ctrl(fyne.KeyR, u.Run)
+	ctrl(fyne.KeyS, u.exportFigureDialog)
+	ctrl(fyne.KeyO, u.openLessonDialog)
+	ctrl(fyne.KeyQ, func() { fyne.CurrentApp().Quit() })
+}
+
+// TypedKey handles a key pressed while no text field has focus.
+func (u *UI) TypedKey(k fyne.KeyName) {
+	switch k {
+	case fyne.KeySpace:
+		u.lab.togglePlay()
+	case fyne.KeyRight:
+		u.lab.stepBy(1)
+	case fyne.KeyLeft:
+		u.lab.stepBy(-1)
+	case fyne.KeyHome:
+		u.lab.seek(0)
+	case fyne.KeyEnd:
+		u.lab.seekEnd()
+	case fyne.KeyF11:
+		if u.win != nil {
+			u.win.SetFullScreen(!u.win.FullScreen())
+		}
+	}
+}
