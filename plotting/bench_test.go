@@ -129,3 +129,20 @@ func longScene() *Scene {
 	}
 	return &Scene{F: func(x, y float64) float64 { return x }, Dims: 2, Runs: []Run{r}, Current: -1}
 }
+
+// BenchmarkFrameLoss1280x800 is a playback frame of the loss view alone
+// (three 2000-step runs, log scale, the current step moving).
+func BenchmarkFrameLoss1280x800(b *testing.B) {
+	r := NewRenderer()
+	s := rosenScene()
+	o := Options{View: ViewLoss, Width: 1280, Height: 800, LogLoss: true}
+	dst := image.NewRGBA(image.Rect(0, 0, 1280, 800))
+	r.Render(dst, s, o)
+	b.ResetTimer()
+	c0 := cpuTime()
+	defer reportCPU(b, c0)
+	for i := 0; b.Loop(); i++ {
+		s.Current = 37 * i % 2000
+		r.Render(dst, s, o)
+	}
+}

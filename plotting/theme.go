@@ -105,3 +105,8 @@ func (th *theme) runColor(i int) color.RGBA { return th.runs[((i%maxRuns)+maxRun
 // themeKey is the part of the options that changes colours and widths (for
 // the cache keys).
 func themeKey(o Options) string { return fmt.Sprintf("dark=%v,hc=%v", o.Dark, o.HighContrast) }
+
+// RunColor is the colour of the i-th run in figures drawn with these
+// options: RunColor(i), except that with Dark the palette's black (the
+// eighth run) is drawn light grey, to read on the dark background.
+func (o Options) RunColor(i int) color.RGBA { return themeOf(o.normalized()).runColor(i) }

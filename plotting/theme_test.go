@@ -154,3 +154,35 @@ func TestDarkFiles(t *testing.T) {
 		t.Errorf("gif corner %v, want %v", got, darkBg)
 	}
 }
+
+// Options.RunColor is the colour the figure draws: the current marker of
+// every run is in it, in both themes.
+func TestOptionsRunColor(t *testing.T) {
+	for _, dark := range []bool{false, true} {
+		s := &Scene{Key: "sphere", F: func(x, y float64) float64 { return x*x + y*y }, Dims: 2,
+			Box: &Box{XMin: -5, XMax: 5, YMin: -5, YMax: 5}, Current: 0}
+		for i := range maxRuns {
+			x := -4 + float64(i)
+			s.Runs = append(s.Runs, Run{X: []float64{x, x}, Y: []float64{-3, 0}, F: []float64{1, 1}, DivergedAt: -1})
+		}
+		o := Options{View: ViewContour, Width: 600, Height: 500, Dark: dark}
+		r := NewRenderer()
+		img, err := r.Render(nil, s, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pn := r.background(s, *s.Box, 600, 500, o.normalized()).pn
+		for i := range maxRuns {
+			x, y := toPixel(pn.pt(-4+float64(i), -3), 500, 96)
+			if want := o.RunColor(i); !nearColor(img, x, y, 1, 4, want) {
+				t.Errorf("dark=%v run %d: marker %v, want %v", dark, i, img.RGBAAt(int(x), int(y)), want)
+			}
+			if !dark && o.RunColor(i) != RunColor(i) {
+				t.Errorf("light run %d: Options.RunColor %v, RunColor %v", i, o.RunColor(i), RunColor(i))
+			}
+		}
+	}
+	if c := (Options{Dark: true}).RunColor(maxRuns - 1); c == black {
+		t.Error("dark theme draws a black run")
+	}
+}
