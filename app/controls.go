@@ -20,7 +20,8 @@ import (
 // method, learning rate, start and hyperparameters.
 type controls struct {
 	Func      *widget.Entry
-	FuncError *widget.Label // the parse error with a caret under the column
+	FuncError *widget.Label // the parse error: where and what
+	FuncCaret *widget.Label // the input with a caret under the column
 	Method    *widget.Select
 	LR        *widget.Entry
 	LRSlider  *widget.Slider // log10 of the learning rate, 1e-6 … 10
@@ -35,10 +36,11 @@ type controls struct {
 	Beta2     *widget.Entry
 	Eps       *widget.Entry
 
-	errs    map[*widget.Entry]*widget.Label // the message under each field
-	rows    map[*widget.Entry]fyne.CanvasObject
-	syncing bool // set while the form is filled from code, to ignore its own echoes
-	changed func()
+	caretBox *container.Scroll               // scrolls a long input sideways
+	errs     map[*widget.Entry]*widget.Label // the message under each field
+	rows     map[*widget.Entry]fyne.CanvasObject
+	syncing  bool // set while the form is filled from code, to ignore its own echoes
+	changed  func()
 }
 
 // maxWindowSteps caps a run typed into the window.
@@ -48,9 +50,14 @@ func newControls(changed func()) *controls {
 	c := &controls{errs: map[*widget.Entry]*widget.Label{}, rows: map[*widget.Entry]fyne.CanvasObject{}, changed: changed}
 	c.Func = c.entry()
 	c.FuncError = widget.NewLabel("")
-	c.FuncError.TextStyle.Monospace = true
+	c.FuncError.Wrapping = fyne.TextWrapWord
 	c.FuncError.Importance = widget.DangerImportance
 	c.FuncError.Hide()
+	c.FuncCaret = widget.NewLabel("")
+	c.FuncCaret.TextStyle.Monospace = true
+	c.FuncCaret.Importance = widget.DangerImportance
+	c.caretBox = container.NewHScroll(c.FuncCaret)
+	c.caretBox.Hide()
 	names := make([]string, len(optimizer.Methods))
 	for i, m := range optimizer.Methods {
 		names[i] = string(m)
@@ -119,7 +126,7 @@ func (c *controls) layout(menu fyne.CanvasObject) fyne.CanvasObject {
 	fn := container.NewBorder(nil, nil, nil, menu, c.Func)
 	return container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("Function f(x, y)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		fn, c.FuncError,
+		fn, c.FuncError, c.caretBox,
 		container.NewGridWithColumns(2,
 			container.NewVBox(widget.NewLabel(lang.L("method")), c.Method),
 			c.field(lang.L("steps"), c.Steps)),
@@ -189,8 +196,14 @@ func (c *controls) read() (*expr.Func, optimizer.Config, bool) {
 		c.FuncError.SetText(err.Error())
 		c.FuncError.Show()
 		c.Func.SetValidationError(err)
+		if fe, isParse := err.(funcError); isParse {
+			c.FuncError.SetText(fe.e.Error())
+			c.FuncCaret.SetText(fe.e.Caret())
+			c.caretBox.Show()
+		}
 	} else {
 		c.FuncError.Hide()
+		c.caretBox.Hide()
 		c.Func.SetValidationError(nil)
 	}
 	dims := 2

@@ -14,7 +14,6 @@ import (
 
 	"gdlab/figure"
 	"gdlab/optimizer"
-	"gdlab/plotting"
 )
 
 // present runs on the main goroutine once a frame's image is on screen: the
@@ -147,7 +146,7 @@ func (u *UI) refreshRunList() {
 	u.RunList.RemoveAll()
 	for i, r := range u.runs {
 		i := i
-		swatch := canvas.NewRectangle(plotting.RunColor(i))
+		swatch := canvas.NewRectangle(u.lab.opts.RunColor(i))
 		swatch.SetMinSize(fyne.NewSize(14, 14))
 		swatch.CornerRadius = 3
 		show := widget.NewCheck("", func(on bool) { u.SetRunVisible(i, on) })

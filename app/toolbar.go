@@ -79,6 +79,9 @@ func (u *UI) installKeys(w fyne.Window) {
 	ctrl(fyne.KeyR, u.Run)
 	ctrl(fyne.KeyS, u.exportFigureDialog)
 	ctrl(fyne.KeyO, u.openLessonDialog)
+	ctrl(fyne.KeyE, u.exportCSVDialog)
+	ctrl(fyne.KeyG, u.exportGIFDialog)
+	ctrl(fyne.KeyP, u.TogglePresentation)
 	ctrl(fyne.KeyQ, func() { fyne.CurrentApp().Quit() })
 }
 

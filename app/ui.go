@@ -161,10 +161,9 @@ func (u *UI) layout() fyne.CanvasObject {
 		u.lesson, u.controls.layout(u.Menu), widget.NewSeparator(), actions)))
 
 	player := container.NewBorder(nil, nil,
-		container.NewHBox(u.RestartButton, u.BackButton, u.PlayButton, u.ForwardButton),
-		container.NewHBox(u.StepLabel, widget.NewLabel(lang.L("speed")), container.NewGridWrap(fyne.NewSize(140, 36), u.Speed), u.SpeedLabel),
-		u.Scrubber)
-	info := container.NewVBox(player, u.Readout, u.Stability)
+		container.NewHBox(u.RestartButton, u.BackButton, u.PlayButton, u.ForwardButton), u.StepLabel, u.Scrubber)
+	speed := container.NewBorder(nil, nil, widget.NewLabel(lang.L("speed")), u.SpeedLabel, u.Speed)
+	info := container.NewVBox(player, speed, u.Readout, u.Stability)
 	figure := container.NewBorder(nil, info, nil, nil, u.Figure)
 	exportCSV := widget.NewButtonWithIcon(lang.L("Export CSV…"), theme.DocumentSaveIcon(), u.exportCSVDialog)
 	table := container.NewBorder(container.NewHBox(exportCSV), nil, nil, nil, u.Table)
@@ -200,6 +199,7 @@ func (u *UI) settingsChanged() {
 	f, cfg, ok := u.controls.read()
 	if !ok {
 		u.RunButton.Disable()
+		u.Status.SetText(lang.L("Fix the field marked in red to run."))
 		return
 	}
 	u.RunButton.Enable()

@@ -432,8 +432,8 @@ func TestBadInputShowsMessageAtFieldAndDisablesRun(t *testing.T) {
 	if !u.RunButton.Disabled() {
 		t.Error("Run is enabled with an unparsable function")
 	}
-	if !u.FuncError.Visible() || !strings.Contains(u.FuncError.Text, "column 5") || !strings.Contains(u.FuncError.Text, "^") {
-		t.Errorf("function error = %q (visible %v), want the column and a caret", u.FuncError.Text, u.FuncError.Visible())
+	if !u.FuncError.Visible() || !strings.Contains(u.FuncError.Text, "column 5") || !u.caretBox.Visible() || u.FuncCaret.Text != "x + * y\n    ^" {
+		t.Errorf("function error = %q (visible %v), caret %q, want the column and a caret under it", u.FuncError.Text, u.FuncError.Visible(), u.FuncCaret.Text)
 	}
 	retype(u.Func, "x^2 + y^2")
 	if u.FuncError.Visible() || u.RunButton.Disabled() {

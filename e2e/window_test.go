@@ -20,6 +20,9 @@ var (
 // runBlue is Fyne's default primary colour, which fills the Run button.
 var runBlue = color.RGBA{0x29, 0x6f, 0xf6, 0xff}
 
+// orange is the first run's colour (Okabe–Ito).
+var orange = color.RGBA{0xe6, 0x9f, 0x00, 0xff}
+
 func shotDir(t *testing.T) string {
 	if *shots == "" {
 		return t.TempDir()
@@ -41,7 +44,7 @@ func TestWindowRunsATypedFunction(t *testing.T) {
 	launch := x.waitStable("launch")
 	screen := launch.Bounds()
 	left := image.Rect(0, 0, screen.Dx()*2/5, screen.Dy())
-	run, ok := findColour(launch, left, runBlue, 40)
+	run, ok := largestBlob(launch, left, runBlue, 40)
 	if !ok {
 		t.Fatal("no Run button (Fyne's primary blue) on the left of the window: see launch.png")
 	}
@@ -58,9 +61,10 @@ func TestWindowRunsATypedFunction(t *testing.T) {
 	if d := differing(launch, after, figureArea); d < 2000 {
 		t.Errorf("the figure barely changed after Run (%d pixels differ): see after-run.png", d)
 	}
-	// The trajectory is drawn in the first colour of the Okabe–Ito palette (orange).
-	if _, ok := findColour(after, figureArea, color.RGBA{0xe6, 0x9f, 0x00, 0xff}, 40); !ok {
-		t.Errorf("no trajectory (Okabe–Ito orange) in the figure: see after-run.png")
+	// The trajectory is drawn in the first colour of the Okabe–Ito palette
+	// (orange): after the run it spans far more than the start marker.
+	if box, ok := findColour(after, figureArea, orange, 40); !ok || box.Dx() < 60 {
+		t.Errorf("no trajectory (Okabe–Ito orange, found %v) in the figure: see after-run.png", box)
 	}
 	if err := x.closeWindow(); err != nil {
 		t.Fatalf("closing the window: %v\n%s", err, x.appErr.String())
@@ -106,6 +110,45 @@ func findColour(img image.Image, area image.Rectangle, c color.RGBA, tol int) (i
 		}
 	}
 	return box, n >= 20
+}
+
+// largestBlob returns the bounding box of the largest 4-connected region of
+// pixels within tol of c in area: the Run button, not a blue check box.
+func largestBlob(img image.Image, area image.Rectangle, c color.RGBA, tol int) (image.Rectangle, bool) {
+	w, h := area.Dx(), area.Dy()
+	seen := make([]bool, w*h)
+	var best image.Rectangle
+	bestN := 0
+	for y0 := 0; y0 < h; y0++ {
+		for x0 := 0; x0 < w; x0++ {
+			if seen[y0*w+x0] || !near(img.At(area.Min.X+x0, area.Min.Y+y0), c, tol) {
+				continue
+			}
+			n, box := 0, image.Rect(x0, y0, x0+1, y0+1)
+			stack := []image.Point{{x0, y0}}
+			seen[y0*w+x0] = true
+			for len(stack) > 0 {
+				p := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				n++
+				box = box.Union(image.Rect(p.X, p.Y, p.X+1, p.Y+1))
+				for _, d := range []image.Point{{1, 0}, {-1, 0}, {0, 1}, {0, -1}} {
+					q := p.Add(d)
+					if q.X < 0 || q.Y < 0 || q.X >= w || q.Y >= h || seen[q.Y*w+q.X] {
+						continue
+					}
+					if near(img.At(area.Min.X+q.X, area.Min.Y+q.Y), c, tol) {
+						seen[q.Y*w+q.X] = true
+						stack = append(stack, q)
+					}
+				}
+			}
+			if n > bestN {
+				bestN, best = n, box
+			}
+		}
+	}
+	return best.Add(area.Min), bestN >= 400
 }
 
 func near(a color.Color, b color.RGBA, tol int) bool {
