@@ -30,6 +30,7 @@ type lab struct {
 	playing   bool
 	speed     float64 // steps per second
 	opts      plotting.Options
+	view      *plotting.Box // the auto view box in use when the problem has none
 	dirty     bool
 	version   uint64 // counts changes; a frame carries the version it shows
 	wake      chan struct{}
@@ -121,6 +122,7 @@ func (l *lab) compute(p optimizer.Problem, cs []optimizer.Config, hidden []bool)
 		}
 		l.computing = len(cs) > 0
 		l.k, l.playing = 0, false
+		l.view = nil
 	})
 	go func() {
 		res := optimizer.RunSet(ctx, p, cs, func(i int, pr optimizer.Progress) { l.progress(gen, i, pr.Points) })
@@ -154,6 +156,7 @@ func (l *lab) finish(gen uint64, res []optimizer.Result) {
 			r.disp.DivergedAt = res[i].DivergedAt
 		}
 		l.computing = false
+		l.view = nil
 		if l.cancel != nil {
 			l.cancel()
 			l.cancel = nil
@@ -242,6 +245,7 @@ func (l *lab) setHidden(i int, hidden bool) {
 		if i < len(l.runs) {
 			l.runs[i].hidden = hidden
 			l.runs[i].disp.Hidden = hidden
+			l.view = nil
 		}
 	})
 }
@@ -266,13 +270,17 @@ func (l *lab) lastStepLocked() int {
 func (l *lab) loop() {
 	tick := time.NewTicker(frameInterval)
 	defer tick.Stop()
-	last := time.Now()
+	last, drawn := time.Now(), time.Time{}
 	for {
 		select {
 		case <-l.quit:
 			return
 		case <-l.wake:
 		case <-tick.C:
+		}
+		// At most one frame per interval, however often progress arrives.
+		if wait := frameInterval - time.Since(drawn); wait > 0 {
+			time.Sleep(wait)
 		}
 		now := time.Now()
 		l.mu.Lock()
@@ -298,6 +306,7 @@ func (l *lab) loop() {
 		l.dirty = false
 		f := l.frameLocked()
 		l.mu.Unlock()
+		drawn = time.Now()
 		l.draw(f)
 	}
 }
@@ -350,8 +359,31 @@ func (l *lab) frameLocked() Frame {
 	if l.problem.F != nil {
 		scene = figure.Scene(l.problem, nil, k)
 		scene.Runs = traces
+		if scene.Box == nil {
+			scene.Box = l.viewLocked(scene)
+		}
 	}
 	return Frame{Scene: scene, Options: l.opts, State: st}
+}
+
+// viewLocked is the view box when the problem has none. The auto view is
+// worked out once the runs are computed; while they compute it only grows,
+// by a margin, when a trajectory leaves it, so the expensive background is
+// redrawn a few times, not every frame.
+func (l *lab) viewLocked(s *plotting.Scene) *plotting.Box {
+	if l.view != nil && !l.computing {
+		return l.view
+	}
+	auto := plotting.AutoBox(s)
+	if l.computing {
+		if v := l.view; v != nil && v.XMin <= auto.XMin && v.XMax >= auto.XMax && v.YMin <= auto.YMin && v.YMax >= auto.YMax {
+			return v
+		}
+		dx, dy := (auto.XMax-auto.XMin)/4, (auto.YMax-auto.YMin)/4
+		auto = plotting.Box{XMin: auto.XMin - dx, XMax: auto.XMax + dx, YMin: auto.YMin - dy, YMax: auto.YMax + dy}
+	}
+	l.view = &auto
+	return l.view
 }
 
 func clamp(v, lo, hi int) int {
