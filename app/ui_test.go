@@ -529,3 +529,51 @@ func diff(a, b *image.RGBA) int {
 	}
 	return n
 }
+
+func TestLearningRateSliderPresetsAndHyperparameters(t *testing.T) {
+	u := newTestUI(t)
+	u.LRSlider.SetValue(-2)
+	if u.LR.Text != "0.01" || u.runs[0].Config.LR != 0.01 {
+		t.Errorf("slider at 1e-2: entry %q, run lr %g", u.LR.Text, u.runs[0].Config.LR)
+	}
+	retype(u.LR, "1")
+	if u.LRSlider.Value != 0 {
+		t.Errorf("lr 1 puts the slider at %g, want 0", u.LRSlider.Value)
+	}
+	if u.LRSlider.Min != -6 || u.LRSlider.Max != 1 {
+		t.Errorf("slider range 1e%g…1e%g, want 1e-6…10", u.LRSlider.Min, u.LRSlider.Max)
+	}
+
+	u.Method.SetSelected("momentum")
+	if !u.rows[u.Momentum].Visible() || u.rows[u.Beta1].Visible() || u.rows[u.Eps].Visible() {
+		t.Error("momentum shows μ only")
+	}
+	retype(u.Momentum, "1.5")
+	if !u.RunButton.Disabled() || !strings.Contains(u.errs[u.Momentum].Text, "below 1") {
+		t.Errorf("μ = 1.5: %q", u.errs[u.Momentum].Text)
+	}
+	retype(u.Momentum, "0.5")
+	if u.runs[0].Config.Momentum != 0.5 || u.runs[0].Config.Method != optimizer.Momentum {
+		t.Errorf("run config %+v", u.runs[0].Config)
+	}
+	u.Gradient.SetSelected("numeric")
+	if !u.rows[u.H].Visible() {
+		t.Error("the numeric gradient shows h")
+	}
+	retype(u.H, "1e-3")
+	if u.runs[0].Config.Gradient != optimizer.Numeric || u.runs[0].Config.H != 1e-3 {
+		t.Errorf("numeric h: %+v", u.runs[0].Config)
+	}
+
+	u.LoadPreset("himmelblau")
+	idle(t, u)
+	p, _ := optimizer.PresetByName("himmelblau")
+	if u.Func.Text != p.Func || u.state.Runs[0].Config.Start != p.Start || u.state.Problem.Box == nil || len(u.state.Problem.Minima) != 4 {
+		t.Errorf("preset: %q start %v box %v minima %d", u.Func.Text, u.state.Runs[0].Config.Start, u.state.Problem.Box, len(u.state.Problem.Minima))
+	}
+	u.showMenu() // opens the pop-up menu of lessons and functions without trouble
+	u.cycleTheme()
+	if u.themeVariantName() != "light" || u.prefs.p.String("theme") != "light" {
+		t.Errorf("theme after one cycle: %s", u.themeVariantName())
+	}
+}
