@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -208,5 +209,27 @@ func TestVersion(t *testing.T) {
 	out, _, code := cli("version")
 	if code != 0 || strings.TrimSpace(out) != "gdlab "+version {
 		t.Errorf("version: %d %q", code, out)
+	}
+}
+
+// TestMain lets a test run the program itself: with GDLAB_CLI_CHILD=1 the
+// test binary is the CLI, initialised exactly as gdlab is.
+func TestMain(m *testing.M) {
+	if os.Getenv("GDLAB_CLI_CHILD") == "1" {
+		os.Exit(runCLI(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+func TestNoStartUpNoiseInTheCLocale(t *testing.T) {
+	for _, lang := range []string{"C.UTF-8", "C", "en_US.UTF-8", "de_DE.UTF-8"} {
+		cmd := exec.Command(os.Args[0], "version")
+		cmd.Env = append(os.Environ(), "GDLAB_CLI_CHILD=1", "LANG="+lang, "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil || stderr.Len() > 0 || !strings.HasPrefix(string(out), "gdlab ") {
+			t.Errorf("LANG=%s: %v, stdout %q, stderr %q", lang, err, out, stderr.String())
+		}
 	}
 }

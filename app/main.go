@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gdlab/assets"
+	_ "gdlab/internal/localefix" // before Fyne reads the locale
 	"gdlab/optimizer"
 )
 
