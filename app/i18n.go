@@ -51,11 +51,17 @@ type sentenceForm struct {
 // one; each may end with saddleSuffix.
 var rateForms = []sentenceForm{
 	{regexp.MustCompile(`^lr ` + sumNumber + ` is below the critical ` + sumNumber + `: converges$`),
-		func(m []string) string { return fmt.Sprintf(lang.L("lr %s is below the critical %s: converges"), m[1], m[2]) }},
+		func(m []string) string {
+			return fmt.Sprintf(lang.L("lr %s is below the critical %s: converges"), m[1], m[2])
+		}},
 	{regexp.MustCompile(`^lr ` + sumNumber + ` is the critical rate: it oscillates forever$`),
-		func(m []string) string { return fmt.Sprintf(lang.L("lr %s is the critical rate: it oscillates forever"), m[1]) }},
+		func(m []string) string {
+			return fmt.Sprintf(lang.L("lr %s is the critical rate: it oscillates forever"), m[1])
+		}},
 	{regexp.MustCompile(`^lr ` + sumNumber + ` is above the critical ` + sumNumber + `: diverges$`),
-		func(m []string) string { return fmt.Sprintf(lang.L("lr %s is above the critical %s: diverges"), m[1], m[2]) }},
+		func(m []string) string {
+			return fmt.Sprintf(lang.L("lr %s is above the critical %s: diverges"), m[1], m[2])
+		}},
 }
 
 // otherForms are the sentences without a critical learning rate.
@@ -118,8 +124,8 @@ func translateWhere(w string) string {
 	return w
 }
 
-// translateCurve translates the curvature a sentence quotes; "f''" is the
-// same in every language.
+// translateCurve translates the curvature a sentence quotes; the second
+// derivative of a 1-D function reads the same in every language.
 func translateCurve(c string) string {
 	switch c {
 	case "largest Hessian eigenvalue":
