@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2/lang"
+
+	"gdlab/lesson"
 )
 
 // The window speaks the language of the system locale (LC_ALL, LC_MESSAGES,
@@ -27,6 +30,28 @@ func translateVerdict(v string) string {
 // "2 and 4" in English, "2 und 4" in German.
 func joinAnd(parts []string) string {
 	return strings.Join(parts, " "+lang.L("and")+" ")
+}
+
+// builtInLessonStrings are the titles and texts of the built-in lessons,
+// the lesson strings the translation packs know.
+var builtInLessonStrings = sync.OnceValue(func() map[string]bool {
+	known := map[string]bool{}
+	for _, l := range lesson.BuiltIn() {
+		known[l.Title] = true
+		known[l.Text] = true
+	}
+	return known
+})
+
+// translateLessonString translates the title or the text of a built-in
+// lesson into the window's language; any other string (a user's own lesson
+// file, or one saved from the window in another language) is returned
+// unchanged, without a lookup.
+func translateLessonString(s string) string {
+	if s == "" || !builtInLessonStrings()[s] {
+		return s
+	}
+	return lang.L(s)
 }
 
 // sumNumber matches a number as optimizer.fmtNum writes it ("0.1", "1.0",

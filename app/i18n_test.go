@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"gdlab/assets"
+	"gdlab/lesson"
 	"gdlab/optimizer"
 	"gdlab/optimizer/expr"
 )
@@ -87,7 +88,7 @@ func readPack(t *testing.T, name string) map[string]string {
 // usedKeys are the keys the window looks up: every lang.L call with a
 // string literal in the package's source (tests excluded), and the values
 // that reach lang.L through a variable: the optimizer's verdicts and
-// statuses and the theme names.
+// statuses, the theme names and the built-in lessons' titles and texts.
 func usedKeys(t *testing.T) map[string]bool {
 	t.Helper()
 	keys := map[string]bool{}
@@ -130,6 +131,24 @@ func usedKeys(t *testing.T) map[string]bool {
 	}
 	for _, k := range themeChoices {
 		keys[k] = true
+	}
+	for k := range lessonKeys(t) {
+		keys[k] = true
+	}
+	return keys
+}
+
+// lessonKeys are the titles and texts of the built-in lessons.
+func lessonKeys(t *testing.T) map[string]bool {
+	t.Helper()
+	keys := map[string]bool{}
+	ls := lesson.BuiltIn()
+	if len(ls) == 0 {
+		t.Fatal("no built-in lessons")
+	}
+	for _, l := range ls {
+		keys[l.Title] = true
+		keys[l.Text] = true
 	}
 	return keys
 }
@@ -231,12 +250,47 @@ func TestEnglishPackIsIdentity(t *testing.T) {
 var verbRE = regexp.MustCompile(`%(?:\[\d+\])?[-+# 0]*(?:\d+|\*)?(?:\.(?:\d+|\*)?)?[a-zA-Z%]`)
 
 func TestFormatVerbsMatch(t *testing.T) {
+	prose := lessonKeys(t) // not format strings: a % there is a percent sign
 	for _, name := range translationPacks {
 		for k, v := range readPack(t, name) {
+			if prose[k] {
+				continue
+			}
 			want, got := verbRE.FindAllString(k, -1), verbRE.FindAllString(v, -1)
 			if strings.Join(want, " ") != strings.Join(got, " ") {
 				t.Errorf("%s: %q has verbs %q, its translation %q has %q", name, k, want, v, got)
 			}
+		}
+	}
+}
+
+// digitsRE matches a number in a text: digits with an optional decimal part.
+var digitsRE = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
+
+// groupRE matches a thousands separator: English 1,000,000, German 1 000 000.
+var groupRE = regexp.MustCompile(`([0-9])[, ]([0-9]{3})\b`)
+
+// numbersIn are the numbers in s, sorted, with thousands separators removed.
+func numbersIn(s string) []string {
+	for { // matches overlap ("1,000,000"): remove one separator per match until none is left
+		t := groupRE.ReplaceAllString(s, "$1$2")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	ns := digitsRE.FindAllString(s, -1)
+	sort.Strings(ns)
+	return ns
+}
+
+// TestNumbersMatch checks that a translation quotes the same numbers as
+// its English text (a lesson's settings, results and steps to try).
+func TestNumbersMatch(t *testing.T) {
+	for k, v := range readPack(t, "de.json") {
+		want, got := numbersIn(k), numbersIn(v)
+		if strings.Join(want, " ") != strings.Join(got, " ") {
+			t.Errorf("de.json: %q\nquotes %q, its translation %q\nquotes %q", k, want, v, got)
 		}
 	}
 }
@@ -347,6 +401,33 @@ func TestGermanStrings(t *testing.T) {
 	}
 	if got, want := joinAnd([]string{"2", "-2"}), "2 und -2"; got != want {
 		t.Errorf("joinAnd = %q, want %q", got, want)
+	}
+}
+
+func TestLessonStrings(t *testing.T) {
+	ls := lesson.BuiltIn()
+	if len(ls) == 0 {
+		t.Fatal("no built-in lessons")
+	}
+	own := []string{"", "My lesson", "Meine Lektion", "A paragraph of my own."}
+	withLocale(t, "LANG=de_DE.UTF-8")
+	if got, want := translateLessonString(ls[0].Title), "Das Lehrbuchbeispiel"; got != want {
+		t.Errorf("first lesson's title = %q, want %q", got, want)
+	}
+	if got := translateLessonString(ls[0].Text); !strings.HasPrefix(got, "Das ist das erste Beispiel der meisten Lehrbücher") {
+		t.Errorf("first lesson's text = %q, want it in German", got)
+	}
+	for _, l := range ls {
+		for _, s := range []string{l.Title, l.Text} {
+			if got := translateLessonString(s); got == s {
+				t.Errorf("%q is not translated", s)
+			}
+		}
+	}
+	for _, s := range own {
+		if got := translateLessonString(s); got != s {
+			t.Errorf("translateLessonString(%q) = %q, want a user's own text unchanged", s, got)
+		}
 	}
 }
 
