@@ -32,8 +32,8 @@ func (u *UI) OpenLesson(l lesson.Lesson) error {
 	for i, c := range cs {
 		runs[i] = runItem{Config: c}
 	}
-	u.LessonTitle.SetText(l.Title)
-	u.LessonText.SetText(l.Text)
+	u.LessonTitle.SetText(translateLessonString(l.Title))
+	u.LessonText.SetText(translateLessonString(l.Text))
 	u.lesson.Show()
 	if l.Speed > 0 {
 		u.Speed.SetValue(log10(l.Speed))

@@ -54,14 +54,14 @@ func (u *UI) applyState(st labState) {
 			continue
 		}
 		p := r.At
-		lines = append(lines, fmt.Sprintf("%-18s k=%-6d x=%s  f=%s  grad=%s  update=%s",
+		lines = append(lines, fmt.Sprintf(lang.L("%-18s k=%-6d x=%s  f=%s  grad=%s  update=%s"),
 			figure.Label(r.Config), p.K, vec(p.X, st), num(p.F), vec(p.Grad, st), vec(p.Update, st)))
 	}
 	u.Readout.SetText(strings.Join(lines, "\n"))
 	if u.selected < len(st.Runs) && st.Runs[u.selected].HasAt {
 		r := st.Runs[u.selected]
 		u.Stability.SetText(fmt.Sprintf(lang.L("Run %d at step %d: Hessian eigenvalues %s. %s"),
-			u.selected+1, r.At.K, nums(r.Eigen), r.Stable))
+			u.selected+1, r.At.K, nums(r.Eigen), translateSummary(r.Stable)))
 	} else {
 		u.Stability.SetText("")
 	}
@@ -138,7 +138,7 @@ func nums(v []float64) string {
 	for i, x := range v {
 		parts[i] = formatNum(x)
 	}
-	return strings.Join(parts, " and ")
+	return joinAnd(parts)
 }
 
 // refreshRunList rebuilds the rows of the run list.

@@ -33,7 +33,7 @@ func (u *UI) showMenu() {
 	var lessons []*fyne.MenuItem
 	for _, l := range builtInLessons() {
 		l := l
-		lessons = append(lessons, fyne.NewMenuItem(l.Title, func() { u.OpenLesson(l) }))
+		lessons = append(lessons, fyne.NewMenuItem(translateLessonString(l.Title), func() { u.OpenLesson(l) }))
 	}
 	var presets []*fyne.MenuItem
 	for _, p := range optimizer.Presets() {
