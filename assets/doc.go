@@ -1,4 +1,4 @@
 // Package assets holds the files embedded into Gradient Descent Lab with
 // go:embed: the application icon (drawn by internal/genicon via go generate),
-// and later built-in lessons and translations. It imports no GUI toolkit.
+// the built-in lessons and the translations. It imports no GUI toolkit.
 package assets
