@@ -25,7 +25,7 @@ deps:
 deps-test:
 	@scripts/deps.sh test
 
-test: deps-test lint unit build e2e
+test: deps-test lint unit build e2e package-check
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -45,3 +45,6 @@ bench:
 
 clean:
 	rm -rf build
+
+# make package, make package-check: the Linux and Windows bundles.
+include package.mk

@@ -11,7 +11,7 @@ import (
 
 // version is the release version, set at build time from FyneApp.toml
 // (-ldflags "-X main.version=...").
-var version = "0.1.0"
+var version = "dev"
 
 func main() {
 	if len(os.Args) > 1 && isSubcommand(os.Args[1]) {
