@@ -80,6 +80,16 @@ func (s *prefs) saveTheme(u *UI) {
 
 func (s *prefs) saveSplit(u *UI) { s.p.SetFloat("split", u.Split.Offset) }
 
+// saveFigure stores the figure's switches: log loss and the arrows.
+func (s *prefs) saveFigure(u *UI) {
+	if s == nil {
+		return
+	}
+	s.p.SetBool("logLoss", u.LogLoss.Checked)
+	s.p.SetBool("gradientArrow", u.ShowGradient.Checked)
+	s.p.SetBool("updateArrow", u.ShowVelocity.Checked)
+}
+
 // restoreLook applies the remembered theme, presentation mode and split.
 func (s *prefs) restoreLook(u *UI) {
 	u.look.highContrast = s.p.Bool("highContrast")
@@ -87,6 +97,9 @@ func (s *prefs) restoreLook(u *UI) {
 	if s.p.Bool("presentation") {
 		u.SetPresentation(true)
 	}
+	u.LogLoss.SetChecked(s.p.Bool("logLoss"))
+	u.ShowGradient.SetChecked(s.p.Bool("gradientArrow"))
+	u.ShowVelocity.SetChecked(s.p.Bool("updateArrow"))
 	if v := s.p.FloatWithFallback("split", 0.3); v > 0.1 && v < 0.9 {
 		u.Split.Offset = v
 		u.Split.Refresh()

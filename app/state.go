@@ -92,8 +92,13 @@ func (u *UI) applyState(st labState) {
 	u.idle = waiting
 }
 
-// summary is the status line after a computation: each run's outcome.
+// summary is the status line after a computation: each run's outcome, and
+// for a single run where it ended.
 func summary(st labState) string {
+	if len(st.Runs) == 1 && st.Runs[0].Result != nil {
+		r := st.Runs[0].Result
+		return fmt.Sprintf(lang.L("%s · f = %s · |grad f| = %s"), outcome(*r), num(r.Final.F), num(math.Hypot(r.Final.Grad[0], r.Final.Grad[1])))
+	}
 	var parts []string
 	for i, r := range st.Runs {
 		if r.Result == nil {

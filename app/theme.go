@@ -4,7 +4,6 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"gdlab/plotting"
@@ -94,7 +93,7 @@ func (u *UI) SetHighContrast(on bool) {
 	u.applyTheme()
 }
 
-// themeChoices are the variants the theme button cycles through.
+// themeChoices are the variants offered in the appearance menu.
 var themeChoices = []string{"system", "light", "dark"}
 
 // SetThemeVariant chooses "light", "dark" or "system".
@@ -120,17 +119,6 @@ func (u *UI) themeVariantName() string {
 		return "dark"
 	}
 	return "light"
-}
-
-func (u *UI) cycleTheme() {
-	cur := u.themeVariantName()
-	for i, n := range themeChoices {
-		if n == cur {
-			u.SetThemeVariant(themeChoices[(i+1)%len(themeChoices)])
-			u.Status.SetText(lang.L("Theme") + ": " + lang.L(themeChoices[(i+1)%len(themeChoices)]))
-			return
-		}
-	}
 }
 
 // applyTheme installs the theme and matches the figure to it.

@@ -23,9 +23,37 @@ func (u *UI) toolbar() *widget.Toolbar {
 		widget.NewToolbarAction(theme.MediaVideoIcon(), u.exportGIFDialog),
 		widget.NewToolbarSpacer(),
 		widget.NewToolbarAction(theme.ComputerIcon(), u.TogglePresentation),
-		widget.NewToolbarAction(theme.ColorPaletteIcon(), u.cycleTheme),
+		u.lookAction(),
 		widget.NewToolbarAction(theme.InfoIcon(), u.showAbout),
 	)
+}
+
+// lookAction is the toolbar button with the appearance menu: light, dark or
+// the system's, high contrast, presentation mode.
+func (u *UI) lookAction() *widget.ToolbarAction {
+	a := widget.NewToolbarAction(theme.ColorPaletteIcon(), nil)
+	a.OnActivated = func() {
+		item := func(label string, checked bool, f func()) *fyne.MenuItem {
+			i := fyne.NewMenuItem(label, f)
+			i.Checked = checked
+			return i
+		}
+		var items []*fyne.MenuItem
+		for _, name := range themeChoices {
+			name := name
+			items = append(items, item(lang.L(name), u.themeVariantName() == name, func() { u.SetThemeVariant(name) }))
+		}
+		items = append(items, fyne.NewMenuItemSeparator(),
+			item(lang.L("High contrast"), u.look.highContrast, func() { u.SetHighContrast(!u.look.highContrast) }),
+			item(lang.L("Presentation mode"), u.Presentation(), u.TogglePresentation))
+		menu := fyne.NewMenu("", items...)
+		if u.win == nil {
+			return
+		}
+		c := u.win.Canvas()
+		widget.ShowPopUpMenuAtPosition(menu, c, fyne.NewPos(c.Size().Width-260, 40))
+	}
+	return a
 }
 
 // showMenu pops up the lessons and preset functions under the menu button.

@@ -39,6 +39,9 @@ type UI struct {
 	Speed         *widget.Slider // log10 of steps per second, 0 … 3
 	SpeedLabel    *widget.Label
 	StepLabel     *widget.Label
+	LogLoss       *widget.Check // the loss on a log scale
+	ShowGradient  *widget.Check // the gradient arrow at the current point
+	ShowVelocity  *widget.Check // the update (velocity) arrow at the current point
 	Readout       *widget.Label
 	Stability     *widget.Label
 	LessonTitle   *widget.Label
@@ -127,6 +130,18 @@ func newUI(w fyne.Window, do func(func())) *UI {
 	}
 	u.Speed.SetValue(1)
 	u.StepLabel = widget.NewLabel("")
+	u.LogLoss = widget.NewCheck(lang.L("log loss"), func(on bool) {
+		u.lab.setOptions(func(o *plotting.Options) { o.LogLoss = on })
+		u.prefs.saveFigure(u)
+	})
+	u.ShowGradient = widget.NewCheck(lang.L("gradient arrow"), func(on bool) {
+		u.lab.setOptions(func(o *plotting.Options) { o.Gradient = on })
+		u.prefs.saveFigure(u)
+	})
+	u.ShowVelocity = widget.NewCheck(lang.L("update arrow"), func(on bool) {
+		u.lab.setOptions(func(o *plotting.Options) { o.Velocity = on })
+		u.prefs.saveFigure(u)
+	})
 	u.Readout = widget.NewLabel("")
 	u.Readout.TextStyle.Monospace = true
 	u.Readout.Truncation = fyne.TextTruncateClip
@@ -162,7 +177,8 @@ func (u *UI) layout() fyne.CanvasObject {
 
 	player := container.NewBorder(nil, nil,
 		container.NewHBox(u.RestartButton, u.BackButton, u.PlayButton, u.ForwardButton), u.StepLabel, u.Scrubber)
-	speed := container.NewBorder(nil, nil, widget.NewLabel(lang.L("speed")), u.SpeedLabel, u.Speed)
+	speed := container.NewBorder(nil, nil, widget.NewLabel(lang.L("speed")),
+		container.NewHBox(u.SpeedLabel, u.LogLoss, u.ShowGradient, u.ShowVelocity), u.Speed)
 	info := container.NewVBox(player, speed, u.Readout, u.Stability)
 	figure := container.NewBorder(nil, info, nil, nil, u.Figure)
 	exportCSV := widget.NewButtonWithIcon(lang.L("Export CSV…"), theme.DocumentSaveIcon(), u.exportCSVDialog)

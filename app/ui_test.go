@@ -571,9 +571,16 @@ func TestLearningRateSliderPresetsAndHyperparameters(t *testing.T) {
 	if u.Func.Text != p.Func || u.state.Runs[0].Config.Start != p.Start || u.state.Problem.Box == nil || len(u.state.Problem.Minima) != 4 {
 		t.Errorf("preset: %q start %v box %v minima %d", u.Func.Text, u.state.Runs[0].Config.Start, u.state.Problem.Box, len(u.state.Problem.Minima))
 	}
-	u.showMenu() // opens the pop-up menu of lessons and functions without trouble
-	u.cycleTheme()
+	u.showMenu()                 // opens the pop-up menu of lessons and functions without trouble
+	u.lookAction().OnActivated() // the appearance menu opens
+	u.SetThemeVariant("light")
 	if u.themeVariantName() != "light" || u.prefs.p.String("theme") != "light" {
-		t.Errorf("theme after one cycle: %s", u.themeVariantName())
+		t.Errorf("theme: %s, remembered %q", u.themeVariantName(), u.prefs.p.String("theme"))
+	}
+	test.Tap(u.LogLoss)
+	test.Tap(u.ShowGradient)
+	idle(t, u)
+	if o := u.lab.opts; !o.LogLoss || !o.Gradient || o.Velocity {
+		t.Errorf("figure options %+v", o)
 	}
 }
