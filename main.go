@@ -15,6 +15,7 @@ var version = "dev"
 
 func main() {
 	if len(os.Args) > 1 && isSubcommand(os.Args[1]) {
+		attachConsole()
 		os.Exit(runCLI(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	os.Exit(app.Main(os.Args[1:], version))
