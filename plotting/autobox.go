@@ -5,6 +5,11 @@ import "math"
 // defaultBox is the view when nothing else is known.
 var defaultBox = Box{XMin: -5, XMax: 5, YMin: -5, YMax: 5}
 
+// minSide is the smallest side of an auto view relative to its other side
+// before the margins: well inside the 1/maxAspect the contour panel needs
+// for equal scales.
+const minSide = 1.0 / 3
+
 // sane bounds a coordinate considered by the auto view: points beyond it
 // belong to an exploding run even when not (yet) flagged diverged.
 const sane = 1e12
@@ -16,7 +21,10 @@ const sane = 1e12
 // included only while they stay within three times the extent of everything
 // else (so the start of an explosion shows, and the rest leaves the view).
 // It is never degenerate: a single point gets a box
-// around it, and a scene without any point gets [-5, 5]².
+// around it, a scene without any point gets [-5, 5]², and a two-dimensional
+// box is never more elongated than the contour panel's equal-aspect rule
+// allows (height/width between 1/4 and 4; see Options.FreeAspect): a path
+// along a line gets a strip about a third as high as wide around it.
 func AutoBox(s *Scene) Box {
 	if s == nil {
 		return defaultBox
@@ -78,10 +86,18 @@ func AutoBox(s *Scene) Box {
 		x0, x1 := padRange(xmin, xmax, 0)
 		return Box{XMin: x0, XMax: x1, YMin: -1, YMax: 1}
 	}
-	// A path along a line must not give a sliver: each side is at least a
-	// fifth of the other.
-	x0, x1 := padRange(xmin, xmax, (ymax-ymin)/5)
-	y0, y1 := padRange(ymin, ymax, (xmax-xmin)/5)
+	// A path along a line must not give a sliver: each side is at least
+	// minSide of the other, so that even after the margins and rounding the
+	// box keeps the contour panel's equal scales (see Options.FreeAspect).
+	x0, x1 := padRange(xmin, xmax, (ymax-ymin)*minSide)
+	y0, y1 := padRange(ymin, ymax, (xmax-xmin)*minSide)
+	// A (near) single point far from 0 gets a margin in proportion to its
+	// distance along one axis and not the other: widen the short side again.
+	if w, h := x1-x0, y1-y0; h < w*minSide {
+		y0, y1 = padRange(ymin, ymax, w*minSide)
+	} else if w < h*minSide {
+		x0, x1 = padRange(xmin, xmax, h*minSide)
+	}
 	return Box{XMin: x0, XMax: x1, YMin: y0, YMax: y1}
 }
 

@@ -65,6 +65,9 @@ func TestAutoBoxDegenerate(t *testing.T) {
 		{"huge point", &Scene{Dims: 2, Runs: []Run{{X: []float64{1e9}, Y: []float64{-1e9}, F: []float64{1}, DivergedAt: -1}}}, 1e9, -1e9},
 		{"tiny point", &Scene{Dims: 2, Runs: []Run{{X: []float64{1e-9}, Y: []float64{1e-9}, F: []float64{1}, DivergedAt: -1}}}, 1e-9, 1e-9},
 		{"horizontal path", &Scene{Dims: 2, Runs: []Run{{X: []float64{-1, 1}, Y: []float64{2, 2}, F: []float64{1, 1}, DivergedAt: -1}}}, 0, 2},
+		{"vertical path", &Scene{Dims: 2, Runs: []Run{{X: []float64{-7, -7, -7}, Y: []float64{-300, 10, 450}, F: []float64{1, 1, 1}, DivergedAt: -1}}}, -7, 0},
+		{"path along y = 0 to the minimum", &Scene{Dims: 2, Minima: [][2]float64{{0, 0}},
+			Runs: []Run{{X: []float64{-4, -2, -1, -0.5}, Y: []float64{0, 0, 0, 0}, F: []float64{16, 4, 1, 0.25}, DivergedAt: -1}}}, -4, 0},
 	} {
 		b := AutoBox(tc.s)
 		w, h := b.XMax-b.XMin, b.YMax-b.YMin
@@ -75,8 +78,35 @@ func TestAutoBoxDegenerate(t *testing.T) {
 		if tc.x < b.XMin || tc.x > b.XMax || tc.y < b.YMin || tc.y > b.YMax {
 			t.Errorf("%s: (%g, %g) not in %+v", tc.name, tc.x, tc.y, b)
 		}
-		if r := h / w; r < 0.19 || r > 5.3 {
-			t.Errorf("%s: aspect %g of %+v", tc.name, r, b)
+		if !equalAspect(2, b, Options{}) {
+			t.Errorf("%s: aspect %g of %+v: the contour panel would not keep equal scales", tc.name, h/w, b)
+		}
+	}
+}
+
+// A path along a horizontal or vertical line, of any length and anywhere,
+// gets a box around it that keeps the contour panel's equal scales (the
+// margins and the rounding to round numbers must not push it out of the
+// 1/4..4 band), and the strip is not much more than a third of the length.
+func TestAutoBoxLineKeepsEqualAspect(t *testing.T) {
+	for _, length := range []float64{1e-6, 0.01, 0.37, 1, 2.5, 7, 13, 99, 640, 1e5} {
+		for _, at := range []float64{-3.3, 0, 1, 2e4} {
+			for _, vertical := range []bool{false, true} {
+				xs := []float64{at, at + length/3, at + length}
+				ys := []float64{-1, -1, -1}
+				if vertical {
+					xs, ys = ys, xs
+				}
+				s := &Scene{Dims: 2, Runs: []Run{{X: xs, Y: ys, F: []float64{1, 1, 1}, DivergedAt: -1}}}
+				b := AutoBox(s)
+				w, h := b.XMax-b.XMin, b.YMax-b.YMin
+				if !equalAspect(2, b, Options{}) {
+					t.Errorf("length %g at %g vertical %v: box %+v has aspect %g", length, at, vertical, b, h/w)
+				}
+				if r := math.Min(w, h) / math.Max(w, h); length > 1 && r > 0.5 {
+					t.Errorf("length %g at %g vertical %v: box %+v is not a strip (ratio %g)", length, at, vertical, b, r)
+				}
+			}
 		}
 	}
 }

@@ -5,7 +5,11 @@
 // Views: contour (viridis heat map on a log-like scale under log-spaced
 // contour lines, trajectories in Okabe–Ito colours), loss (linear or log,
 // decimated per pixel column, exploding runs clipped), curve (f(x) with the
-// points and the tangent) and both. Options.Scale, Dark and HighContrast set
+// points and the tangent) and both. The contour panel keeps equal scales
+// (circles stay round, a gradient is drawn perpendicular to the level
+// curves) by letterboxing its data area when the view box's height/width
+// ratio is between 1/4 and 4; a more elongated box, or Options.FreeAspect,
+// fills the panel. Options.Scale, Dark and HighContrast set
 // the presentation (bigger text and lines; a dark figure; thick haloed paths
 // and large markers). A Renderer caches the expensive parts per Scene.Key,
 // size and options — the contour or curve background, and the loss panel's

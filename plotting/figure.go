@@ -116,12 +116,15 @@ func (mf *mainFig) plot(th *theme, vector bool) *plot.Plot {
 
 // drawRaster paints the figure on img (the theme's background first)
 // through c, the raster canvas over img, and returns the panel of its data
-// area.
-func (mf *mainFig) drawRaster(img *image.RGBA, c vgdraw.Canvas, dpi float64, th *theme) panel {
+// area. The plot is laid out by mainPlotCanvas, as the hit testing does.
+func (mf *mainFig) drawRaster(img *image.RGBA, c vgdraw.Canvas, o Options, th *theme) panel {
 	draw.Draw(img, img.Bounds(), image.NewUniform(th.bg), image.Point{}, draw.Src)
 	p := mf.plot(th, false)
-	pc := cropMargin(c, th.scale)
-	pn := plotPanel(p, img.Bounds().Dx(), img.Bounds().Dy(), dpi, th.scale)
+	fit := mf.plotCanvas(p, img.Bounds().Dx(), img.Bounds().Dy(), o)
+	pc := c
+	pc.Rectangle = fit.Rectangle
+	pn := panelOf(p, fit)
+	dpi := o.DPI
 	if mf.g != nil {
 		r := pn.pixelRect(img.Bounds().Dy(), dpi).Intersect(img.Bounds())
 		heat := mf.g.heatImage(r.Dx(), r.Dy())
@@ -129,6 +132,16 @@ func (mf *mainFig) drawRaster(img *image.RGBA, c vgdraw.Canvas, dpi float64, th 
 	}
 	p.Draw(pc)
 	return pn
+}
+
+// plotCanvas returns the canvas, in points, on which the main plot p is
+// drawn in a w×h pixel panel: the panel without its margin, letterboxed to
+// equal scales when they apply (see aspectCanvas). The drawing code and the
+// hit testing (DataAt) both lay the panel out with it.
+func (mf *mainFig) plotCanvas(p *plot.Plot, w, h int, o Options) vgdraw.Canvas {
+	cw, ch := canvasSize(w, h, o.DPI)
+	c := vgdraw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: cw, Y: ch}}}
+	return aspectCanvas(p, cropMargin(c, o.Scale), mf.dims, mf.box, o)
 }
 
 // heatPlotter draws the heat map as an image (vector outputs).

@@ -54,5 +54,6 @@ func (r *Renderer) mainPanel(s *Scene, box Box, w, h int, o Options) panel {
 		return bg.pn
 	}
 	mf := newMainFrame(s, box, false)
-	return plotPanel(mf.plot(mainTheme(o, s.dims()), false), w, h, o.DPI, o.Scale)
+	p := mf.plot(mainTheme(o, s.dims()), false)
+	return panelOf(p, mf.plotCanvas(p, w, h, o))
 }

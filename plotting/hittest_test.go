@@ -4,6 +4,8 @@ import (
 	"image"
 	"math"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
 )
 
 // DataAt must invert the transform Render draws with, in every layout: the
@@ -13,6 +15,9 @@ import (
 func TestDataAtInvertsRender(t *testing.T) {
 	curve := func() *Scene { return curveScene() }
 	himmel := func() *Scene { s := himmelScene(); s.Current = 20; return s }
+	long := func() *Scene { return sphereScene(Box{XMin: -10, XMax: 10, YMin: -1, YMax: 1}) } // 1:10, fills
+	tall := func() *Scene { return sphereScene(Box{XMin: -2, XMax: 2, YMin: -3, YMax: 5}) }   // 2:1, equal scales
+	wide := func() *Scene { return sphereScene(Box{XMin: -4, XMax: 4, YMin: -1, YMax: 3}) }   // 1:2, equal scales
 	for _, tc := range []struct {
 		name  string
 		scene func() *Scene
@@ -24,6 +29,15 @@ func TestDataAtInvertsRender(t *testing.T) {
 		{"both tall", himmel, Options{View: ViewBoth, Width: 600, Height: 1000, Scale: 2}},
 		{"both square", himmel, Options{View: ViewBoth, Width: 601, Height: 601, DPI: 110.5}},
 		{"both high contrast dark", himmel, Options{View: ViewBoth, Width: 900, Height: 500, HighContrast: true, Dark: true, Scale: 1.5}},
+		{"elongated box contour", long, Options{View: ViewContour, Width: 640, Height: 480}},
+		{"elongated box both tall", long, Options{View: ViewBoth, Width: 500, Height: 900}},
+		{"tall box wide panel", tall, Options{View: ViewContour, Width: 900, Height: 500}},
+		{"tall box tall panel", tall, Options{View: ViewContour, Width: 400, Height: 900, Scale: 1.5}},
+		{"tall box both wide", tall, Options{View: ViewBoth, Width: 1280, Height: 800}},
+		{"wide box wide panel", wide, Options{View: ViewContour, Width: 900, Height: 400, DPI: 144}},
+		{"wide box tall panel", wide, Options{View: ViewContour, Width: 500, Height: 800}},
+		{"wide box both tall", wide, Options{View: ViewBoth, Width: 700, Height: 1100, HighContrast: true}},
+		{"wide box free aspect", wide, Options{View: ViewContour, Width: 500, Height: 800, FreeAspect: true}},
 		{"curve", curve, Options{View: ViewCurve, Width: 480, Height: 320}},
 		{"curve both wide", curve, Options{View: ViewBoth, Width: 1000, Height: 400, Scale: 1.5}},
 		{"curve both tall", curve, Options{View: ViewBoth, Width: 400, Height: 900}},
@@ -43,6 +57,7 @@ func TestDataAtInvertsRender(t *testing.T) {
 		}
 		pn := bg.pn
 		da := pn.pixelRect(mainR.Dy(), o.DPI)
+		checkAspect(t, tc.name, r, s, box, mainR, o, pn)
 		tolX := (pn.x1 - pn.x0) / float64(da.Dx()) // one pixel in data units
 		tolY := (pn.y1 - pn.y0) / float64(da.Dy())
 		pixelOf := func(x, y float64) image.Point {
@@ -147,6 +162,57 @@ func TestDataAtNoPanel(t *testing.T) {
 		x, _, ok := r.DataAt(sc, Options{View: ViewContour, Width: 300, Height: 300}, image.Pt(150, 150))
 		if ok && !finite(x) {
 			t.Errorf("scene %+v: x = %g", sc, x)
+		}
+	}
+}
+
+// checkAspect checks the main panel pn of s in mainR drawn with o: with
+// equal scales, one data unit is as long along x as along y, and the data
+// area is the free (filled) data area shrunk in one direction about its
+// centre, its pixels outside pn not hit by DataAt; otherwise it is the
+// free data area.
+func checkAspect(t *testing.T, name string, r *Renderer, s *Scene, box Box, mainR image.Rectangle, o Options, pn panel) {
+	t.Helper()
+	fo := o
+	fo.FreeAspect = true
+	free := r.mainPanel(s, box, mainR.Dx(), mainR.Dy(), fo)
+	const tol = 1e-6 // points
+	near := func(a, b vg.Length) bool { return math.Abs(float64(a-b)) < tol }
+	if !equalAspect(s.dims(), box, o) {
+		if pn.rect != free.rect {
+			t.Errorf("%s: data area %v, want the filled %v", name, pn.rect, free.rect)
+		}
+		return
+	}
+	sx, sy := pn.scaleXY()
+	if math.Abs(sx-sy) > 1e-9*sx {
+		t.Errorf("%s: %g points per x unit, %g per y unit", name, sx, sy)
+	}
+	fc, pc := free.rect.Min.Add(free.rect.Max).Scale(0.5), pn.rect.Min.Add(pn.rect.Max).Scale(0.5)
+	if !near(fc.X, pc.X) || !near(fc.Y, pc.Y) {
+		t.Errorf("%s: data area centred at %v, the panel's at %v", name, pc, fc)
+	}
+	fw, fh, w, h := free.rect.Size().X, free.rect.Size().Y, pn.rect.Size().X, pn.rect.Size().Y
+	if !(near(w, fw) && h <= fh+tol || near(h, fh) && w <= fw+tol) {
+		t.Errorf("%s: data area %gx%g does not fill %gx%g in one direction", name, w, h, fw, fh)
+	}
+	// The letterbox bands, in the free data area but off pn, are not data.
+	fr := free.pixelRect(mainR.Dy(), o.DPI).Add(mainR.Min)
+	pr := pn.pixelRect(mainR.Dy(), o.DPI).Add(mainR.Min)
+	mid := fr.Min.Add(fr.Max).Div(2)
+	var band []image.Point
+	if pr.Min.X-fr.Min.X > 4 {
+		band = append(band, image.Pt(fr.Min.X+1, mid.Y), image.Pt(fr.Max.X-2, mid.Y))
+	}
+	if pr.Min.Y-fr.Min.Y > 4 {
+		band = append(band, image.Pt(mid.X, fr.Min.Y+1), image.Pt(mid.X, fr.Max.Y-2))
+	}
+	if len(band) == 0 {
+		t.Errorf("%s: no letterbox: data area %v in %v", name, pr, fr)
+	}
+	for _, px := range band {
+		if x, y, ok := r.DataAt(s, o, px); ok {
+			t.Errorf("%s: DataAt(%v) in the letterbox = %g, %g, ok", name, px, x, y)
 		}
 	}
 }

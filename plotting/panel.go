@@ -78,8 +78,8 @@ func canvasSize(w, h int, dpi float64) (vg.Length, vg.Length) {
 }
 
 // plotPanel returns the panel of p drawn, within the usual margin, on a
-// canvas of w×h pixels at dpi. It is how every raster panel is laid out: the
-// drawing code and the hit testing (DataAt) both call it.
+// canvas of w×h pixels at dpi. It is how the raster loss panel is laid out
+// (the main panel adds the equal-aspect letterbox: see mainFig.plotCanvas).
 func plotPanel(p *plot.Plot, w, h int, dpi, scale float64) panel {
 	cw, ch := canvasSize(w, h, dpi)
 	c := draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: cw, Y: ch}}}

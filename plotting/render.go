@@ -157,7 +157,7 @@ func (r *Renderer) background(s *Scene, box Box, w, h int, o Options) *backgroun
 
 // bgKey is the cache key of the background of s in box at w×h pixels.
 func bgKey(s *Scene, box Box, w, h int, o Options) string {
-	return fmt.Sprintf("%q|%d|%v|%dx%d|%g|%g|%s|%v", s.Key, s.dims(), box, w, h, o.DPI, o.Scale, themeKey(o), s.Minima)
+	return fmt.Sprintf("%q|%d|%v|%dx%d|%g|%g|%s|%v|%t", s.Key, s.dims(), box, w, h, o.DPI, o.Scale, themeKey(o), s.Minima, o.FreeAspect)
 }
 
 // cachedBackground returns the background of the scene and size if it is
@@ -180,7 +180,7 @@ func buildBackground(s *Scene, box Box, w, h int, o Options) *background {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	rc := newRasterCanvas(img, o.DPI)
 	mf := newMainFig(s, box)
-	pn := mf.drawRaster(img, vgdraw.New(rc), o.DPI, mainTheme(o, s.dims()))
+	pn := mf.drawRaster(img, vgdraw.New(rc), o, mainTheme(o, s.dims()))
 	return &background{img: img, pn: pn}
 }
 

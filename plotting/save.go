@@ -107,7 +107,7 @@ func writeVector(w io.Writer, ext string, s *Scene, o Options) error {
 		mf := newMainFig(s, viewBox(s))
 		p := mf.plot(mainTheme(o, s.dims()), true)
 		p.Add(overlayPlotter{s: s, o: o, legend: true})
-		p.Draw(cropMargin(pc, o.Scale))
+		p.Draw(aspectCanvas(p, cropMargin(pc, o.Scale), mf.dims, mf.box, o))
 	}
 	if !lossR.Empty() {
 		pc := pointsCanvas(dc, lossR, o)

@@ -94,6 +94,22 @@ func himmelScene() *Scene {
 	}
 }
 
+func sphere(x, y float64) float64                { return x*x + y*y }
+func sphereGrad(x, y float64) (float64, float64) { return 2 * x, 2 * y }
+
+// sphereScene is x² + y² over box, with a run from inside the box's upper
+// right part towards the origin, shown at step 12.
+func sphereScene(box Box) *Scene {
+	x0 := box.XMin + 0.8*(box.XMax-box.XMin)
+	y0 := box.YMin + 0.7*(box.YMax-box.YMin)
+	return &Scene{
+		Key: "sphere", F: sphere, Dims: 2, Box: &box,
+		Minima:  [][2]float64{{0, 0}},
+		Runs:    []Run{descend("gd lr=0.05", sphere, sphereGrad, x0, y0, 0.05, 0, 40)},
+		Current: 12,
+	}
+}
+
 func curveScene() *Scene {
 	f := func(x float64) float64 { return x*x*x*x - 3*x*x + x }
 	df := func(x float64) float64 { return 4*x*x*x - 6*x + 1 }

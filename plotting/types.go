@@ -78,6 +78,16 @@ type Options struct {
 	// larger markers, bolder contour lines and black (white when Dark)
 	// axes and text, for projectors and low vision.
 	HighContrast bool
+	// FreeAspect lets the contour panel stretch its data area to fill the
+	// panel. By default the contour panel of a two-dimensional scene keeps
+	// equal scales (one unit of x is as many pixels as one unit of y, so
+	// circles are round and a gradient is drawn perpendicular to the level
+	// curves) whenever the view box's height/width ratio is between 1/4 and
+	// 4: the data area shrinks in one direction and is centred in the panel
+	// (letterbox), with the axes along it. A more elongated box fills the
+	// panel regardless. The curve view and the loss view always fill their
+	// panel (their axes have different units).
+	FreeAspect bool
 }
 
 // Animation sets the timing of a GIF written by SaveFile.
