@@ -10,7 +10,8 @@ import (
 // in the contour panel, or in the curve panel of a one-dimensional scene,
 // where x is the position under the pixel and y is f(x) (NaN where f is not
 // defined). ok is false when the pixel is outside that panel's data area:
-// on the loss panel, the axes, tick labels or margins, or anywhere when the
+// on the loss panel, the axes, tick labels, margins or the empty bands beside
+// an equal-aspect contour area (see Options.FreeAspect), or anywhere when the
 // options have no such panel or are invalid.
 //
 // It uses the layout code of Render (the side-by-side or stacked split of
