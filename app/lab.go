@@ -379,7 +379,7 @@ func (l *lab) viewLocked(s *plotting.Scene) *plotting.Box {
 		if v := l.view; v != nil && v.XMin <= auto.XMin && v.XMax >= auto.XMax && v.YMin <= auto.YMin && v.YMax >= auto.YMax {
 			return v
 		}
-		dx, dy := (auto.XMax-auto.XMin)/4, (auto.YMax-auto.YMin)/4
+		dx, dy := (auto.XMax-auto.XMin)/2, (auto.YMax-auto.YMin)/2
 		auto = plotting.Box{XMin: auto.XMin - dx, XMax: auto.XMax + dx, YMin: auto.YMin - dy, YMax: auto.YMax + dy}
 	}
 	l.view = &auto
