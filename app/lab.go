@@ -96,8 +96,8 @@ func (l *lab) change(f func()) uint64 {
 }
 
 // compute cancels whatever is computing and starts the runs cs on p
-// concurrently; playback goes back to step 0 and pauses.
-func (l *lab) compute(p optimizer.Problem, cs []optimizer.Config, hidden []bool) {
+// concurrently; playback goes back to step 0 and plays or pauses.
+func (l *lab) compute(p optimizer.Problem, cs []optimizer.Config, hidden []bool, play bool) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var gen uint64
 	l.change(func() {
@@ -121,7 +121,7 @@ func (l *lab) compute(p optimizer.Problem, cs []optimizer.Config, hidden []bool)
 			l.runs[i] = r
 		}
 		l.computing = len(cs) > 0
-		l.k, l.playing = 0, false
+		l.k, l.playing = 0, play
 		l.view = nil
 	})
 	go func() {

@@ -58,9 +58,8 @@ func BenchmarkFrameGapDuringTenMillionStepRun(b *testing.B) {
 				once.Do(func() { close(done) })
 			}
 		})
-		l.compute(p, []optimizer.Config{c}, nil)
 		l.setSpeed(1000)
-		l.play()
+		l.compute(p, []optimizer.Config{c}, nil, true)
 		<-done
 		l.close()
 	}

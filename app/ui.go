@@ -207,7 +207,7 @@ func (u *UI) Start(src string, runs []runItem) {
 	u.runs = runs
 	u.selected = 0
 	u.controls.show(src, runs[0].Config)
-	u.Run()
+	u.compute(false)
 }
 
 // settingsChanged validates the form; a valid form updates the selected run.
@@ -247,9 +247,13 @@ func sameConfigs(a []runState, b []runItem) bool {
 	return true
 }
 
-// Run computes every run in the list with the current settings; playback
-// goes back to step 0. A computation in progress is cancelled at once.
-func (u *UI) Run() {
+// Run computes every run in the list with the current settings and plays
+// them from step 0. A computation in progress is cancelled at once.
+func (u *UI) Run() { u.compute(true) }
+
+// compute computes every run; play starts playback from step 0 as soon as
+// the first steps are in, otherwise the runs wait at step 0 for Play.
+func (u *UI) compute(play bool) {
 	f, _, ok := u.controls.read()
 	if !ok || len(u.runs) == 0 {
 		return
@@ -267,7 +271,7 @@ func (u *UI) Run() {
 	u.stale = false
 	u.Status.SetText(lang.L("Computing…"))
 	u.StopButton.Enable()
-	u.lab.compute(p, cs, hidden)
+	u.lab.compute(p, cs, hidden, play)
 }
 
 // problem is the function of the runs with its view: a lesson's box, or a

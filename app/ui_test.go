@@ -50,6 +50,7 @@ func newTestUI(t *testing.T) *UI {
 	w.Resize(fyne.NewSize(1200, 760))
 	t.Cleanup(func() { u.Close(); w.Close(); delete(mainLoops, u) })
 	u.Launch(nil)
+	u.Speed.SetValue(3) // 1,000 steps per second: runs play to their end quickly
 	idle(t, u)
 	return u
 }
