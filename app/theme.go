@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
 	"gdlab/plotting"
@@ -84,6 +85,15 @@ func (u *UI) SetPresentation(on bool) {
 	if u.win != nil {
 		u.win.SetFullScreen(on)
 	}
+	// The class sees the figure: the controls step aside until presentation ends.
+	if on && u.body.Objects[0] == u.Split {
+		u.Split.Trailing = layout.NewSpacer()
+		u.body.Objects = []fyne.CanvasObject{u.Tabs}
+	} else if !on && u.body.Objects[0] != u.Split {
+		u.Split.Trailing = u.Tabs
+		u.body.Objects = []fyne.CanvasObject{u.Split}
+	}
+	u.body.Refresh()
 	u.applyTheme()
 }
 
@@ -126,7 +136,7 @@ func (u *UI) applyTheme() {
 	fyne.CurrentApp().Settings().SetTheme(u.look)
 	scale := float64(u.look.scale)
 	if u.look.scale > 1 {
-		scale = 1.8
+		scale = 1.5
 	}
 	dark, hc := u.look.dark(), u.look.highContrast
 	u.lab.setOptions(func(o *plotting.Options) {

@@ -50,6 +50,7 @@ type UI struct {
 	Table         *widget.Table
 	Tabs          *container.AppTabs
 	Split         *container.Split
+	body          *fyne.Container // the split, or the figure alone in presentation mode
 	Figure        *FigureView
 
 	win     fyne.Window
@@ -179,8 +180,10 @@ func (u *UI) layout() fyne.CanvasObject {
 		container.NewHBox(u.RestartButton, u.BackButton, u.PlayButton, u.ForwardButton), u.StepLabel, u.Scrubber)
 	speed := container.NewBorder(nil, nil, widget.NewLabel(lang.L("speed")),
 		container.NewHBox(u.SpeedLabel, u.LogLoss, u.ShowGradient, u.ShowVelocity), u.Speed)
-	info := container.NewVBox(player, speed, u.Readout, u.Stability)
-	figure := container.NewBorder(nil, info, nil, nil, u.Figure)
+	details := container.NewVScroll(container.NewVBox(u.Readout, u.Stability))
+	figureAndDetails := container.NewVSplit(u.Figure, details)
+	figureAndDetails.Offset = 0.8
+	figure := container.NewBorder(nil, container.NewVBox(player, speed), nil, nil, figureAndDetails)
 	exportCSV := widget.NewButtonWithIcon(lang.L("Export CSV…"), theme.DocumentSaveIcon(), u.exportCSVDialog)
 	table := container.NewBorder(container.NewHBox(exportCSV), nil, nil, nil, u.Table)
 	u.Tabs = container.NewAppTabs(
@@ -189,7 +192,8 @@ func (u *UI) layout() fyne.CanvasObject {
 	)
 	u.Split = container.NewHSplit(left, u.Tabs)
 	u.Split.Offset = 0.3
-	return container.NewBorder(u.toolbar(), u.Status, nil, nil, u.Split)
+	u.body = container.NewStack(u.Split)
+	return container.NewBorder(u.toolbar(), u.Status, nil, nil, u.body)
 }
 
 // Content is the window's content.
