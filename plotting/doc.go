@@ -11,7 +11,9 @@
 // ratio is between 1/4 and 4; a more elongated box, or Options.FreeAspect,
 // fills the panel. Options.Scale, Dark and HighContrast set
 // the presentation (bigger text and lines; a dark figure; thick haloed paths
-// and large markers). A Renderer caches the expensive parts per Scene.Key,
+// and large markers). Options.Labels supplies the words a figure draws (the
+// loss axis label and notes, the legend's run names and divergence notes)
+// for translation; nil keeps the English of DefaultLabels. A Renderer caches the expensive parts per Scene.Key,
 // size and options — the contour or curve background, and the loss panel's
 // axes with its decimated curves (per run slices, which may only grow by
 // appending) — and draws only the runs up to the current step over copies of

@@ -1,7 +1,6 @@
 package plotting
 
 import (
-	"fmt"
 	"image/color"
 
 	"gonum.org/v1/plot"
@@ -17,7 +16,8 @@ type legendEntry struct {
 }
 
 // legendEntries returns one entry per visible run (at most maxRuns).
-func legendEntries(s *Scene, th *theme) []legendEntry {
+// Unlabelled runs and divergence notes use the words of lb.
+func legendEntries(s *Scene, th *theme, lb Labels) []legendEntry {
 	var out []legendEntry
 	for i := range s.Runs {
 		if i >= maxRuns {
@@ -29,10 +29,10 @@ func legendEntries(s *Scene, th *theme) []legendEntry {
 		}
 		label := r.Label
 		if label == "" {
-			label = fmt.Sprintf("run %d", i+1)
+			label = withNumber(lb.Run, i+1)
 		}
 		if r.DivergedAt >= 0 {
-			label += fmt.Sprintf(" (diverged at step %d)", r.DivergedAt)
+			label += " (" + withNumber(lb.DivergedAt, r.DivergedAt) + ")"
 		}
 		out = append(out, legendEntry{label: label, color: th.runColor(i)})
 	}

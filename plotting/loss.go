@@ -33,8 +33,9 @@ const bigLoss = 1e300
 // newLossAxis chooses the plotted quantity and a readable frame from the
 // non-diverged part of every run. A run that explodes (by more than a
 // factor 20 over its starting gap, linear; a million, log) is clipped at the
-// frame instead of rescaling everything to its 1e300.
-func newLossAxis(s *Scene, runs []runView, logScale bool) *lossAxis {
+// frame instead of rescaling everything to its 1e300. The notes in the
+// label use the words of lb.
+func newLossAxis(s *Scene, runs []runView, logScale bool, lb Labels) *lossAxis {
 	a := &lossAxis{log: logScale, label: "f"}
 	// One tight pass per run over the non-diverged part: raw extremes and
 	// the first value.
@@ -78,7 +79,7 @@ func newLossAxis(s *Scene, runs []runView, logScale bool) *lossAxis {
 				d = 1
 			}
 			a.shift = fmin - d
-			a.label = fmt.Sprintf("f − (%.4g)  (shifted to stay positive)", a.shift)
+			a.label = fmt.Sprintf("f − (%.4g)  (%s)", a.shift, lb.Shifted)
 		}
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -151,7 +152,7 @@ func newLossAxis(s *Scene, runs []runView, logScale bool) *lossAxis {
 		}
 	}
 	if a.clipped {
-		a.label += "  (clipped)"
+		a.label += "  (" + lb.Clipped + ")"
 	}
 	return a
 }
@@ -187,7 +188,7 @@ func (lf *lossFig) plot() *plot.Plot {
 // framePlot builds the loss view without its curves: axes, labels and grid,
 // everything that stays the same while the current step moves.
 func (lf *lossFig) framePlot() *plot.Plot {
-	p := newPlot("step", lf.ax.label, lf.theme())
+	p := newPlot(lf.o.labels().Step, lf.ax.label, lf.theme())
 	k0, k1 := math.MaxInt, math.MinInt
 	for _, v := range lf.runs {
 		if v.n > 0 {
@@ -259,7 +260,7 @@ func (lf *lossFig) drawCurves(c vgdraw.Canvas, pn panel) {
 		}
 	}
 	if lf.legend {
-		drawLegend(c, legendEntries(lf.s, th), occupied, marks, th)
+		drawLegend(c, legendEntries(lf.s, th, lf.o.labels()), occupied, marks, th)
 	}
 }
 

@@ -66,15 +66,16 @@ func (lc *lossCache) entry(key string) *lossEntry {
 }
 
 // lossKey identifies everything the loss frame depends on: the scene key,
-// size and options, f*, and for every visible run its colour index, its
-// divergence step and the identity of its F and K slices (address, length,
-// first and last value). Runs may grow between frames (an append-only
-// prefix, as while a run is computing): the length changes then. The
-// current step and the labels are not part of it (they are drawn per frame).
+// size and options (with the axis words of the labels), f*, and for every
+// visible run its colour index, its divergence step and the identity of its
+// F and K slices (address, length, first and last value). Runs may grow
+// between frames (an append-only prefix, as while a run is computing): the
+// length changes then. The current step and the legend (run labels,
+// divergence notes) are not part of it (they are drawn per frame).
 // The second result holds the slices named in the key.
 func lossKey(s *Scene, o Options, runs []runView) (string, []any) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q|%dx%d|%g|%g|%v|%v", s.Key, o.Width, o.Height, o.DPI, o.Scale, o.LogLoss, themeKey(o))
+	fmt.Fprintf(&b, "%q|%dx%d|%g|%g|%v|%v|%s", s.Key, o.Width, o.Height, o.DPI, o.Scale, o.LogLoss, themeKey(o), o.labels().key())
 	if s.FMin != nil {
 		fmt.Fprintf(&b, "|f*=%x", math.Float64bits(*s.FMin))
 	}
@@ -102,7 +103,7 @@ func (r *Renderer) renderLoss(img *image.RGBA, s *Scene, o Options, legend bool)
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	var fr *lossFrame
 	if s.Key == "" {
-		lf := &lossFig{s: s, o: o, runs: runs, ax: newLossAxis(s, runs, o.LogLoss), legend: legend}
+		lf := &lossFig{s: s, o: o, runs: runs, ax: newLossAxis(s, runs, o.LogLoss, o.labels()), legend: legend}
 		fr = &lossFrame{img: img, ax: lf.ax}
 		fr.pn = drawLossFrame(img, lf)
 	} else {
@@ -110,7 +111,7 @@ func (r *Renderer) renderLoss(img *image.RGBA, s *Scene, o Options, legend bool)
 		key = fmt.Sprintf("%s|%dx%d", key, w, h)
 		e := r.loss.entry(key)
 		e.once.Do(func() {
-			ax := newLossAxis(s, runs, o.LogLoss)
+			ax := newLossAxis(s, runs, o.LogLoss, o.labels())
 			fimg := image.NewRGBA(image.Rect(0, 0, w, h))
 			pn := drawLossFrame(fimg, &lossFig{s: s, o: o, runs: runs, ax: ax})
 			groups := make(map[int][]lossGroup, len(runs))

@@ -96,7 +96,7 @@ func TestLossAxis(t *testing.T) {
 		{"linear 1e308", nil, runOf(-1, 1e308, -1e308), false, 0, 0, math.Inf(1), "f", false, [2]float64{1, 1}},
 		{"all nan", nil, runOf(-1, math.NaN(), math.NaN()), true, 0.1, 10, 11, "f", false, [2]float64{1, 1}},
 	} {
-		a := newLossAxis(&Scene{FMin: tc.fmin}, tc.runs, tc.log)
+		a := newLossAxis(&Scene{FMin: tc.fmin}, tc.runs, tc.log, DefaultLabels())
 		if !(a.lo < a.hi) || !finite(a.lo) || !finite(a.hi) || tc.log && !(a.lo > 0) {
 			t.Errorf("%s: bad frame [%g, %g]", tc.name, a.lo, a.hi)
 			continue

@@ -69,7 +69,7 @@ func drawMainOverlay(c vgdraw.Canvas, pn panel, s *Scene, o Options, legend bool
 		}
 	}
 	if legend {
-		drawLegend(c, legendEntries(s, th), occupied, marks, th)
+		drawLegend(c, legendEntries(s, th, o.labels()), occupied, marks, th)
 	}
 }
 

@@ -187,5 +187,5 @@ func buildBackground(s *Scene, box Box, w, h int, o Options) *background {
 // newLossFig prepares the loss view of s.
 func newLossFig(s *Scene, o Options, legend bool) *lossFig {
 	runs := lossRuns(s)
-	return &lossFig{s: s, o: o, runs: runs, ax: newLossAxis(s, runs, o.LogLoss), legend: legend}
+	return &lossFig{s: s, o: o, runs: runs, ax: newLossAxis(s, runs, o.LogLoss, o.labels()), legend: legend}
 }

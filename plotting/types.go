@@ -88,6 +88,10 @@ type Options struct {
 	// panel regardless. The curve view and the loss view always fill their
 	// panel (their axes have different units).
 	FreeAspect bool
+	// Labels are the words drawn on the figure (axis labels, legend
+	// notes), for translation; nil, or an empty field, means the English
+	// of DefaultLabels.
+	Labels *Labels
 }
 
 // Animation sets the timing of a GIF written by SaveFile.

@@ -1,0 +1,75 @@
+package plotting
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Labels are the words a figure draws, so that a caller can translate them.
+// Mathematical symbols (x, y, f, f(x), |f − f*|, f*) are not words and stay
+// as they are. An empty field means the English default of DefaultLabels.
+type Labels struct {
+	// Step is the x-axis label of the loss view ("step").
+	Step string
+	// Shifted explains the log-loss axis when f* is unknown and the loss
+	// reaches zero or below, so f − c is plotted instead of f; it is drawn in
+	// parentheses after "f − (c)" ("shifted to stay positive").
+	Shifted string
+	// Clipped is appended in parentheses to the loss axis label when an
+	// exploding run is cut off at the top of the frame ("clipped").
+	Clipped string
+	// Run names an unlabelled run in the legend; "%d" is replaced by its
+	// number, counting from 1 ("run %d").
+	Run string
+	// DivergedAt is appended in parentheses to a diverged run's legend entry;
+	// "%d" is replaced by the step of the divergence ("diverged at step %d").
+	DivergedAt string
+}
+
+// DefaultLabels returns the English labels figures use when Options.Labels
+// is nil.
+func DefaultLabels() Labels {
+	return Labels{
+		Step:       "step",
+		Shifted:    "shifted to stay positive",
+		Clipped:    "clipped",
+		Run:        "run %d",
+		DivergedAt: "diverged at step %d",
+	}
+}
+
+// labels returns the labels of the options with every empty field filled
+// from DefaultLabels.
+func (o Options) labels() Labels {
+	d := DefaultLabels()
+	if o.Labels == nil {
+		return d
+	}
+	l := *o.Labels
+	for _, f := range []struct{ got, def *string }{
+		{&l.Step, &d.Step}, {&l.Shifted, &d.Shifted}, {&l.Clipped, &d.Clipped},
+		{&l.Run, &d.Run}, {&l.DivergedAt, &d.DivergedAt},
+	} {
+		if *f.got == "" {
+			*f.got = *f.def
+		}
+	}
+	return l
+}
+
+// key is the part of the labels that the loss frame draws, for its cache
+// key (the legend words are drawn per frame).
+func (l Labels) key() string {
+	return strconv.Quote(l.Step) + "," + strconv.Quote(l.Shifted) + "," + strconv.Quote(l.Clipped)
+}
+
+// withNumber replaces the first "%d" of format by n; a format without one
+// gets n appended after a space. Nothing else in format is special, so a
+// translated text can never produce fmt's error markers.
+func withNumber(format string, n int) string {
+	s := strconv.Itoa(n)
+	if i := strings.Index(format, "%d"); i >= 0 {
+		return format[:i] + s + format[i+2:]
+	}
+	return format + " " + s
+}
