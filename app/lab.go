@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"gdlab/figure"
 	"gdlab/optimizer"
 	"gdlab/plotting"
@@ -57,9 +59,20 @@ const displayPoints = 50_000
 
 func newLab(draw func(Frame)) *lab {
 	l := &lab{draw: draw, speed: 10, wake: make(chan struct{}, 1), quit: make(chan struct{}),
-		opts: plotting.Options{View: plotting.ViewBoth}}
+		opts: plotting.Options{View: plotting.ViewBoth, Labels: figureLabels()}}
 	go l.loop()
 	return l
+}
+
+// figureLabels are the words the figures draw, in the window's language.
+func figureLabels() *plotting.Labels {
+	return &plotting.Labels{
+		Step:       lang.L("step"),
+		Shifted:    lang.L("shifted to stay positive"),
+		Clipped:    lang.L("clipped"),
+		Run:        lang.L("run %d"),
+		DivergedAt: lang.L("diverged at step %d"),
+	}
 }
 
 func (l *lab) close() {
