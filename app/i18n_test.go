@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"io"
 	"io/fs"
+	"math"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -88,7 +90,8 @@ func readPack(t *testing.T, name string) map[string]string {
 // usedKeys are the keys the window looks up: every lang.L call with a
 // string literal in the package's source (tests excluded), and the values
 // that reach lang.L through a variable: the optimizer's verdicts and
-// statuses, the theme names and the built-in lessons' titles and texts.
+// statuses, the theme names, the built-in lessons' titles and texts and the
+// templates of the engine's error messages.
 func usedKeys(t *testing.T) map[string]bool {
 	t.Helper()
 	keys := map[string]bool{}
@@ -134,6 +137,11 @@ func usedKeys(t *testing.T) map[string]bool {
 	}
 	for k := range lessonKeys(t) {
 		keys[k] = true
+	}
+	for _, forms := range [][]messageForm{parseForms, hintForms, configForms} {
+		for _, f := range forms {
+			keys[f.key] = true
+		}
 	}
 	return keys
 }
@@ -541,5 +549,450 @@ func TestTranslateSummaryEnglish(t *testing.T) {
 	}
 	if got, want := joinAnd([]string{"2", "-2"}), "2 and -2"; got != want {
 		t.Errorf("joinAnd = %q, want %q", got, want)
+	}
+}
+
+// expectOperandDE is the German tail of the parser's messages where an
+// operand is missing.
+const expectOperandDE = `erwartet wird eine Zahl, x, y, eine Funktion oder "("`
+
+// parseErrorCase is a function text that expr.Parse rejects, with the
+// German translation of the error's text; raw, when set, is an error text
+// the parser cannot produce from any input, used instead.
+type parseErrorCase struct {
+	name, src, raw string
+	german         string
+}
+
+// parseErrorCases have one row or more per form of expr.Error's message.
+var parseErrorCases = []parseErrorCase{
+	{name: "bad character", src: "x # y",
+		german: `Spalte 3: unerwartetes Zeichen '#': erwartet wird eine Zahl, x, y, eine Funktion, ein Operator (+ - * / ^ **) oder eine Klammer`},
+	{name: "apostrophe", src: "x ' y",
+		german: `Spalte 3: unerwartetes Zeichen '\'': erwartet wird eine Zahl, x, y, eine Funktion, ein Operator (+ - * / ^ **) oder eine Klammer`},
+	{name: "equation", src: "f = x^2",
+		german: `Spalte 3: unerwartetes "=": bitte nur die rechte Seite eingeben, z. B. x^2 + y^2`},
+	{name: "superscript", src: "x² + y",
+		german: `Spalte 2: unerwartetes Zeichen '²': Potenzen werden mit ^ geschrieben, z. B. x^2`},
+	{name: "unicode minus", src: "x − y",
+		german: `Spalte 3: unerwartetes Zeichen '−': erwartet wird das Minuszeichen -`},
+	{name: "unicode times", src: "2×x",
+		german: `Spalte 2: unerwartetes Zeichen '×': erwartet wird das Malzeichen *`},
+	{name: "lone point", src: "x + .",
+		german: `Spalte 5: ungültige Zahl ".": erwartet werden Ziffern vor oder nach dem Dezimalpunkt`},
+	{name: "two decimal points", src: "1.2.3x",
+		german: `Spalte 4: ungültige Zahl "1.2.3": eine Zahl hat höchstens einen Dezimalpunkt`},
+	{name: "fractional exponent", src: "x^1e5.5",
+		german: `Spalte 6: ungültige Zahl "1e5.5": der Exponent einer Zahl muss ganzzahlig sein`},
+	{name: "two exponents", src: "1e5e5*x",
+		german: `Spalte 4: ungültige Zahl "1e5e5": eine Zahl hat höchstens einen Exponenten`},
+	{name: "huge number", src: "1e999x",
+		german: `Spalte 1: die Zahl 1e999 ist zu groß: erlaubt sind höchstens etwa 1.8e308`},
+	{name: "too long", src: "x" + strings.Repeat("+x", 500),
+		german: `Spalte 1001: die Eingabe ist 1001 Zeichen lang: erlaubt sind höchstens 1000`},
+	{name: "empty", src: "",
+		german: `Spalte 1: leere Eingabe: erwartet wird eine Funktion von x (und y), z. B. x^2 + y^2`},
+	{name: "no variable", src: "2 + 3",
+		german: `Spalte 1: keine Variable gefunden: die Funktion muss x enthalten (und darf y enthalten)`},
+	{name: "too deep", src: strings.Repeat("(", 201) + "x" + strings.Repeat(")", 201),
+		german: `Spalte 201: der Ausdruck ist mehr als 200 Ebenen tief verschachtelt: bitte einfacher schreiben`},
+	{name: "extra parenthesis", src: "x+1)",
+		german: `Spalte 4: ")" ohne Gegenstück: es gibt kein "(", das damit geschlossen würde`},
+	{name: "empty parentheses", src: "x*()",
+		german: `Spalte 4: ")" direkt nach "(": erwartet wird ein Ausdruck zwischen den Klammern`},
+	{name: "index on y", src: "y[0]",
+		german: `Spalte 2: "[" nach y: nur x kann indiziert werden (x[0] ist x, x[1] ist y)`},
+	{name: "call a variable", src: "x(y+1)",
+		german: `Spalte 2: "(" nach "x": erwartet wird ein Operator (zum Multiplizieren * schreiben: x*(...))`},
+	{name: "call a constant", src: "pi(x)",
+		german: `Spalte 3: "(" nach pi: erwartet wird ein Operator (zum Multiplizieren pi*( schreiben)`},
+	{name: "missing operator", src: "x y",
+		german: `Spalte 3: "y" nach "x": erwartet wird ein Operator (+ - * / ^) oder das Ende der Eingabe`},
+	{name: "two numbers", src: "2 3x",
+		german: `Spalte 3: Zahl 3 nach Zahl 2: erwartet wird ein Operator (+ - * / ^) oder das Ende der Eingabe`},
+	{name: "unexpected end", src: "x^2 +",
+		german: `Spalte 6: unerwartetes Ende der Eingabe nach "+": ` + expectOperandDE},
+	{name: "end without a token before", raw: (&expr.Error{Col: 1, Msg: `unexpected end of input: expected a number, x, y, a function or "("`}).Error(),
+		german: `Spalte 1: unerwartetes Ende der Eingabe: ` + expectOperandDE},
+	{name: "operator at start", src: "*x",
+		german: `Spalte 1: "*" am Anfang: ` + expectOperandDE},
+	{name: "two operators", src: "x + * y",
+		german: `Spalte 5: "*" nach "+" (zwei Operatoren hintereinander): ` + expectOperandDE},
+	{name: "operator after parenthesis", src: "(*x)",
+		german: `Spalte 2: "*" nach "(": ` + expectOperandDE},
+	{name: "parenthesis at start", src: ")",
+		german: `Spalte 1: ")" am Anfang: ` + expectOperandDE},
+	{name: "missing parenthesis", src: "(x+1",
+		german: `Spalte 5: ")" fehlt: die Klammer "(" in Spalte 1 wird nicht geschlossen`},
+	{name: "missing call parenthesis", src: "x + sin(x",
+		german: `Spalte 10: ")" fehlt: die Klammer "(" in Spalte 8 wird nicht geschlossen`},
+	{name: "junk inside parentheses", src: "(x y)",
+		german: `Spalte 4: "y" nach "x": erwartet wird ein Operator oder ")" zum Schließen der Klammer "(" in Spalte 1`},
+	{name: "junk inside call", src: "sin(x y)",
+		german: `Spalte 7: "y" nach "x": erwartet wird ein Operator, "," oder ")" zum Schließen von sin(`},
+	{name: "bad index", src: "x[2]",
+		german: `Spalte 3: Zahl 2 nach "x[": erwartet wird x[0] oder x[1]`},
+	{name: "index cut off", src: "x[",
+		german: `Spalte 3: Ende der Eingabe nach "x[": erwartet wird x[0] oder x[1]`},
+	{name: "unclosed index", src: "x[0 + 1",
+		german: `Spalte 5: "+" nach "x[0": erwartet wird "]"`},
+	{name: "function without parentheses", src: "sin x",
+		german: `Spalte 5: "x" nach sin: erwartet wird "(" (Funktionen werden so aufgerufen: sin(x))`},
+	{name: "function at the end", src: "x + log10",
+		german: `Spalte 10: Ende der Eingabe nach log10: erwartet wird "(" (Funktionen werden so aufgerufen: log10(x))`},
+	{name: "no argument", src: "cos()",
+		german: `Spalte 5: cos braucht 1 Argument, erhält aber keines`},
+	{name: "no arguments", src: "x*max()",
+		german: `Spalte 7: max braucht 2 Argumente, erhält aber keines`},
+	{name: "too many arguments", src: "sin(x, y)",
+		german: `Spalte 6: sin braucht 1 Argument, erhält aber 2`},
+	{name: "too few arguments", src: "max(x)",
+		german: `Spalte 6: max braucht 2 Argumente, erhält aber 1`},
+	{name: "far too many arguments", src: "atan2(x, y, 1)",
+		german: `Spalte 11: atan2 braucht 2 Argumente, erhält aber 3`},
+	{name: "misspelt function", src: "sni(x)",
+		german: `Spalte 1: unbekannter Name "sni": meinten Sie sin?`},
+	{name: "misspelt long function", src: "x + sigmiod(y)",
+		german: `Spalte 5: unbekannter Name "sigmiod": meinten Sie sigmoid?`},
+	{name: "upper case variable", src: "X^2",
+		german: `Spalte 1: unbekannter Name "X": meinten Sie x? (Groß- und Kleinschreibung wird unterschieden)`},
+	{name: "upper case function", src: "SIN(x)",
+		german: `Spalte 1: unbekannter Name "SIN": meinten Sie sin? (Namen werden kleingeschrieben)`},
+	{name: "juxtaposed variables", src: "xy",
+		german: `Spalte 1: unbekannter Name "xy": meinten Sie x*y? (zwischen Variablen steht ein *)`},
+	{name: "unknown variable", src: "x + z",
+		german: `Spalte 5: unbekannter Name "z": die Variablen heißen x und y`},
+	{name: "non-ASCII name", src: "é + x",
+		german: `Spalte 1: unbekannter Name "é": die Variablen heißen x und y`},
+	{name: "far unknown name", src: "banana",
+		german: `Spalte 1: unbekannter Name "banana": erwartet wird x, y, pi, e oder eine Funktion wie sin`},
+	{name: "long unknown name", src: "x + abcdefghijklmnopqrstuvwxyz",
+		german: `Spalte 5: unbekannter Name "abcdefghijklmnopqrst...": erwartet wird x, y, pi, e oder eine Funktion wie sin`},
+}
+
+// text is the error text of the case: expr.Error's Error().
+func (c parseErrorCase) text(t *testing.T) string {
+	t.Helper()
+	if c.raw != "" {
+		return c.raw
+	}
+	_, err := expr.Parse(c.src)
+	var pe *expr.Error
+	if !errors.As(err, &pe) {
+		t.Fatalf("%s: Parse(%q) error = %v, want an *expr.Error", c.name, c.src, err)
+	}
+	return pe.Error()
+}
+
+// configErrorCase is a run's settings that Config.Validate rejects, with the
+// German translation of its message.
+type configErrorCase struct {
+	name   string
+	dims   int
+	set    func(c *optimizer.Config)
+	german string
+}
+
+// methodNames lists the optimizer's methods as Validate names them.
+func methodNames() string {
+	names := make([]string, len(optimizer.Methods))
+	for i, m := range optimizer.Methods {
+		names[i] = string(m)
+	}
+	return strings.Join(names, ", ")
+}
+
+// configErrorCases have one row or more per message of Config.Validate.
+var configErrorCases = []configErrorCase{
+	{"dims", 3, func(c *optimizer.Config) {},
+		"Dimension 3: eine Funktion hat 1 oder 2 Variablen"},
+	{"method", 2, func(c *optimizer.Config) { c.Method = "sgd" },
+		`Verfahren "sgd": gültige Verfahren sind ` + methodNames()},
+	{"lr zero", 2, func(c *optimizer.Config) { c.LR = 0 },
+		"Lernrate 0: die Lernrate muss eine positive, endliche Zahl sein"},
+	{"lr negative", 2, func(c *optimizer.Config) { c.LR = -0.25 },
+		"Lernrate -0.25: die Lernrate muss eine positive, endliche Zahl sein"},
+	{"lr NaN", 1, func(c *optimizer.Config) { c.LR = math.NaN() },
+		"Lernrate NaN: die Lernrate muss eine positive, endliche Zahl sein"},
+	{"lr infinite", 2, func(c *optimizer.Config) { c.LR = math.Inf(1) },
+		"Lernrate +Inf: die Lernrate muss eine positive, endliche Zahl sein"},
+	{"start x", 2, func(c *optimizer.Config) { c.Start[0] = math.Inf(-1) },
+		"Start x -Inf: muss eine endliche Zahl sein"},
+	{"start y", 2, func(c *optimizer.Config) { c.Start[1] = math.NaN() },
+		"Start y NaN: muss eine endliche Zahl sein"},
+	{"negative steps", 2, func(c *optimizer.Config) { c.Steps = -1 },
+		"Schrittzahl -1: muss 0 oder größer sein"},
+	{"too many steps", 2, func(c *optimizer.Config) { c.Steps = optimizer.MaxStepsLimit + 1 },
+		"Schrittzahl 100000001: erlaubt sind höchstens 100000000 Schritte"},
+	{"gradient", 2, func(c *optimizer.Config) { c.Gradient = "fast" },
+		`Gradient "fast": muss "exact" oder "numeric" sein`},
+	{"h", 2, func(c *optimizer.Config) { c.H = -1e-5 },
+		"h -1e-05: die Schrittweite des numerischen Gradienten muss eine positive, endliche Zahl sein"},
+	{"bound", 2, func(c *optimizer.Config) { c.Bound = -1 },
+		"Schranke -1: die Divergenzschranke muss positiv sein"},
+	{"tol", 2, func(c *optimizer.Config) { c.Tol = -0.5 },
+		"Toleranz -0.5: die Toleranz muss 0 (aus) oder eine positive, endliche Zahl sein"},
+	{"momentum", 2, func(c *optimizer.Config) { c.Momentum = -0.9 },
+		"Momentum -0.9: μ muss eine endliche Zahl ≥ 0 sein"},
+	{"alpha", 2, func(c *optimizer.Config) { c.Alpha = 1.5 },
+		"alpha 1.5: α muss zwischen 0 und 1 liegen"},
+	{"beta1", 2, func(c *optimizer.Config) { c.Beta1 = 1 },
+		"beta1 1: β1 muss in [0, 1) liegen"},
+	{"beta2", 2, func(c *optimizer.Config) { c.Beta2 = -0.1 },
+		"beta2 -0.1: β2 muss in [0, 1) liegen"},
+	{"eps", 2, func(c *optimizer.Config) { c.Eps = math.Inf(1) },
+		"eps +Inf: ε muss 0 (der Standardwert des Verfahrens) oder eine positive, endliche Zahl sein"},
+}
+
+// text is Config.Validate's message for the case.
+func (c configErrorCase) text(t *testing.T) string {
+	t.Helper()
+	cfg := optimizer.DefaultConfig()
+	c.set(&cfg)
+	err := cfg.Validate(c.dims)
+	if err == nil {
+		t.Fatalf("%s: Validate accepted %+v", c.name, cfg)
+	}
+	return err.Error()
+}
+
+// unknownParseErrors and unknownConfigErrors are no known message: they
+// pass unchanged in every language.
+var (
+	unknownParseErrors = []string{
+		"",
+		"column 3",
+		"column x: empty input: expected a function of x (and y), e.g. x^2 + y^2",
+		"column 3: something new",
+		"column 1: empty input: expected a function of x (and y), e.g. x^2 + y^2\n\n^", // with a caret
+		`column 1: unknown name "sni": a hint of a new kind`,
+		`column 5: found "*" after "+" (two operators in a row): expected a number`,
+		`column 6: found "+" after "x[": expected "]"`,
+		`column 5: found something after "x": expected an operator (+ - * / ^) or the end of the input`,
+		"Spalte 1: leere Eingabe: erwartet wird eine Funktion von x (und y), z. B. x^2 + y^2",
+	}
+	unknownConfigErrors = []string{
+		"",
+		"something went wrong",
+		"lr abc: the learning rate must be a positive finite number",
+		"steps 1.5: must be 0 or more",
+		"lr 0: the learning rate must be a positive finite number!",
+		"Lernrate 0: die Lernrate muss eine positive, endliche Zahl sein",
+	}
+)
+
+// madeErrors are the texts of the parse and the config error cases, made
+// by the engine before the language is switched (it does not depend on it).
+func madeErrors(t *testing.T) (parse, config []string) {
+	t.Helper()
+	for _, c := range parseErrorCases {
+		parse = append(parse, c.text(t))
+	}
+	for _, c := range configErrorCases {
+		config = append(config, c.text(t))
+	}
+	return parse, config
+}
+
+func TestTranslateEngineErrorsGerman(t *testing.T) {
+	parse, config := madeErrors(t)
+	withLocale(t, "LANG=de_DE.UTF-8")
+	for i, c := range parseErrorCases {
+		if got := translateParseError(parse[i]); got != c.german {
+			t.Errorf("%s: translateParseError(%q)\n = %q\nwant %q", c.name, parse[i], got, c.german)
+		}
+	}
+	for i, c := range configErrorCases {
+		if got := translateConfigError(config[i]); got != c.german {
+			t.Errorf("%s: translateConfigError(%q)\n = %q\nwant %q", c.name, config[i], got, c.german)
+		}
+	}
+	for _, s := range unknownParseErrors {
+		if got := translateParseError(s); got != s {
+			t.Errorf("translateParseError(%q) = %q, want it unchanged", s, got)
+		}
+	}
+	for _, s := range unknownConfigErrors {
+		if got := translateConfigError(s); got != s {
+			t.Errorf("translateConfigError(%q) = %q, want it unchanged", s, got)
+		}
+	}
+}
+
+func TestTranslateEngineErrorsEnglish(t *testing.T) {
+	parse, config := madeErrors(t)
+	withLocale(t, "LANG=en_US.UTF-8")
+	// The English pack's templates rebuild each message exactly.
+	for i, s := range parse {
+		if got := translateParseError(s); got != s {
+			t.Errorf("%s: translateParseError(%q) = %q, want it unchanged in English", parseErrorCases[i].name, s, got)
+		}
+	}
+	for i, s := range config {
+		if got := translateConfigError(s); got != s {
+			t.Errorf("%s: translateConfigError(%q) = %q, want it unchanged in English", configErrorCases[i].name, s, got)
+		}
+	}
+	for _, s := range append(append([]string{}, unknownParseErrors...), unknownConfigErrors...) {
+		if got := translateParseError(s); got != s {
+			t.Errorf("translateParseError(%q) = %q, want it unchanged", s, got)
+		}
+		if got := translateConfigError(s); got != s {
+			t.Errorf("translateConfigError(%q) = %q, want it unchanged", s, got)
+		}
+	}
+}
+
+// quotedRE matches a Go-quoted string or character in a message.
+var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)+'`)
+
+// quotedIn are the quoted names and characters in s, sorted.
+func quotedIn(s string) []string {
+	q := quotedRE.FindAllString(s, -1)
+	sort.Strings(q)
+	return q
+}
+
+// sameFacts reports why the translation de of the English message en
+// quotes other numbers or names, or "" when they are the same.
+func sameFacts(en, de string) string {
+	if a, b := strings.Join(numbersIn(en), " "), strings.Join(numbersIn(de), " "); a != b {
+		return "numbers " + a + " became " + b
+	}
+	if a, b := strings.Join(quotedIn(en), " "), strings.Join(quotedIn(de), " "); a != b {
+		return "quoted names " + a + " became " + b
+	}
+	return ""
+}
+
+// generatedSources are every sequence of up to three tokens from a small
+// alphabet that exercises the parser's errors, and each parse error case's
+// input with one of the alphabet's tokens inserted at every position.
+func generatedSources() []string {
+	alphabet := []string{"x", "y", "2", "1.5", "1e3", "(", ")", "[", "]", "0", ",", "+", "*",
+		"^", "sin", "max", "pi", "X", "xy", "#", ".", " ", "="}
+	srcs := []string{""}
+	level := []string{""}
+	for range 3 {
+		var next []string
+		for _, s := range level {
+			for _, a := range alphabet {
+				next = append(next, s+a)
+			}
+		}
+		srcs = append(srcs, next...)
+		level = next
+	}
+	for _, c := range parseErrorCases {
+		rs := []rune(c.src)
+		if c.src == "" || len(rs) > 40 {
+			continue
+		}
+		for i := 0; i <= len(rs); i++ {
+			for _, a := range alphabet {
+				srcs = append(srcs, string(rs[:i])+a+string(rs[i:]))
+			}
+		}
+	}
+	return srcs
+}
+
+// TestTranslateAnyParseError translates the error of each generated input:
+// every one must be of a known form, quote the same numbers and names in
+// German as in English, and read the same in English.
+func TestTranslateAnyParseError(t *testing.T) {
+	var msgs []string
+	seen := map[string]bool{}
+	for _, src := range generatedSources() {
+		_, err := expr.Parse(src)
+		var pe *expr.Error
+		if errors.As(err, &pe) && !seen[pe.Error()] {
+			seen[pe.Error()] = true
+			msgs = append(msgs, pe.Error())
+		}
+	}
+	parse, config := madeErrors(t)
+	msgs = append(msgs, parse...)
+	if len(msgs) < 500 {
+		t.Fatalf("only %d distinct errors from the generated inputs", len(msgs))
+	}
+	withLocale(t, "LANG=en_US.UTF-8")
+	for _, s := range msgs {
+		if got := translateParseError(s); got != s {
+			t.Errorf("translateParseError(%q) = %q, want it unchanged in English", s, got)
+		}
+	}
+	withLocale(t, "LANG=de_DE.UTF-8")
+	check := func(what, en, de string) {
+		if de == en {
+			t.Errorf("%s(%q) is not translated: a message of an unknown form?", what, en)
+		} else if why := sameFacts(en, de); why != "" {
+			t.Errorf("%s(%q) = %q: %s", what, en, de, why)
+		}
+	}
+	for _, s := range msgs {
+		check("translateParseError", s, translateParseError(s))
+	}
+	for _, s := range config {
+		check("translateConfigError", s, translateConfigError(s))
+	}
+}
+
+// firstForm is the index of the first of forms that matches s, or -1.
+func firstForm(forms []messageForm, s string) int {
+	for i, f := range forms {
+		if f.re.MatchString(s) {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestMessageForms checks each form's template against its slots, and that
+// each form is the one that matches at least one error case (so none is
+// shadowed by an earlier, more general one, and none is left untested).
+func TestMessageForms(t *testing.T) {
+	for _, forms := range [][]messageForm{parseForms, hintForms, configForms} {
+		for _, f := range forms {
+			if n := f.re.NumSubexp(); n != len(f.slots) {
+				t.Errorf("%q: %d groups for %d slots (a slot's pattern has a capturing group)", f.key, n, len(f.slots))
+			}
+			verbs := verbRE.FindAllString(f.key, -1)
+			if len(verbs) != len(f.slots) {
+				t.Errorf("%q has %d verbs for %d slots", f.key, len(verbs), len(f.slots))
+			}
+			for _, v := range verbs {
+				if v != "%s" {
+					t.Errorf("%q has the verb %s: the slots are strings", f.key, v)
+				}
+			}
+		}
+	}
+	parse, config := madeErrors(t)
+	used := map[*messageForm]bool{}
+	mark := func(forms []messageForm, s string) int {
+		i := firstForm(forms, s)
+		if i < 0 {
+			t.Errorf("%q matches no form", s)
+			return -1
+		}
+		used[&forms[i]] = true
+		return i
+	}
+	for _, s := range parse {
+		body := parseErrorRE.ReplaceAllString(s, "$2")
+		if i := mark(parseForms, body); i >= 0 && parseForms[i].key == "unknown name %s: %s" {
+			mark(hintForms, parseForms[i].re.FindStringSubmatch(body)[2])
+		}
+	}
+	for _, s := range config {
+		mark(configForms, s)
+	}
+	for _, forms := range [][]messageForm{parseForms, hintForms, configForms} {
+		for i := range forms {
+			if !used[&forms[i]] {
+				t.Errorf("no error case has the form %q", forms[i].key)
+			}
+		}
 	}
 }
