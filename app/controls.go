@@ -197,7 +197,9 @@ func (c *controls) read() (*expr.Func, optimizer.Config, bool) {
 		c.FuncError.Show()
 		c.Func.SetValidationError(err)
 		if fe, isParse := err.(funcError); isParse {
-			c.FuncError.SetText(fe.e.Error())
+			msg := translateParseError(fe.e.Error())
+			c.FuncError.SetText(msg)
+			c.Func.SetValidationError(errors.New(msg))
 			c.FuncCaret.SetText(fe.e.Caret())
 			c.caretBox.Show()
 		}
@@ -301,7 +303,7 @@ func (c *controls) read() (*expr.Func, optimizer.Config, bool) {
 	if ok && f != nil {
 		if err := cfg.Validate(dims); err != nil {
 			ok = false
-			c.setError(c.LR, err)
+			c.setError(c.LR, errors.New(translateConfigError(err.Error())))
 		}
 	}
 	if !ok {

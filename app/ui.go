@@ -268,7 +268,7 @@ func (u *UI) compute(play bool) {
 	for i, r := range u.runs {
 		hidden[i] = r.Hidden
 		if err := r.Config.Validate(f.Dims()); err != nil {
-			u.Status.SetText(fmt.Sprintf(lang.L("Run %d: %v"), i+1, err))
+			u.Status.SetText(fmt.Sprintf(lang.L("Run %d: %v"), i+1, translateConfigError(err.Error())))
 			return
 		}
 	}
