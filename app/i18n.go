@@ -91,6 +91,10 @@ var rateForms = []sentenceForm{
 
 // otherForms are the sentences without a critical learning rate.
 var otherForms = []sentenceForm{
+	{regexp.MustCompile(`^no critical lr: f is not finite at the ` + sumWhere + `, which lies outside the function's domain$`),
+		func(m []string) string {
+			return fmt.Sprintf(lang.L("no critical lr: f is not finite at the %s, which lies outside the function's domain"), translateWhere(m[1]))
+		}},
 	{regexp.MustCompile(`^no critical lr: the Hessian is not finite at the ` + sumWhere + `$`),
 		func(m []string) string {
 			return fmt.Sprintf(lang.L("no critical lr: the Hessian is not finite at the %s"), translateWhere(m[1]))

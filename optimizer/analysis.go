@@ -100,8 +100,22 @@ func analyse(fn Objective, dims int, r Result) Analysis {
 	if r.Status == Diverged {
 		at, a.At = a.Start, "start"
 	}
+	p := r.Final.X
+	if a.At == "start" {
+		p = r.Points[0].X
+	}
+	if !finite(fn.Value(p[0], p[1])) {
+		a.Summary = outsideDomain(a.At + " point")
+		return a
+	}
 	a.CriticalLR, a.Summary = stability(r.Config, at, a.At+" point", dims)
 	return a
+}
+
+// outsideDomain is the sentence for a point where f itself is not finite (log
+// of a negative number, 1/0, …): no learning rate helps there.
+func outsideDomain(where string) string {
+	return fmt.Sprintf("no critical lr: f is not finite at the %s, which lies outside the function's domain", where)
 }
 
 // PointAnalysis is the stability readout at one point of a run, for a
@@ -117,6 +131,9 @@ type PointAnalysis struct {
 func AnalyseAt(fn Objective, c Config, x [2]float64) PointAnalysis {
 	dims := fn.Dims()
 	cv := curvature(fn, dims, x)
+	if !finite(fn.Value(x[0], x[1])) {
+		return PointAnalysis{Eigenvalues: cv.Eigenvalues, Summary: outsideDomain("current point")}
+	}
 	crit, sum := stability(c.withDefaults(dims), cv, "current point", dims)
 	return PointAnalysis{Eigenvalues: cv.Eigenvalues, CriticalLR: crit, Summary: sum}
 }

@@ -181,3 +181,27 @@ func TestAnalyseAt(t *testing.T) {
 		}
 	}
 }
+
+func TestAnalysisOutsideTheDomain(t *testing.T) {
+	c := DefaultConfig()
+	a := AnalyseAt(logNeg, c, [2]float64{0, 0})
+	want := "no critical lr: f is not finite at the current point, which lies outside the function's domain"
+	if a.Summary != want || a.CriticalLR != nil {
+		t.Errorf("AnalyseAt: %q %v, want %q", a.Summary, a.CriticalLR, want)
+	}
+	r := Run(t.Context(), Problem{F: logNeg}, c, nil)
+	if r.Status != Diverged || r.DivergedAt != 0 || r.Analysis.CriticalLR != nil ||
+		r.Analysis.Summary != "no critical lr: f is not finite at the start point, which lies outside the function's domain" {
+		t.Errorf("run: %s at %d, %q", r.Status, r.DivergedAt, r.Analysis.Summary)
+	}
+}
+
+// logNeg is log(-1 - x²) + y: finite derivatives, but f is NaN everywhere.
+var logNeg = testFunc{dims: 2,
+	f: func(x, y float64) float64 { return math.Log(-1-x*x) + y },
+	g: func(x, y float64) (float64, float64) { return -2 * x / (-1 - x*x), 1 },
+	h: func(x, y float64) [2][2]float64 {
+		d := -1 - x*x
+		return [2][2]float64{{(-2*d - 4*x*x) / (d * d), 0}, {0, 0}}
+	},
+}
