@@ -334,16 +334,7 @@ func (u *UI) SweepLearningRates() {
 		u.Status.SetText(err.Error())
 		return
 	}
-	base := u.runs[u.selected].Config
-	u.runs = u.runs[:0]
-	for _, lr := range lrs {
-		c := base
-		c.LR = lr
-		u.runs = append(u.runs, runItem{Config: c})
-	}
-	u.selected = 0
-	u.controls.show(u.source, u.runs[0].Config)
-	u.Run()
+	u.replaceRuns(len(lrs), func(i int, c *optimizer.Config) { c.LR = lrs[i] })
 }
 
 // CompareMethods replaces the runs by one per checked method, each with the
@@ -353,19 +344,30 @@ func (u *UI) CompareMethods() {
 		u.Status.SetText(lang.L("Tick at least one method to compare."))
 		return
 	}
-	base := u.runs[u.selected].Config
-	u.runs = u.runs[:0]
+	var methods []optimizer.Method
 	for _, name := range u.CompareWith.Selected {
-		m, err := optimizer.ParseMethod(name)
-		if err != nil {
-			continue
+		if m, err := optimizer.ParseMethod(name); err == nil {
+			methods = append(methods, m)
 		}
-		c := base
-		c.Method = m
-		u.runs = append(u.runs, runItem{Config: c})
 	}
-	u.selected = 0
-	u.controls.show(u.source, u.runs[0].Config)
+	u.replaceRuns(len(methods), func(i int, c *optimizer.Config) { c.Method = methods[i] })
+}
+
+// replaceRuns replaces the run list by n copies of the selected run's
+// settings, each changed by vary, and plays them.
+func (u *UI) replaceRuns(n int, vary func(i int, c *optimizer.Config)) {
+	if n == 0 {
+		return
+	}
+	base := u.runs[u.selected].Config
+	runs := make([]runItem, n)
+	for i := range runs {
+		c := base
+		vary(i, &c)
+		runs[i] = runItem{Config: c}
+	}
+	u.runs, u.selected = runs, 0
+	u.controls.show(u.source, runs[0].Config)
 	u.Run()
 }
 
