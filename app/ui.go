@@ -425,10 +425,15 @@ func (u *UI) SetRunVisible(i int, visible bool) {
 	u.lab.setHidden(i, !visible)
 }
 
-// tapStart sets every run's start where the contour was tapped and recomputes.
+// tapStart sets every run's start where the contour (or the curve of f(x))
+// was tapped and recomputes.
 func (u *UI) tapStart(x, y float64) {
+	start := [2]float64{roundSig(x, 3), roundSig(y, 3)}
+	if f := u.state.Problem.F; f != nil && f.Dims() == 1 {
+		start[1] = 0 // a tap on the curve: y is f(x), not a coordinate
+	}
 	for i := range u.runs {
-		u.runs[i].Config.Start = [2]float64{roundSig(x, 3), roundSig(y, 3)}
+		u.runs[i].Config.Start = start
 	}
 	u.controls.show(u.source, u.runs[u.selected].Config)
 	u.Run()

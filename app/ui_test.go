@@ -585,3 +585,21 @@ func TestLearningRateSliderPresetsAndHyperparameters(t *testing.T) {
 		t.Errorf("figure options %+v", o)
 	}
 }
+
+func TestTapOnTheCurveOfAFunctionOfX(t *testing.T) {
+	u := newTestUI(t)
+	retype(u.Func, "(x-1)^2")
+	test.Tap(u.RunButton)
+	idle(t, u)
+	size := u.Figure.Size()
+	curve := fyne.NewPos(size.Width/4, size.Height/2)
+	if size.Height > size.Width {
+		curve = fyne.NewPos(size.Width/2, size.Height/4)
+	}
+	test.TapAt(u.Figure, curve)
+	idle(t, u)
+	start := u.state.Runs[0].Config.Start
+	if start[0] == 3 || start[1] != 0 || u.state.Runs[0].Points[0].X != start {
+		t.Errorf("tap on the curve: start %v, first point %v", start, u.state.Runs[0].Points[0].X)
+	}
+}
