@@ -57,7 +57,9 @@ func (u *UI) applyState(st labState) {
 		lines = append(lines, fmt.Sprintf(lang.L("%-18s k=%-6d x=%s  f=%s  grad=%s  update=%s"),
 			figure.Label(r.Config), p.K, vec(p.X, st), num(p.F), vec(p.Grad, st), vec(p.Update, st)))
 	}
-	u.Readout.SetText(strings.Join(lines, "\n"))
+	text := strings.Join(lines, "\n")
+	grew := strings.Count(text, "\n") != strings.Count(u.Readout.Text, "\n")
+	u.Readout.SetText(text)
 	if u.selected < len(st.Runs) && st.Runs[u.selected].HasAt {
 		r := st.Runs[u.selected]
 		u.Stability.SetText(fmt.Sprintf(lang.L("Run %d at step %d: Hessian eigenvalues %s. %s"),
@@ -66,6 +68,9 @@ func (u *UI) applyState(st labState) {
 		u.Stability.SetText("")
 	}
 
+	if grew {
+		u.details.Refresh() // lay out again: the readout has another number of lines
+	}
 	if resultsChanged {
 		u.refreshRunList()
 	}

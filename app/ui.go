@@ -51,6 +51,7 @@ type UI struct {
 	Tabs          *container.AppTabs
 	Split         *container.Split
 	body          *fyne.Container // the split, or the figure alone in presentation mode
+	details       *fyne.Container // the readout and the stability sentence
 	Figure        *FigureView
 
 	win     fyne.Window
@@ -180,7 +181,8 @@ func (u *UI) layout() fyne.CanvasObject {
 		container.NewHBox(u.RestartButton, u.BackButton, u.PlayButton, u.ForwardButton), u.StepLabel, u.Scrubber)
 	speed := container.NewBorder(nil, nil, widget.NewLabel(lang.L("speed")),
 		container.NewHBox(u.SpeedLabel, u.LogLoss, u.ShowGradient, u.ShowVelocity), u.Speed)
-	details := container.NewVScroll(container.NewVBox(u.Readout, u.Stability))
+	u.details = container.NewVBox(u.Readout, u.Stability)
+	details := container.NewVScroll(u.details)
 	figureAndDetails := container.NewVSplit(u.Figure, details)
 	figureAndDetails.Offset = 0.8
 	figure := container.NewBorder(nil, container.NewVBox(player, speed), nil, nil, figureAndDetails)
