@@ -6,8 +6,6 @@ import (
 	"image/draw"
 	"math"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	vgdraw "gonum.org/v1/plot/vg/draw"
 )
@@ -29,40 +27,6 @@ type lossFrame struct {
 	// refs keeps the slices named (by address) in the cache key alive, so
 	// that no other slice can take their address while the entry exists.
 	refs []any
-}
-
-// lossEntry is a cached loss frame, built once.
-type lossEntry struct {
-	once sync.Once
-	fr   atomic.Pointer[lossFrame]
-}
-
-// lossCache holds the loss frames of a Renderer.
-type lossCache struct {
-	mu    sync.Mutex
-	m     map[string]*lossEntry
-	order []string
-}
-
-// entry returns the entry for key, creating it (and evicting the oldest)
-// when absent.
-func (lc *lossCache) entry(key string) *lossEntry {
-	lc.mu.Lock()
-	defer lc.mu.Unlock()
-	if lc.m == nil {
-		lc.m = make(map[string]*lossEntry)
-	}
-	e, ok := lc.m[key]
-	if !ok {
-		e = &lossEntry{}
-		lc.m[key] = e
-		lc.order = append(lc.order, key)
-		if len(lc.order) > lossCacheSize {
-			delete(lc.m, lc.order[0])
-			lc.order = lc.order[1:]
-		}
-	}
-	return e
 }
 
 // lossKey identifies everything the loss frame depends on: the scene key,
@@ -109,8 +73,7 @@ func (r *Renderer) renderLoss(img *image.RGBA, s *Scene, o Options, legend bool)
 	} else {
 		key, refs := lossKey(s, o, runs)
 		key = fmt.Sprintf("%s|%dx%d", key, w, h)
-		e := r.loss.entry(key)
-		e.once.Do(func() {
+		fr = r.loss.get(key, func() *lossFrame {
 			ax := newLossAxis(s, runs, o.LogLoss, o.labels())
 			fimg := image.NewRGBA(image.Rect(0, 0, w, h))
 			pn := drawLossFrame(fimg, &lossFig{s: s, o: o, runs: runs, ax: ax})
@@ -118,9 +81,8 @@ func (r *Renderer) renderLoss(img *image.RGBA, s *Scene, o Options, legend bool)
 			for _, v := range runs {
 				groups[v.index] = lossGroups(pn, v, ax, 0, v.n-1)
 			}
-			e.fr.Store(&lossFrame{img: fimg, pn: pn, ax: ax, groups: groups, refs: refs})
+			return &lossFrame{img: fimg, pn: pn, ax: ax, groups: groups, refs: refs}
 		})
-		fr = e.fr.Load()
 		rowW := 4 * w
 		for y := range h {
 			copy(img.Pix[y*img.Stride:y*img.Stride+rowW], fr.img.Pix[y*fr.img.Stride:y*fr.img.Stride+rowW])

@@ -113,7 +113,7 @@ func TestLossCacheBounded(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if n := len(r.loss.m); n > lossCacheSize {
+	if n := r.loss.len(); n > lossCacheSize {
 		t.Errorf("%d loss frames cached, limit %d", n, lossCacheSize)
 	}
 }

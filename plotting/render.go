@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"sync"
-	"sync/atomic"
 
 	vgdraw "gonum.org/v1/plot/vg/draw"
 )
@@ -18,16 +16,8 @@ const cacheSize = 12
 // key, view, box, pixel size, DPI and scale, and draws only the runs over a
 // copy of it per frame. A Renderer is safe for concurrent use.
 type Renderer struct {
-	mu    sync.Mutex
-	cache map[string]*bgEntry
-	order []string // insertion order, for eviction
-	loss  lossCache
-}
-
-// bgEntry is a cached background, built once.
-type bgEntry struct {
-	once sync.Once
-	bg   atomic.Pointer[background] // set once built
+	backgrounds onceCache[background]
+	loss        onceCache[lossFrame]
 }
 
 // background is a rendered contour or curve panel without runs.
@@ -38,7 +28,10 @@ type background struct {
 
 // NewRenderer returns a Renderer with an empty cache.
 func NewRenderer() *Renderer {
-	return &Renderer{cache: make(map[string]*bgEntry)}
+	return &Renderer{
+		backgrounds: onceCache[background]{size: cacheSize},
+		loss:        onceCache[lossFrame]{size: lossCacheSize},
+	}
 }
 
 // Render draws the scene into dst and returns it. dst's size must be
@@ -138,21 +131,9 @@ func (r *Renderer) background(s *Scene, box Box, w, h int, o Options) *backgroun
 	if s.Key == "" {
 		return buildBackground(s, box, w, h, o)
 	}
-	key := bgKey(s, box, w, h, o)
-	r.mu.Lock()
-	e, ok := r.cache[key]
-	if !ok {
-		e = &bgEntry{}
-		r.cache[key] = e
-		r.order = append(r.order, key)
-		if len(r.order) > cacheSize {
-			delete(r.cache, r.order[0])
-			r.order = r.order[1:]
-		}
-	}
-	r.mu.Unlock()
-	e.once.Do(func() { e.bg.Store(buildBackground(s, box, w, h, o)) })
-	return e.bg.Load()
+	return r.backgrounds.get(bgKey(s, box, w, h, o), func() *background {
+		return buildBackground(s, box, w, h, o)
+	})
 }
 
 // bgKey is the cache key of the background of s in box at w×h pixels.
@@ -166,13 +147,7 @@ func (r *Renderer) cachedBackground(s *Scene, box Box, w, h int, o Options) *bac
 	if s.Key == "" {
 		return nil
 	}
-	r.mu.Lock()
-	e := r.cache[bgKey(s, box, w, h, o)]
-	r.mu.Unlock()
-	if e == nil {
-		return nil
-	}
-	return e.bg.Load() // nil while still being built
+	return r.backgrounds.peek(bgKey(s, box, w, h, o))
 }
 
 // buildBackground renders the runs-free main panel.
