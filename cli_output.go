@@ -39,14 +39,7 @@ type jsonOutput struct {
 	Runs     []jsonRun `json:"runs"`
 }
 
-type jsonPoint struct {
-	K    int   `json:"k,omitempty"`
-	X    []num `json:"x"`
-	F    num   `json:"f"`
-	Grad []num `json:"grad"`
-}
-
-// jsonStep is a trajectory entry: unlike final, it always carries k.
+// jsonStep is one entry of a run's trajectory; k = 0 is the start.
 type jsonStep struct {
 	K    int   `json:"k"`
 	X    []num `json:"x"`
@@ -164,12 +157,9 @@ func writeText(w io.Writer, j job, results []optimizer.Result) error {
 	for i, r := range results {
 		c := r.Config
 		fmt.Fprintf(w, "\nrun %d: %s, lr %s, %s gradient, start %s\n", i+1, c.Method, g(c.LR), c.Gradient, vec(c.Start[:dims]))
-		status := string(r.Status)
-		switch r.Status {
-		case optimizer.Diverged:
+		status := fmt.Sprintf("%s after %d steps", r.Status, r.Steps)
+		if r.Status == optimizer.Diverged {
 			status = fmt.Sprintf("diverged at step %d", r.DivergedAt)
-		default:
-			status = fmt.Sprintf("%s after %d steps", r.Status, r.Steps)
 		}
 		fmt.Fprintf(w, "  status     %s\n", status)
 		fmt.Fprintf(w, "  verdict    %s\n", r.Verdict)

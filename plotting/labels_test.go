@@ -162,7 +162,8 @@ func TestLabelsCache(t *testing.T) {
 	if key(nil) == key(germanLabels()) {
 		t.Error("loss key: German and default labels give the same key")
 	}
-	if key(nil) != key(new(DefaultLabels())) || key(germanLabels()) != key(germanLabels()) {
+	a, b := germanLabels(), germanLabels() // equal content, different pointers
+	if key(nil) != key(new(DefaultLabels())) || key(a) != key(b) {
 		t.Error("loss key: equal labels give different keys")
 	}
 	for _, view := range []View{ViewLoss, ViewBoth, ViewContour} {
