@@ -54,17 +54,25 @@ func (u *UI) OpenLessonFile(path string) error {
 
 // SaveLessonFile saves the function and runs as a lesson file (atomically).
 func (u *UI) SaveLessonFile(path string) error {
+	l, err := u.lessonToSave(path)
+	if err != nil {
+		return err
+	}
+	return lesson.Save(path, l)
+}
+
+// lessonToSave is the window's function, runs and lesson text as a lesson;
+// a lesson without a title is named after the file.
+func (u *UI) lessonToSave(path string) (lesson.Lesson, error) {
 	f, _, ok := u.controls.read()
 	if !ok {
-		return errors.New(lang.L("fix the settings first"))
+		return lesson.Lesson{}, errors.New(lang.L("fix the settings first"))
 	}
 	title := strings.TrimSpace(u.LessonTitle.Text)
 	if title == "" {
 		title = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	}
-	p := u.problem(f)
-	l := lesson.FromSettings(title, u.LessonText.Text, p, u.configs(), u.state.Speed)
-	return lesson.Save(path, l)
+	return lesson.FromSettings(title, u.LessonText.Text, u.problem(f), u.configs(), u.state.Speed), nil
 }
 
 func (u *UI) hideLesson() {
@@ -98,8 +106,12 @@ func (u *UI) openLessonDialog() {
 
 func (u *UI) saveLessonDialog() {
 	u.saveDialog("lesson.json", []string{".json"}, func(path string) error {
+		var l lesson.Lesson
 		var err error
-		u.Figure.do(func() { err = u.SaveLessonFile(path) })
-		return err
+		u.Figure.do(func() { l, err = u.lessonToSave(path) }) // the widgets are read on the main goroutine
+		if err != nil {
+			return err
+		}
+		return lesson.Save(path, l) // the file is written off it
 	})
 }
