@@ -181,16 +181,9 @@ func (l *lab) finish(gen uint64, res []optimizer.Result) {
 // stride-th step and the newest one. Only ever appends, so frames already
 // handed to the renderer keep reading valid data.
 func (r *liveRun) appendDisplay(pts []optimizer.Point) {
-	d := &r.disp
-	add := func(p optimizer.Point) {
-		d.K = append(d.K, p.K)
-		d.X, d.Y, d.F = append(d.X, p.X[0]), append(d.Y, p.X[1]), append(d.F, p.F)
-		d.GX, d.GY = append(d.GX, p.Grad[0]), append(d.GY, p.Grad[1])
-		d.VX, d.VY = append(d.VX, p.Update[0]), append(d.VY, p.Update[1])
-	}
 	for i := r.consumed; i < len(pts); i++ {
 		if p := pts[i]; p.K%r.stride == 0 || i == len(pts)-1 {
-			add(p)
+			figure.AppendPoint(&r.disp, p)
 		}
 	}
 	r.consumed = max(r.consumed, len(pts))

@@ -53,23 +53,28 @@ func Run(t Trace) plotting.Run {
 	n := len(t.Points)
 	r := plotting.Run{
 		Label:      Label(t.Config),
-		K:          make([]int, n),
-		X:          make([]float64, n),
-		Y:          make([]float64, n),
-		F:          make([]float64, n),
-		GX:         make([]float64, n),
-		GY:         make([]float64, n),
-		VX:         make([]float64, n),
-		VY:         make([]float64, n),
+		K:          make([]int, 0, n),
+		X:          make([]float64, 0, n),
+		Y:          make([]float64, 0, n),
+		F:          make([]float64, 0, n),
+		GX:         make([]float64, 0, n),
+		GY:         make([]float64, 0, n),
+		VX:         make([]float64, 0, n),
+		VY:         make([]float64, 0, n),
 		DivergedAt: t.DivergedAt,
 		Hidden:     t.Hidden,
 	}
-	for i, pt := range t.Points {
-		r.K[i] = pt.K
-		r.X[i], r.Y[i] = pt.X[0], pt.X[1]
-		r.F[i] = pt.F
-		r.GX[i], r.GY[i] = pt.Grad[0], pt.Grad[1]
-		r.VX[i], r.VY[i] = pt.Update[0], pt.Update[1]
+	for _, pt := range t.Points {
+		AppendPoint(&r, pt)
 	}
 	return r
+}
+
+// AppendPoint adds one recorded step to a plotting run: its step, position,
+// loss, gradient and the update that reached it.
+func AppendPoint(r *plotting.Run, p optimizer.Point) {
+	r.K = append(r.K, p.K)
+	r.X, r.Y, r.F = append(r.X, p.X[0]), append(r.Y, p.X[1]), append(r.F, p.F)
+	r.GX, r.GY = append(r.GX, p.Grad[0]), append(r.GY, p.Grad[1])
+	r.VX, r.VY = append(r.VX, p.Update[0]), append(r.VY, p.Update[1])
 }
