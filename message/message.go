@@ -106,9 +106,14 @@ func Nested(m Message) Arg { return msgArg(m) }
 // or phrase.
 func Word(k Kind) Arg { return msgArg(k.New()) }
 
-// Num formats a computed number as Number shows it.
+// Short formats a number with up to 6 significant digits ("0.1", "3",
+// "1e-06"): how the window shows a value.
+func Short(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
+
+// Num formats a computed number as Number shows it: Short, with a ".0" on
+// whole numbers.
 func Num(v float64) string {
-	s := strconv.FormatFloat(v, 'g', 6, 64)
+	s := Short(v)
 	if math.IsInf(v, 0) || math.IsNaN(v) || strings.ContainsAny(s, ".e") {
 		return s
 	}

@@ -1,11 +1,11 @@
 package optimizer
 
 import (
-	"fmt"
 	"math"
-	"strconv"
 
 	"gonum.org/v1/gonum/mat"
+
+	"gdlab/message"
 )
 
 // Curvature is the Hessian of f at a point and its eigenvalues (ascending):
@@ -20,7 +20,7 @@ type Curvature struct {
 //
 // The critical learning rate is the largest η for which the method is stable
 // on the local quadratic model of f, whose steepest curvature is λmax, the
-// largest Hessian eigenvalue:
+// largest Hessian eigenvalue: MethodSpec.CriticalFactor / λmax, e.g.
 //
 //	gd        2 / λmax
 //	ascent    2 / λmax of −f (i.e. 2 / |λmin| of f)
@@ -43,7 +43,7 @@ type Analysis struct {
 	// converges", "lr 1.0 is the critical rate: it oscillates forever" (lr
 	// within one part in a million of the critical rate), "lr 1.1 is above
 	// the critical 1.0: diverges".
-	Summary string `json:"summary"`
+	Summary message.Message `json:"-"`
 }
 
 // criticalRelTol is how close (relatively) lr must be to the critical rate to
@@ -76,17 +76,24 @@ func curvature(fn Objective, dims int, x [2]float64) Curvature {
 }
 
 // lossEigen returns the smallest and largest eigenvalue of the Hessian of the
-// loss the method minimises (f, or −f for ascent); ok is false when unknown.
+// loss the method minimises (f, or −f for a method that maximizes); ok is
+// false when unknown.
 func lossEigen(c Curvature, m Method) (lo, hi float64, ok bool) {
 	ev := c.Eigenvalues
 	if len(ev) == 0 {
 		return 0, 0, false
 	}
 	lo, hi = ev[0], ev[len(ev)-1]
-	if m == Ascent {
+	if m.maximizes() {
 		lo, hi = -hi, -lo
 	}
 	return lo, hi, true
+}
+
+// maximizes reports whether m climbs f.
+func (m Method) maximizes() bool {
+	s, _ := m.Spec()
+	return s.Maximizes
 }
 
 // analyse computes the stability readout of a finished run.
@@ -96,34 +103,28 @@ func analyse(fn Objective, dims int, r Result) Analysis {
 		End:   curvature(fn, dims, r.Final.X),
 		At:    "end",
 	}
-	at := a.End
+	at, where := a.End, wordEndPoint
 	if r.Status == Diverged {
-		at, a.At = a.Start, "start"
+		at, a.At, where = a.Start, "start", wordStartPoint
 	}
 	p := r.Final.X
 	if a.At == "start" {
 		p = r.Points[0].X
 	}
 	if !finite(fn.Value(p[0], p[1])) {
-		a.Summary = outsideDomain(a.At + " point")
+		a.Summary = msgOutsideDomain.New(message.Word(where))
 		return a
 	}
-	a.CriticalLR, a.Summary = stability(r.Config, at, a.At+" point", dims)
+	a.CriticalLR, a.Summary = stability(r.Config, at, where, dims)
 	return a
-}
-
-// outsideDomain is the sentence for a point where f itself is not finite (log
-// of a negative number, 1/0, …): no learning rate helps there.
-func outsideDomain(where string) string {
-	return fmt.Sprintf("no critical lr: f is not finite at the %s, which lies outside the function's domain", where)
 }
 
 // PointAnalysis is the stability readout at one point of a run, for a
 // window that follows the run step by step.
 type PointAnalysis struct {
-	Eigenvalues []float64 // of the Hessian there, ascending; nil if not finite
-	CriticalLR  *float64  // as in Analysis
-	Summary     string    // as in Analysis, about this point
+	Eigenvalues []float64       // of the Hessian there, ascending; nil if not finite
+	CriticalLR  *float64        // as in Analysis
+	Summary     message.Message // as in Analysis, about this point
 }
 
 // AnalyseAt is the stability readout of config c at point x of fn, with the
@@ -132,70 +133,49 @@ func AnalyseAt(fn Objective, c Config, x [2]float64) PointAnalysis {
 	dims := fn.Dims()
 	cv := curvature(fn, dims, x)
 	if !finite(fn.Value(x[0], x[1])) {
-		return PointAnalysis{Eigenvalues: cv.Eigenvalues, Summary: outsideDomain("current point")}
+		return PointAnalysis{Eigenvalues: cv.Eigenvalues, Summary: msgOutsideDomain.New(message.Word(wordCurrentPoint))}
 	}
-	crit, sum := stability(c.withDefaults(dims), cv, "current point", dims)
+	crit, sum := stability(c.withDefaults(dims), cv, wordCurrentPoint, dims)
 	return PointAnalysis{Eigenvalues: cv.Eigenvalues, CriticalLR: crit, Summary: sum}
 }
 
 // stability is the critical learning rate of c on the local quadratic model
 // with curvature at, and the plain sentence about it; where names the point.
-func stability(c Config, at Curvature, where string, dims int) (*float64, string) {
-	lr := fmtNum(c.LR)
+func stability(c Config, at Curvature, where message.Kind, dims int) (*float64, message.Message) {
+	lr, pt := message.Number(c.LR), message.Word(where)
 	lo, hi, ok := lossEigen(at, c.Method)
 	if !ok {
-		return nil, fmt.Sprintf("no critical lr: the Hessian is not finite at the %s", where)
+		return nil, msgHessianInf.New(pt)
 	}
-	var factor float64 // critical lr = factor / λmax
-	switch c.Method {
-	case GD, Ascent:
-		factor = 2
-	case Momentum:
-		factor = 2 * (1 + c.Momentum)
-	case Nesterov:
-		factor = 2 * (1 + c.Momentum) / (1 + 2*c.Momentum)
-	}
-	curve := "largest Hessian eigenvalue"
-	if dims == 1 {
-		curve = "f''"
-	}
+	spec, _ := c.Method.Spec()
 	if hi <= 0 {
-		if c.Method == Ascent {
-			curve = "smallest Hessian eigenvalue"
-			if dims == 1 {
-				curve = "f''"
-			}
-			return nil, fmt.Sprintf("no critical lr: the function does not curve downward at the %s (%s %s), so there is no hill to overshoot", where, curve, fmtNum(-hi))
+		curve := wordLargestEigen
+		if spec.Maximizes {
+			curve = wordSmallestEigen
 		}
-		return nil, fmt.Sprintf("no critical lr: the function does not curve upward at the %s (%s %s), so there is no bowl to overshoot", where, curve, fmtNum(hi))
+		if dims == 1 {
+			curve = wordSecondDeriv
+		}
+		if spec.Maximizes {
+			return nil, msgNoHill.New(pt, message.Word(curve), message.Number(-hi))
+		}
+		return nil, msgNoBowl.New(pt, message.Word(curve), message.Number(hi))
 	}
-	if factor == 0 {
-		return nil, fmt.Sprintf("%s adapts its step size to the gradients, so it has no fixed critical lr; gd's would be %s here", c.Method, fmtNum(2/hi))
+	if spec.CriticalFactor == nil {
+		return nil, msgAdaptive.New(message.Text(string(c.Method)), message.Number(2/hi))
 	}
-	crit := factor / hi
-	var sum string
+	crit := spec.CriticalFactor(c) / hi
+	var sum message.Message
 	switch {
 	case math.Abs(c.LR-crit) <= criticalRelTol*crit:
-		sum = fmt.Sprintf("lr %s is the critical rate: it oscillates forever", lr)
+		sum = msgAtCritical.New(lr)
 	case c.LR < crit:
-		sum = fmt.Sprintf("lr %s is below the critical %s: converges", lr, fmtNum(crit))
+		sum = msgBelowCritical.New(lr, message.Number(crit))
 	default:
-		sum = fmt.Sprintf("lr %s is above the critical %s: diverges", lr, fmtNum(crit))
+		sum = msgAboveCritical.New(lr, message.Number(crit))
 	}
 	if lo < 0 {
-		sum += " along the upward-curving direction, but the surface curves downward in another (a saddle)"
+		sum = msgSaddleSuffix.New(message.Nested(sum))
 	}
 	return &crit, sum
-}
-
-// fmtNum formats v with up to 6 significant digits, keeping a ".0" on whole
-// numbers so they read as rates ("1.0", not "1").
-func fmtNum(v float64) string {
-	s := strconv.FormatFloat(v, 'g', 6, 64)
-	for _, r := range s {
-		if r == '.' || r == 'e' || r == 'I' || r == 'N' {
-			return s
-		}
-	}
-	return s + ".0"
 }

@@ -20,8 +20,8 @@ func TestTextbookSummary(t *testing.T) {
 		{1e-6, "lr 1e-06 is below the critical 1.0: converges"},
 	} {
 		r := Run(context.Background(), Problem{F: sphere}, textbook(test.lr, 100), nil)
-		if r.Analysis.Summary != test.summary {
-			t.Errorf("lr %v: %q, want %q", test.lr, r.Analysis.Summary, test.summary)
+		if r.Analysis.Summary.String() != test.summary {
+			t.Errorf("lr %v: %q, want %q", test.lr, r.Analysis.Summary.String(), test.summary)
 		}
 		if cl := r.Analysis.CriticalLR; cl == nil || *cl != 1 {
 			t.Errorf("lr %v: critical lr %v, want 1", test.lr, cl)
@@ -77,13 +77,13 @@ func TestCriticalLR(t *testing.T) {
 		if below.Status != MaxSteps || norm(below.Final.Grad) > 1e-6*norm(below.Points[0].Grad) || d0 == 0 {
 			t.Errorf("%s: lr %v (just below): %s, ‖g‖ %g → %g", test.name, c.LR, below.Status, norm(below.Points[0].Grad), norm(below.Final.Grad))
 		}
-		if !strings.Contains(below.Analysis.Summary, "below the critical") {
-			t.Errorf("%s: just below: %q", test.name, below.Analysis.Summary)
+		if !strings.Contains(below.Analysis.Summary.String(), "below the critical") {
+			t.Errorf("%s: just below: %q", test.name, below.Analysis.Summary.String())
 		}
 		c.LR = *cl * 1.01
 		above := Run(context.Background(), Problem{F: test.f}, c, nil)
-		if above.Status != Diverged || above.Verdict != VerdictDiverged || !strings.HasSuffix(above.Analysis.Summary, ": diverges") {
-			t.Errorf("%s: lr %v (just above): %s, verdict %s, %q", test.name, c.LR, above.Status, above.Verdict, above.Analysis.Summary)
+		if above.Status != Diverged || above.Verdict != VerdictDiverged || !strings.HasSuffix(above.Analysis.Summary.String(), ": diverges") {
+			t.Errorf("%s: lr %v (just above): %s, verdict %s, %q", test.name, c.LR, above.Status, above.Verdict, above.Analysis.Summary.String())
 		}
 	}
 }
@@ -104,27 +104,27 @@ func TestAnalysisCases(t *testing.T) {
 	// Adaptive methods have no fixed critical rate.
 	for _, m := range []Method{Adagrad, RMSProp, Adam} {
 		r := run(sphere, m, [2]float64{3, 2}, 10)
-		if r.Analysis.CriticalLR != nil || !strings.Contains(r.Analysis.Summary, "gd's would be 1.0") {
-			t.Errorf("%s: critical %v, %q", m, r.Analysis.CriticalLR, r.Analysis.Summary)
+		if r.Analysis.CriticalLR != nil || !strings.Contains(r.Analysis.Summary.String(), "gd's would be 1.0") {
+			t.Errorf("%s: critical %v, %q", m, r.Analysis.CriticalLR, r.Analysis.Summary.String())
 		}
 	}
 	// λmax ≤ 0: no critical rate.
 	r := run(sigmoids, GD, [2]float64{20, 20}, 10)
-	if r.Analysis.CriticalLR != nil || !strings.HasPrefix(r.Analysis.Summary, "no critical lr") {
-		t.Errorf("sigmoid plateau: %v %q", r.Analysis.CriticalLR, r.Analysis.Summary)
+	if r.Analysis.CriticalLR != nil || !strings.HasPrefix(r.Analysis.Summary.String(), "no critical lr") {
+		t.Errorf("sigmoid plateau: %v %q", r.Analysis.CriticalLR, r.Analysis.Summary.String())
 	}
 	r = run(cosine1D, GD, [2]float64{0, 0}, 10)
-	if r.Analysis.CriticalLR != nil || r.Analysis.End.Hessian[0][0] != -1 || !strings.Contains(r.Analysis.Summary, "f'' -1.0") {
-		t.Errorf("cos at its maximum: %v %+v %q", r.Analysis.CriticalLR, r.Analysis.End, r.Analysis.Summary)
+	if r.Analysis.CriticalLR != nil || r.Analysis.End.Hessian[0][0] != -1 || !strings.Contains(r.Analysis.Summary.String(), "f'' -1.0") {
+		t.Errorf("cos at its maximum: %v %+v %q", r.Analysis.CriticalLR, r.Analysis.End, r.Analysis.Summary.String())
 	}
 	r = run(sphere, Ascent, [2]float64{3, 2}, 10)
-	if r.Analysis.CriticalLR != nil || !strings.Contains(r.Analysis.Summary, "no hill") {
-		t.Errorf("ascent on a bowl: %v %q", r.Analysis.CriticalLR, r.Analysis.Summary)
+	if r.Analysis.CriticalLR != nil || !strings.Contains(r.Analysis.Summary.String(), "no hill") {
+		t.Errorf("ascent on a bowl: %v %q", r.Analysis.CriticalLR, r.Analysis.Summary.String())
 	}
 	// The saddle is named.
 	r = run(saddle, GD, [2]float64{1, 0}, 10)
-	if !strings.Contains(r.Analysis.Summary, "saddle") {
-		t.Errorf("saddle: %q", r.Analysis.Summary)
+	if !strings.Contains(r.Analysis.Summary.String(), "saddle") {
+		t.Errorf("saddle: %q", r.Analysis.Summary.String())
 	}
 	// Rosenbrock at (1, 1): H = [[802, −400], [−400, 200]].
 	r = run(rosenbrock, GD, [2]float64{1, 1}, 1)
@@ -144,7 +144,7 @@ func TestAnalysisCases(t *testing.T) {
 		h: func(x, _ float64) [2][2]float64 { return [2][2]float64{{-1 / (x * x), 0}, {0, 0}} },
 	}
 	r = run(logf, Ascent, [2]float64{0, 0}, 10)
-	if r.Analysis.Start.Hessian != nil || r.Analysis.CriticalLR != nil || !strings.Contains(r.Analysis.Summary, "not finite") {
+	if r.Analysis.Start.Hessian != nil || r.Analysis.CriticalLR != nil || !strings.Contains(r.Analysis.Summary.String(), "not finite") {
 		t.Errorf("log at 0: %+v", r.Analysis)
 	}
 	for _, r := range []Result{r, run(sphere, GD, [2]float64{3, 2}, 10), run(sigmoids, Adam, [2]float64{1, 2}, 10)} {
@@ -170,8 +170,8 @@ func TestAnalyseAt(t *testing.T) {
 		c := DefaultConfig()
 		c.Method, c.LR = tc.method, tc.lr
 		a := AnalyseAt(sphere, c, tc.x)
-		if a.Summary != tc.want {
-			t.Errorf("%s lr %g at %v: %q, want %q", tc.method, tc.lr, tc.x, a.Summary, tc.want)
+		if a.Summary.String() != tc.want {
+			t.Errorf("%s lr %g at %v: %q, want %q", tc.method, tc.lr, tc.x, a.Summary.String(), tc.want)
 		}
 		if len(a.Eigenvalues) != 2 || math.Abs(a.Eigenvalues[0]-2) > 1e-12 || math.Abs(a.Eigenvalues[1]-2) > 1e-12 {
 			t.Errorf("eigenvalues %v, want 2 and 2", a.Eigenvalues)
@@ -186,13 +186,13 @@ func TestAnalysisOutsideTheDomain(t *testing.T) {
 	c := DefaultConfig()
 	a := AnalyseAt(logNeg, c, [2]float64{0, 0})
 	want := "no critical lr: f is not finite at the current point, which lies outside the function's domain"
-	if a.Summary != want || a.CriticalLR != nil {
-		t.Errorf("AnalyseAt: %q %v, want %q", a.Summary, a.CriticalLR, want)
+	if a.Summary.String() != want || a.CriticalLR != nil {
+		t.Errorf("AnalyseAt: %q %v, want %q", a.Summary.String(), a.CriticalLR, want)
 	}
 	r := Run(t.Context(), Problem{F: logNeg}, c, nil)
 	if r.Status != Diverged || r.DivergedAt != 0 || r.Analysis.CriticalLR != nil ||
-		r.Analysis.Summary != "no critical lr: f is not finite at the start point, which lies outside the function's domain" {
-		t.Errorf("run: %s at %d, %q", r.Status, r.DivergedAt, r.Analysis.Summary)
+		r.Analysis.Summary.String() != "no critical lr: f is not finite at the start point, which lies outside the function's domain" {
+		t.Errorf("run: %s at %d, %q", r.Status, r.DivergedAt, r.Analysis.Summary.String())
 	}
 }
 

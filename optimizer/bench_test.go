@@ -45,11 +45,11 @@ func benchSteps(b *testing.B, p optimizer.Problem, c optimizer.Config) {
 // with the exact gradient.
 func BenchmarkStep(b *testing.B) {
 	p := benchProblem(b, "(1 - x)^2 + 100(y - x^2)^2")
-	for _, m := range optimizer.Methods {
-		b.Run(string(m), func(b *testing.B) {
+	for _, m := range optimizer.MethodNames() {
+		b.Run(m, func(b *testing.B) {
 			c := optimizer.DefaultConfig()
-			c.Method, c.Start, c.LR = m, [2]float64{-1.2, 1}, 1e-4
-			if m == optimizer.Ascent {
+			c.Method, c.Start, c.LR = optimizer.Method(m), [2]float64{-1.2, 1}, 1e-4
+			if c.Method == optimizer.Ascent {
 				c.LR = 1e-9 // climb, but stay within the bound
 			}
 			benchSteps(b, p, c)

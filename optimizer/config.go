@@ -1,8 +1,10 @@
 package optimizer
 
 import (
-	"fmt"
 	"math"
+	"strings"
+
+	"gdlab/message"
 )
 
 // Gradient chooses how the gradient is computed.
@@ -35,22 +37,19 @@ const (
 	DecimatedPoints = 1_000_000
 )
 
-// Config is one run's settings. Zero H and Bound mean their defaults, an
-// empty Gradient means Exact and a zero Eps means the method's torch
-// default; every other zero is taken literally (μ = 0 is plain SGD).
+// Config is one run's settings. Zero H and Bound mean their defaults and an
+// empty Gradient means Exact; a hyperparameter not set in Hyper is the
+// method's torch default. Every other zero is taken literally.
 type Config struct {
-	Method       Method
-	LR           float64    // learning rate η > 0
-	Start        [2]float64 // start point; Start[1] is ignored for 1-D functions
-	Steps        int        // number of updates, 0 ≤ Steps ≤ MaxStepsLimit
-	Gradient     Gradient   // Exact (default) or Numeric
-	H            float64    // numeric-gradient step, default 1e-4
-	Bound        float64    // divergence bound on |x_i|, default 1e6 (+Inf: only non-finite values diverge)
-	Tol          float64    // converged when ‖∇f‖ ≤ Tol; 0 = off (default)
-	Momentum     float64    // μ for momentum and nesterov, default 0.9
-	Alpha        float64    // α for rmsprop, default 0.99
-	Beta1, Beta2 float64    // β1, β2 for adam, defaults 0.9 and 0.999
-	Eps          float64    // ε; 0 = the method's torch default (adagrad 1e-10, rmsprop and adam 1e-8)
+	Method   Method
+	LR       float64    // learning rate η > 0
+	Start    [2]float64 // start point; Start[1] is ignored for 1-D functions
+	Steps    int        // number of updates, 0 ≤ Steps ≤ MaxStepsLimit
+	Gradient Gradient   // Exact (default) or Numeric
+	H        float64    // numeric-gradient step, default DefaultH
+	Bound    float64    // divergence bound on |x_i|, default DefaultBound (+Inf: only non-finite values diverge)
+	Tol      float64    // converged when ‖∇f‖ ≤ Tol; 0 = off (default)
+	Hyper    Hyper      // the methods' hyperparameters (see the registry)
 }
 
 // Defaults of the optional settings.
@@ -59,58 +58,124 @@ const (
 	DefaultBound = 1e6  // divergence bound on |x_i|
 )
 
+// The textbook run, the defaults of the window, lessons and the CLI.
+const (
+	DefaultFunction        = "x^2 + y^2"
+	DefaultLR              = 0.1
+	DefaultSteps           = 100
+	DefaultMethod   Method = GD
+)
+
+// DefaultStart is the textbook's start point (3, 2).
+var DefaultStart = [2]float64{3, 2}
+
 // DefaultConfig is the textbook run: gd, lr 0.1, start (3, 2), 100 steps,
-// exact gradient, h 1e-4, bound 1e6, tol off and torch's defaults
-// μ 0.9, α 0.99, β1 0.9, β2 0.999, ε by method.
+// exact gradient, h 1e-4, bound 1e6, tol off and every hyperparameter at
+// its method's default.
 func DefaultConfig() Config {
-	return Config{
-		Method: GD, LR: 0.1, Start: [2]float64{3, 2}, Steps: 100,
-		Gradient: Exact, H: DefaultH, Bound: DefaultBound, Tol: 0,
-		Momentum: 0.9, Alpha: 0.99, Beta1: 0.9, Beta2: 0.999,
-	}
+	return Config{Method: DefaultMethod, LR: DefaultLR, Start: DefaultStart, Steps: DefaultSteps,
+		Gradient: Exact, H: DefaultH, Bound: DefaultBound}
 }
 
-// Validate checks c for a function of dims variables (1 or 2). The error
-// names the bad field, its value and what is allowed.
+// Param returns the value of the hyperparameter called name that c's
+// method uses: the value set in c.Hyper, else the method's default (an
+// explicit 0 also where the registry says that 0 means the default). For a
+// name the method does not have it is the value set, or 0.
+func (c Config) Param(name string) float64 {
+	v, set := c.Hyper.Get(name)
+	spec, _ := c.Method.Spec()
+	p, has := spec.Param(name)
+	switch {
+	case !has:
+		return v
+	case !set, v == 0 && p.ZeroIsDefault:
+		return p.Default
+	}
+	return v
+}
+
+// With returns c with the hyperparameter name set to v.
+func (c Config) With(name string, v float64) Config {
+	c.Hyper.Set(name, v)
+	return c
+}
+
+// Validate checks c for a function of dims variables (1 or 2). The error is
+// a message.Message that names the bad field, its value and what is allowed.
 func (c Config) Validate(dims int) error {
 	switch {
 	case dims != 1 && dims != 2:
-		return fmt.Errorf("dims %d: a function has 1 or 2 variables", dims)
+		return msgDims.New(message.Int(dims))
 	case !c.Method.valid():
-		return fmt.Errorf("method %q: valid methods are %s", c.Method, methodList())
+		return msgMethod.New(message.Quote(string(c.Method)), message.Text(strings.Join(MethodNames(), ", ")))
 	case !(c.LR > 0) || math.IsInf(c.LR, 0):
-		return fmt.Errorf("lr %v: the learning rate must be a positive finite number", c.LR)
+		return msgLR.New(message.Value(c.LR))
 	case !finite(c.Start[0]):
-		return fmt.Errorf("start x %v: must be a finite number", c.Start[0])
+		return msgStartX.New(message.Value(c.Start[0]))
 	case dims == 2 && !finite(c.Start[1]):
-		return fmt.Errorf("start y %v: must be a finite number", c.Start[1])
+		return msgStartY.New(message.Value(c.Start[1]))
 	case c.Steps < 0:
-		return fmt.Errorf("steps %d: must be 0 or more", c.Steps)
+		return msgStepsNegative.New(message.Int(c.Steps))
 	case c.Steps > MaxStepsLimit:
-		return fmt.Errorf("steps %d: at most %d steps are allowed", c.Steps, MaxStepsLimit)
+		return msgStepsTooMany.New(message.Int(c.Steps), message.Int(MaxStepsLimit))
 	case c.Gradient != "" && c.Gradient != Exact && c.Gradient != Numeric:
-		return fmt.Errorf("gradient %q: must be %q or %q", c.Gradient, Exact, Numeric)
+		return msgGradient.New(message.Quote(string(c.Gradient)), message.Quote(string(Exact)), message.Quote(string(Numeric)))
 	case c.H < 0 || !finite(c.H):
-		return fmt.Errorf("h %v: the numeric-gradient step must be a positive finite number", c.H)
+		return msgH.New(message.Value(c.H))
 	case c.Bound < 0 || math.IsNaN(c.Bound):
-		return fmt.Errorf("bound %v: the divergence bound must be positive", c.Bound)
+		return msgBound.New(message.Value(c.Bound))
 	case c.Tol < 0 || !finite(c.Tol):
-		return fmt.Errorf("tol %v: the tolerance must be 0 (off) or a positive finite number", c.Tol)
-	case c.Momentum < 0 || !finite(c.Momentum):
-		return fmt.Errorf("momentum %v: μ must be a finite number ≥ 0", c.Momentum)
-	case c.Alpha < 0 || c.Alpha > 1 || math.IsNaN(c.Alpha):
-		return fmt.Errorf("alpha %v: α must be between 0 and 1", c.Alpha)
-	case c.Beta1 < 0 || c.Beta1 >= 1 || math.IsNaN(c.Beta1):
-		return fmt.Errorf("beta1 %v: β1 must be in [0, 1)", c.Beta1)
-	case c.Beta2 < 0 || c.Beta2 >= 1 || math.IsNaN(c.Beta2):
-		return fmt.Errorf("beta2 %v: β2 must be in [0, 1)", c.Beta2)
-	case c.Eps < 0 || !finite(c.Eps):
-		return fmt.Errorf("eps %v: ε must be 0 (the method's default) or a positive finite number", c.Eps)
+		return msgTol.New(message.Value(c.Tol))
+	}
+	for _, p := range allParams {
+		if v, set := c.Hyper.Get(p.Name); set {
+			if err := p.Check(v); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
 
-// withDefaults fills the zero values that stand for defaults.
+// Check reports whether v is a valid value of p; the error names p, v and
+// the valid range.
+func (p Param) Check(v float64) error {
+	if v == 0 && p.ZeroIsDefault {
+		return nil
+	}
+	ok := !math.IsNaN(v) && !math.IsInf(v, 0) &&
+		(v > p.Min || (!p.MinOpen && v == p.Min)) && (v < p.Max || (!p.MaxOpen && v == p.Max))
+	if ok {
+		return nil
+	}
+	rng := p.Range()
+	if p.ZeroIsDefault {
+		rng = msgRangeOrDefault.New(message.Nested(rng))
+	}
+	return msgParam.New(message.Text(p.Name), message.Value(v), message.Text(p.Symbol), message.Nested(rng))
+}
+
+// Range is the valid range of p in words: "at least 0 and below 1", "a
+// finite number > 0".
+func (p Param) Range() message.Message {
+	lo, hi := message.Value(p.Min), message.Value(p.Max)
+	switch {
+	case math.IsInf(p.Max, 1) && p.MinOpen:
+		return msgRangeAbove.New(lo)
+	case math.IsInf(p.Max, 1):
+		return msgRangeAtLeast.New(lo)
+	case p.MinOpen && p.MaxOpen:
+		return msgRangeOpen.New(lo, hi)
+	case p.MinOpen:
+		return msgRangeOpenClosed.New(lo, hi)
+	case p.MaxOpen:
+		return msgRangeClosedOpen.New(lo, hi)
+	}
+	return msgRangeClosed.New(lo, hi)
+}
+
+// withDefaults fills the zero values that stand for defaults and sets every
+// hyperparameter of the method to the value it uses.
 func (c Config) withDefaults(dims int) Config {
 	if c.Gradient == "" {
 		c.Gradient = Exact
@@ -121,21 +186,14 @@ func (c Config) withDefaults(dims int) Config {
 	if c.Bound == 0 {
 		c.Bound = DefaultBound
 	}
-	if c.Eps == 0 {
-		c.Eps = c.Method.defaultEps()
+	spec, _ := c.Method.Spec()
+	for _, p := range spec.Params {
+		c.Hyper.Set(p.Name, c.Param(p.Name))
 	}
 	if dims == 1 {
 		c.Start[1] = 0
 	}
 	return c
-}
-
-// eps is ε with the method's default substituted for 0.
-func (c Config) eps() float64 {
-	if c.Eps == 0 {
-		return c.Method.defaultEps()
-	}
-	return c.Eps
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

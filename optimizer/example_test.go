@@ -23,7 +23,7 @@ func ExampleRunSet() {
 		cs = append(cs, c)
 	}
 	for _, r := range optimizer.RunSet(context.Background(), optimizer.Problem{F: f}, cs, nil) {
-		fmt.Printf("%-9s %-11s after %3d steps: %s\n", r.Status, r.Verdict, r.Steps, r.Analysis.Summary)
+		fmt.Printf("%-9s %-11s after %3d steps: %s\n", r.Status, r.Verdict, r.Steps, r.Analysis.Summary.String())
 	}
 	// Output:
 	// max-steps converged   after 100 steps: lr 0.1 is below the critical 1.0: converges

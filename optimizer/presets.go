@@ -1,6 +1,11 @@
 package optimizer
 
-import "math"
+import (
+	"math"
+	"sync"
+
+	"gdlab/optimizer/expr"
+)
 
 // Preset is a built-in function with its view, a standard start and what is
 // known about its minima.
@@ -85,4 +90,61 @@ func PresetByName(name string) (Preset, bool) {
 		}
 	}
 	return Preset{}, false
+}
+
+// PresetNames lists the presets' names in order.
+func PresetNames() []string {
+	var names []string
+	for _, p := range Presets() {
+		names = append(names, p.Name)
+	}
+	return names
+}
+
+// presetKeys are the parsed forms of the presets' functions (expr.Func.Key),
+// in the order of Presets.
+var presetKeys = sync.OnceValue(func() []string {
+	ps := Presets()
+	keys := make([]string, len(ps))
+	for i, p := range ps {
+		if f, err := expr.Parse(p.Func); err == nil {
+			keys[i] = f.Key()
+		}
+	}
+	return keys
+})
+
+// PresetFor returns the preset whose function parses to the same tree as
+// f: "x^2+y^2" and "x[0]**2 + x[1]**2" find the same preset, however they
+// are spaced. The first preset in the order of Presets wins.
+func PresetFor(f *expr.Func) (Preset, bool) {
+	key := f.Key()
+	for i, k := range presetKeys() {
+		if k == key {
+			return Presets()[i], true
+		}
+	}
+	return Preset{}, false
+}
+
+// NewProblem parses src and returns its problem with the view rules that
+// the window, lessons and the CLI share: the view box is box when given,
+// else the box of the preset whose function src is (by PresetFor), else
+// none (the figure fits the runs); the known minima are the preset's. The
+// error is the parser's *expr.Error.
+func NewProblem(src string, box *Box) (Problem, error) {
+	f, err := expr.Parse(src)
+	if err != nil {
+		return Problem{}, err
+	}
+	p := Problem{F: f, Source: src}
+	if pr, ok := PresetFor(f); ok {
+		b := pr.Box
+		p.Box, p.Minima, p.FMin = &b, pr.Minima, pr.FMin
+	}
+	if box != nil {
+		b := *box
+		p.Box = &b
+	}
+	return p, nil
 }

@@ -128,8 +128,8 @@ func TestTextbookPreset(t *testing.T) {
 		c := optimizer.DefaultConfig()
 		c.LR, c.Start = test.lr, tb.Start
 		r := optimizer.Run(context.Background(), prob, c, nil)
-		if r.Verdict != test.verdict || r.Analysis.Summary != test.summary {
-			t.Errorf("lr %v: %s, %q; want %s, %q", test.lr, r.Verdict, r.Analysis.Summary, test.verdict, test.summary)
+		if r.Verdict != test.verdict || r.Analysis.Summary.String() != test.summary {
+			t.Errorf("lr %v: %s, %q; want %s, %q", test.lr, r.Verdict, r.Analysis.Summary.String(), test.verdict, test.summary)
 		}
 	}
 	// Rosenbrock's preset from its classic start, with momentum.

@@ -14,17 +14,21 @@ func TestExtremes(t *testing.T) {
 	funcs := map[string]testFunc{"sphere": sphere, "rosenbrock": rosenbrock, "saddle": saddle,
 		"sigmoids": sigmoids, "parabola": parabola, "cos": cosine1D, "beale": beale}
 	edits := map[string]func(*Config){
-		"tiny lr":      func(c *Config) { c.LR = 1e-300 },
-		"huge lr":      func(c *Config) { c.LR = 1e300 },
-		"far start":    func(c *Config) { c.Start = [2]float64{1e300, -1e300}; c.Bound = math.Inf(1) },
-		"zero hyper":   func(c *Config) { c.Momentum, c.Alpha, c.Beta1, c.Beta2 = 0, 0, 0, 0 },
-		"huge mu":      func(c *Config) { c.Momentum = 1e10 },
+		"tiny lr":   func(c *Config) { c.LR = 1e-300 },
+		"huge lr":   func(c *Config) { c.LR = 1e300 },
+		"far start": func(c *Config) { c.Start = [2]float64{1e300, -1e300}; c.Bound = math.Inf(1) },
+		"zero hyper": func(c *Config) {
+			for _, n := range []string{"momentum", "alpha", "beta1", "beta2"} {
+				c.Hyper.Set(n, 0)
+			}
+		},
+		"huge mu":      func(c *Config) { c.Hyper.Set("momentum", math.Nextafter(1, 0)) }, // the largest valid μ
 		"numeric tiny": func(c *Config) { c.Gradient, c.H = Numeric, 1e-300 },
 		"tol huge":     func(c *Config) { c.Tol = 1e300 },
 	}
 	for fname, f := range funcs {
 		for ename, edit := range edits {
-			for _, m := range Methods {
+			for _, m := range methodNames() {
 				c := DefaultConfig()
 				c.Method, c.Steps = m, 50
 				edit(&c)
@@ -34,7 +38,7 @@ func TestExtremes(t *testing.T) {
 					t.Errorf("%s: invalid: %v", name, r.Err)
 					continue
 				}
-				if len(r.Points) != r.Steps+1 || !samePoint(r.Final, r.Points[len(r.Points)-1]) || r.Verdict == "" || r.Analysis.Summary == "" {
+				if len(r.Points) != r.Steps+1 || !samePoint(r.Final, r.Points[len(r.Points)-1]) || r.Verdict == "" || r.Analysis.Summary.String() == "" {
 					t.Errorf("%s: %d points for %d steps, verdict %q", name, len(r.Points), r.Steps, r.Verdict)
 				}
 				for i, p := range r.Points {

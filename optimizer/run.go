@@ -2,10 +2,11 @@ package optimizer
 
 import (
 	"context"
-	"errors"
 	"math"
 	"sync/atomic"
 	"time"
+
+	"gdlab/message"
 )
 
 // Status says why a run stopped.
@@ -38,7 +39,7 @@ type Result struct {
 	Final      Point   // last point
 	Verdict    Verdict // one-word reading of the run for a teacher
 	Analysis   Analysis
-	Err        error // why the run is Invalid, nil otherwise
+	Err        error // why the run is Invalid (a message.Message), nil otherwise
 }
 
 // Run runs one config on p and returns its result. report (may be nil) is
@@ -54,7 +55,7 @@ func Run(ctx context.Context, p Problem, c Config, report func(Progress)) Result
 	}
 	res := Result{Config: c, DivergedAt: -1}
 	if p.F == nil {
-		return invalid(res, errors.New("no function: the problem has no objective"))
+		return invalid(res, msgNoFunction.New())
 	}
 	dims := p.dims()
 	if err := c.Validate(dims); err != nil {
@@ -76,7 +77,11 @@ func Run(ctx context.Context, p Problem, c Config, report func(Progress)) Result
 
 func invalid(res Result, err error) Result {
 	res.Status, res.Err, res.Verdict = Invalid, err, VerdictInvalid
-	res.Analysis.Summary = "nothing was run: " + err.Error()
+	m, ok := message.As(err)
+	if !ok {
+		m = msgVerbatim.New(message.Text(err.Error()))
+	}
+	res.Analysis.Summary = msgNothingRun.New(message.Nested(m))
 	return res
 }
 
@@ -88,7 +93,22 @@ type traced struct {
 	tail   []Point // the last steps in order, consecutive (up to tailLen)
 }
 
-// trace is the engine's hot loop. c is valid and has its defaults filled.
+// tracer is a run being recorded: its settings and its trajectory so far.
+type tracer struct {
+	fn      Objective
+	c       Config
+	oneD    bool
+	numeric bool
+	bound   float64 // the divergence bound (MaxFloat64 for +Inf: still catches ±Inf and NaN)
+	stride  int
+	pts     []Point
+	ring    [tailLen]Point // the last steps, for the verdicts of a decimated run
+	report  func(Progress)
+	stop    *atomic.Bool
+}
+
+// trace records a run: the start point, then the steps. c is valid and has
+// its defaults filled.
 func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Progress)) traced {
 	var stop atomic.Bool
 	if ctx.Err() != nil {
@@ -96,99 +116,118 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 	}
 	defer context.AfterFunc(ctx, func() { stop.Store(true) })()
 
-	n, s := c.Steps, stride(c.Steps)
-	pts := make([]Point, 0, capacity(n, s))
-	var ring [tailLen]Point
-	numeric, h, bound := c.Gradient == Numeric, c.H, c.Bound
-	if math.IsInf(bound, 1) {
-		bound = math.MaxFloat64 // still catches ±Inf and NaN
+	t := &tracer{fn: fn, c: c, oneD: dims == 1, numeric: c.Gradient == Numeric, bound: c.Bound,
+		stride: stride(c.Steps), report: report, stop: &stop}
+	if math.IsInf(t.bound, 1) {
+		t.bound = math.MaxFloat64
 	}
-	oneD := dims == 1
-
-	x0, x1 := c.Start[0], c.Start[1]
-	var f, g0, g1 float64
-	if numeric {
-		f, g0, g1 = fn.NumericGrad(x0, x1, h)
-	} else {
-		f, g0, g1 = fn.ValueGrad(x0, x1)
-	}
-	if oneD {
-		g1 = 0
-	}
-	p := Point{K: 0, X: [2]float64{x0, x1}, F: f, Grad: [2]float64{g0, g1}}
-	pts = append(pts, p)
-	ring[0] = p
-	useTol, tol2 := c.Tol > 0, c.Tol*c.Tol
+	t.pts = make([]Point, 0, capacity(c.Steps, t.stride))
+	p := t.at(0, c.Start, [2]float64{})
+	t.pts = append(t.pts, p)
+	t.ring[0] = p
 	status, steps := MaxSteps, 0
-	last := time.Now()
 	switch {
-	case !(math.Abs(x0) <= bound && math.Abs(x1) <= bound && f-f == 0):
+	case !t.inBound(p):
 		status = Diverged
-	case useTol && g0*g0+g1*g1 <= tol2:
+	case c.Tol > 0 && p.Grad[0]*p.Grad[0]+p.Grad[1]*p.Grad[1] <= c.Tol*c.Tol:
 		status = Converged
 	default:
-		st := newStepper(c)
-		gd, lr := c.Method == GD, c.LR
-		next := s // next step to keep when decimating
-		for k := 1; k <= n; k++ {
-			if stop.Load() {
-				status = Cancelled
-				break
-			}
-			if report != nil && k&63 == 0 {
-				if now := time.Now(); now.Sub(last) >= ReportEvery {
-					last = now
-					report(Progress{Step: pts[len(pts)-1].K, Points: pts[:len(pts):len(pts)]})
-				}
-			}
-			var u0, u1 float64
-			if gd {
-				u0, u1 = -lr*g0, -lr*g1 // the common case, inline
-			} else {
-				u0, u1 = st.step(g0, g1)
-			}
-			if oneD {
-				u1 = 0
-			}
-			x0 += u0
-			x1 += u1
-			if numeric {
-				f, g0, g1 = fn.NumericGrad(x0, x1, h)
-			} else {
-				f, g0, g1 = fn.ValueGrad(x0, x1)
-			}
-			if oneD {
-				g1 = 0
-			}
-			p = Point{K: k, X: [2]float64{x0, x1}, F: f, Grad: [2]float64{g0, g1}, Update: [2]float64{u0, u1}}
-			steps = k
-			if s == 1 {
-				pts = append(pts, p)
-			} else {
-				ring[k&(tailLen-1)] = p
-				if k == next {
-					pts = append(pts, p)
-					next += s
-				}
-			}
-			// NaN fails every comparison; f-f is 0 only for finite f.
-			if !(math.Abs(x0) <= bound && math.Abs(x1) <= bound && f-f == 0) {
-				status = Diverged
-				break
-			}
-			if useTol && g0*g0+g1*g1 <= tol2 {
-				status = Converged
-				break
-			}
-		}
+		status, steps, p = t.steps(p)
 	}
-	if pts[len(pts)-1].K != steps {
-		pts = append(pts, p) // the decimated run's last point
+	if t.pts[len(t.pts)-1].K != steps {
+		t.pts = append(t.pts, p) // the decimated run's last point
 	}
 	if report != nil {
-		report(Progress{Step: steps, Points: pts[:len(pts):len(pts)]})
+		report(Progress{Step: steps, Points: t.pts[:len(t.pts):len(t.pts)]})
 	}
-	return traced{points: pts, status: status, steps: steps, tail: tail(pts, &ring, s, steps)}
+	return traced{points: t.pts, status: status, steps: steps, tail: tail(t.pts, &t.ring, t.stride, steps)}
+}
+
+// at is the point of step k at x, reached by update u.
+func (t *tracer) at(k int, x, u [2]float64) Point {
+	var f, g0, g1 float64
+	if t.numeric {
+		f, g0, g1 = t.fn.NumericGrad(x[0], x[1], t.c.H)
+	} else {
+		f, g0, g1 = t.fn.ValueGrad(x[0], x[1])
+	}
+	if t.oneD {
+		g1 = 0
+	}
+	return Point{K: k, X: x, F: f, Grad: [2]float64{g0, g1}, Update: u}
+}
+
+// inBound reports whether p is finite and within the divergence bound (NaN
+// fails every comparison; f-f is 0 only for finite f).
+func (t *tracer) inBound(p Point) bool {
+	return math.Abs(p.X[0]) <= t.bound && math.Abs(p.X[1]) <= t.bound && p.F-p.F == 0
+}
+
+// steps is the engine's hot loop: it makes the steps from p and returns
+// why it stopped, the steps made and the last point. It keeps its state in
+// locals and calls nothing per step but the objective and the rule
+// (BenchmarkStep, BenchmarkRun1M).
+func (t *tracer) steps(p Point) (Status, int, Point) {
+	c, pts, s, report, stop := t.c, t.pts, t.stride, t.report, t.stop
+	numeric, h, bound, oneD, fn := t.numeric, c.H, t.bound, t.oneD, t.fn
+	useTol, tol2 := c.Tol > 0, c.Tol*c.Tol
+	x0, x1, g0, g1 := p.X[0], p.X[1], p.Grad[0], p.Grad[1]
+	var f float64
+	st := newRule(c)
+	plain, isGD := st.(*gdRule) // plain gd is inlined below: the common case
+	gd, lr := isGD && !plain.maximize, c.LR
+	steps, next := 0, s // next: the next step to keep when decimating
+	last := time.Now()
+	defer func() { t.pts = pts }()
+	for k := 1; k <= c.Steps; k++ {
+		if stop.Load() {
+			return Cancelled, steps, p
+		}
+		if report != nil && k&63 == 0 {
+			if now := time.Now(); now.Sub(last) >= ReportEvery {
+				last = now
+				report(Progress{Step: pts[len(pts)-1].K, Points: pts[:len(pts):len(pts)]})
+			}
+		}
+		var u0, u1 float64
+		if gd {
+			u0, u1 = -lr*g0, -lr*g1
+		} else {
+			u0, u1 = st.step(g0, g1)
+		}
+		if oneD {
+			u1 = 0
+		}
+		x0 += u0
+		x1 += u1
+		if numeric {
+			f, g0, g1 = fn.NumericGrad(x0, x1, h)
+		} else {
+			f, g0, g1 = fn.ValueGrad(x0, x1)
+		}
+		if oneD {
+			g1 = 0
+		}
+		p = Point{K: k, X: [2]float64{x0, x1}, F: f, Grad: [2]float64{g0, g1}, Update: [2]float64{u0, u1}}
+		steps = k
+		if s == 1 {
+			pts = append(pts, p)
+		} else {
+			t.ring[k&(tailLen-1)] = p
+			if k == next {
+				pts = append(pts, p)
+				next += s
+			}
+		}
+		// NaN fails every comparison; f-f is 0 only for finite f.
+		if !(math.Abs(x0) <= bound && math.Abs(x1) <= bound && f-f == 0) {
+			return Diverged, steps, p
+		}
+		if useTol && g0*g0+g1*g1 <= tol2 {
+			return Converged, steps, p
+		}
+	}
+	return MaxSteps, steps, p
 }
 
 // tail returns the last (up to tailLen) consecutive steps of a run.

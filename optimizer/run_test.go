@@ -109,7 +109,7 @@ func TestStopRules(t *testing.T) {
 	if r.Status != Diverged || r.DivergedAt != 1 || !math.IsNaN(r.Final.F) || r.Verdict != VerdictDiverged {
 		t.Errorf("NaN in the run: %s at %d, f %v, verdict %s", r.Status, r.DivergedAt, r.Final.F, r.Verdict)
 	}
-	if s := r.Analysis.Summary; !strings.Contains(s, "start") && r.Analysis.At != "start" {
+	if s := r.Analysis.Summary.String(); !strings.Contains(s, "start") && r.Analysis.At != "start" {
 		t.Errorf("diverged run analysed at %q: %s", r.Analysis.At, s)
 	}
 	// An infinite bound: only non-finite values diverge; x² + y² overflows
@@ -152,7 +152,7 @@ func TestNumericGradient(t *testing.T) {
 }
 
 func TestOneDimensional(t *testing.T) {
-	for _, m := range Methods {
+	for _, m := range methodNames() {
 		c := DefaultConfig()
 		c.Method, c.Start, c.Steps = m, [2]float64{2, 5}, 50
 		r := Run(context.Background(), Problem{F: parabola}, c, nil)
@@ -202,11 +202,11 @@ func TestInvalid(t *testing.T) {
 		{bad(func(c *Config) { c.H = -1e-4 }), "h"},
 		{bad(func(c *Config) { c.Bound = -1 }), "bound"},
 		{bad(func(c *Config) { c.Tol = math.NaN() }), "tol"},
-		{bad(func(c *Config) { c.Momentum = -0.1 }), "momentum"},
-		{bad(func(c *Config) { c.Alpha = 1.5 }), "alpha"},
-		{bad(func(c *Config) { c.Beta1 = 1 }), "beta1"},
-		{bad(func(c *Config) { c.Beta2 = -0.5 }), "beta2"},
-		{bad(func(c *Config) { c.Eps = -1e-8 }), "eps"},
+		{bad(func(c *Config) { c.Hyper.Set("momentum", -0.1) }), "momentum"},
+		{bad(func(c *Config) { c.Hyper.Set("alpha", 1.5) }), "alpha"},
+		{bad(func(c *Config) { c.Hyper.Set("beta1", 1) }), "beta1"},
+		{bad(func(c *Config) { c.Hyper.Set("beta2", -0.5) }), "beta2"},
+		{bad(func(c *Config) { c.Hyper.Set("eps", -1e-8) }), "eps"},
 	} {
 		err := test.c.Validate(2)
 		if err == nil || !strings.HasPrefix(err.Error(), test.field+" ") {
@@ -234,15 +234,15 @@ func TestInvalid(t *testing.T) {
 		t.Errorf("no function: %s %v", r.Status, r.Err)
 	}
 	// Zero H, Bound, Eps and empty Gradient mean the defaults.
-	c = Config{Method: Adam, LR: 0.1, Start: [2]float64{3, 2}, Steps: 5, Beta1: 0.9, Beta2: 0.999}
+	c = Config{Method: Adam, LR: 0.1, Start: [2]float64{3, 2}, Steps: 5}.With("beta1", 0.9).With("beta2", 0.999)
 	r := Run(context.Background(), Problem{F: sphere}, c, nil)
-	if r.Status != MaxSteps || r.Config.H != DefaultH || r.Config.Bound != DefaultBound || r.Config.Eps != 1e-8 || r.Config.Gradient != Exact {
+	if r.Status != MaxSteps || r.Config.H != DefaultH || r.Config.Bound != DefaultBound || r.Config.Param("eps") != 1e-8 || r.Config.Gradient != Exact {
 		t.Errorf("defaults not filled: %s %+v", r.Status, r.Config)
 	}
 }
 
 func TestParseMethod(t *testing.T) {
-	for _, m := range Methods {
+	for _, m := range methodNames() {
 		got, err := ParseMethod(" " + strings.ToUpper(string(m)) + " ")
 		if err != nil || got != m {
 			t.Errorf("ParseMethod(%q) = %q, %v", m, got, err)

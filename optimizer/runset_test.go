@@ -8,7 +8,7 @@ import (
 
 func TestRunSet(t *testing.T) {
 	var cs []Config
-	for _, m := range Methods {
+	for _, m := range methodNames() {
 		for _, lr := range []float64{0.01, 0.1, 0.5, 1, 1.1} {
 			c := DefaultConfig()
 			c.Method, c.LR, c.Steps = m, lr, 2000

@@ -67,7 +67,7 @@ const (
 func judge(r Result, tail []Point) Verdict {
 	c := r.Config
 	sign := 1.0
-	if c.Method == Ascent {
+	if c.Method.maximizes() {
 		sign = -1
 	}
 	loss := func(p Point) float64 { return sign * p.F }

@@ -37,11 +37,30 @@ const bigLoss = 1e300
 // label use the words of lb.
 func newLossAxis(s *Scene, runs []runView, logScale bool, lb Labels) *lossAxis {
 	a := &lossAxis{log: logScale, label: "f"}
-	// One tight pass per run over the non-diverged part: raw extremes and
-	// the first value.
-	fmin, fmax := math.Inf(1), math.Inf(-1)
-	type span struct{ fs []float64 }
-	var spans []span
+	spans, fmin, fmax := lossSpans(runs)
+	if logScale {
+		a.chooseShift(s, fmin, fmax, lb)
+	}
+	lo, hi, ref := a.extent(spans, fmin, fmax)
+	if lo > hi { // nothing usable
+		if logScale {
+			a.lo, a.hi = 0.1, 10
+		} else {
+			a.lo, a.hi = -1, 1
+		}
+		return a
+	}
+	a.frame(lo, hi, ref)
+	if a.clipped {
+		a.label += "  (" + lb.Clipped + ")"
+	}
+	return a
+}
+
+// lossSpans are the losses of every run up to its divergence, with the raw
+// extremes of the finite, not absurd ones: one tight pass per run.
+func lossSpans(runs []runView) (spans [][]float64, fmin, fmax float64) {
+	fmin, fmax = math.Inf(1), math.Inf(-1)
 	for _, v := range runs {
 		n := v.n
 		if d := v.r.DivergedAt; d >= 0 {
@@ -53,42 +72,47 @@ func newLossAxis(s *Scene, runs []runView, logScale bool, lb Labels) *lossAxis {
 			}
 		}
 		fs := v.r.F[:n]
-		spans = append(spans, span{fs})
+		spans = append(spans, fs)
 		for _, f := range fs {
 			if f >= -bigLoss && f <= bigLoss { // finite and not absurd
-				if f < fmin {
-					fmin = f
-				}
-				if f > fmax {
-					fmax = f
-				}
+				fmin, fmax = math.Min(fmin, f), math.Max(fmax, f)
 			}
 		}
 	}
-	if logScale {
-		switch {
-		case s.FMin != nil && finite(*s.FMin):
-			a.abs, a.shift = true, *s.FMin
-			a.label = "|f − f*|"
-			if *s.FMin != 0 {
-				a.label = fmt.Sprintf("|f − f*|  (f* = %.6g)", *s.FMin)
-			}
-		case fmin <= 0:
-			d := (fmax - fmin) * 1e-3
-			if !(d > 0) {
-				d = 1
-			}
-			a.shift = fmin - d
-			a.label = fmt.Sprintf("f − (%.4g)  (%s)", a.shift, lb.Shifted)
+	return spans, fmin, fmax
+}
+
+// chooseShift picks what a log axis plots: |f − f*| when the minimum is
+// known, else f shifted to stay positive when it is not.
+func (a *lossAxis) chooseShift(s *Scene, fmin, fmax float64, lb Labels) {
+	switch {
+	case s.FMin != nil && finite(*s.FMin):
+		a.abs, a.shift = true, *s.FMin
+		a.label = "|f − f*|"
+		if *s.FMin != 0 {
+			a.label = fmt.Sprintf("|f − f*|  (f* = %.6g)", *s.FMin)
 		}
+	case fmin <= 0:
+		d := (fmax - fmin) * 1e-3
+		if !(d > 0) {
+			d = 1
+		}
+		a.shift = fmin - d
+		a.label = fmt.Sprintf("f − (%.4g)  (%s)", a.shift, lb.Shifted)
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	ref := math.Inf(-1) // largest starting value
-	usable := func(y float64) bool { return finite(y) && (!logScale || y > 0) }
-	for _, sp := range spans {
-		for _, f := range sp.fs {
+}
+
+// usable reports whether a plotted value y can be drawn on the axis.
+func (a *lossAxis) usable(y float64) bool { return finite(y) && (!a.log || y > 0) }
+
+// extent is the range of the plotted values and the largest starting value
+// ref; lo > hi when nothing is usable.
+func (a *lossAxis) extent(spans [][]float64, fmin, fmax float64) (lo, hi, ref float64) {
+	lo, hi, ref = math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, fs := range spans {
+		for _, f := range fs {
 			if f >= -bigLoss && f <= bigLoss {
-				if y := a.value(f); usable(y) {
+				if y := a.value(f); a.usable(y) {
 					ref = math.Max(ref, y)
 				}
 				break
@@ -97,12 +121,12 @@ func newLossAxis(s *Scene, runs []runView, logScale bool, lb Labels) *lossAxis {
 		if !a.abs {
 			continue // f − shift is increasing: the extremes come from fmin, fmax
 		}
-		for _, f := range sp.fs {
+		for _, f := range fs {
 			if !(f >= -bigLoss && f <= bigLoss) {
 				continue
 			}
 			y := a.value(f)
-			if y < lo && usable(y) {
+			if y < lo && a.usable(y) {
 				lo = y
 			}
 			if y > hi {
@@ -111,25 +135,24 @@ func newLossAxis(s *Scene, runs []runView, logScale bool, lb Labels) *lossAxis {
 		}
 	}
 	if !a.abs && fmin <= fmax {
-		if y := a.value(fmin); usable(y) {
+		if y := a.value(fmin); a.usable(y) {
 			lo = y
-		} else if logScale {
+		} else if a.log {
 			lo = a.value(fmax) // only when fmin == shift exactly: cannot happen with d > 0
 		}
 		hi = a.value(fmax)
-		if !usable(hi) || lo > hi {
+		if !a.usable(hi) || lo > hi {
 			lo, hi = math.Inf(1), math.Inf(-1)
 		}
 	}
-	if lo > hi { // nothing usable
-		if logScale {
-			a.lo, a.hi = 0.1, 10
-		} else {
-			a.lo, a.hi = -1, 1
-		}
-		return a
-	}
-	if logScale {
+	return lo, hi, ref
+}
+
+// frame sets a readable frame around [lo, hi], clipping a run that
+// explodes (by more than a factor 20 over its starting gap ref − lo,
+// linear; a million, log).
+func (a *lossAxis) frame(lo, hi, ref float64) {
+	if a.log {
 		if ref > 0 && hi > ref*1e6 {
 			hi, a.clipped = ref*1e6, true
 		}
@@ -139,22 +162,18 @@ func newLossAxis(s *Scene, runs []runView, logScale bool, lb Labels) *lossAxis {
 		}
 		pad := math.Pow(hi/lo, 0.04)
 		a.lo, a.hi = lo/pad, hi*pad
+		return
+	}
+	if startGap := ref - lo; startGap > 0 && hi-lo > 20*startGap {
+		hi, a.clipped = lo+3*startGap, true
+	}
+	span := hi - lo
+	if !(span > 1e-9*math.Max(1, math.Abs(lo))) {
+		half := math.Max(1, 0.1*math.Abs(lo))
+		a.lo, a.hi = lo-half, lo+half
 	} else {
-		if startGap := ref - lo; startGap > 0 && hi-lo > 20*startGap {
-			hi, a.clipped = lo+3*startGap, true
-		}
-		span := hi - lo
-		if !(span > 1e-9*math.Max(1, math.Abs(lo))) {
-			half := math.Max(1, 0.1*math.Abs(lo))
-			a.lo, a.hi = lo-half, lo+half
-		} else {
-			a.lo, a.hi = lo-0.05*span, hi+0.05*span
-		}
+		a.lo, a.hi = lo-0.05*span, hi+0.05*span
 	}
-	if a.clipped {
-		a.label += "  (" + lb.Clipped + ")"
-	}
-	return a
 }
 
 // lossFig is the loss view of a scene.

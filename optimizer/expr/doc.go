@@ -2,7 +2,11 @@
 // the text a person types (x^2 + y^2, x[0]**2 + x[1]**2, sin(x)*cos(y), ...)
 // into a Func compiled once into closures for the value, the exact gradient
 // (forward-mode automatic differentiation) and the exact Hessian, and reports
-// bad input as an *Error carrying the column and a caret rendering.
+// bad input as an *Error carrying the column and a caret rendering. An
+// error's message is data (gdlab/message): Error() is its English text and
+// Message() renders in any language (the German texts are in
+// assets/translations/expr.de.json). Func.Key names a parsed function
+// whatever its spelling, for finding presets.
 //
 // # The language
 //

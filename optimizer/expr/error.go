@@ -4,20 +4,32 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"gdlab/message"
 )
 
 // Error is a problem in the text of a function: where it is and what is wrong.
 // Parse returns only errors of this type.
 type Error struct {
-	Input string // the whole input
-	Col   int    // 1-based column (in runes) where the problem is
-	Msg   string // what was found and what was expected, e.g. `unknown name "sni": did you mean sin?`
+	Input string          // the whole input
+	Col   int             // 1-based column (in runes) where the problem is
+	Msg   message.Message // what was found and what was expected, e.g. `unknown name "sni": did you mean sin?`
 }
 
-// Error returns "column N: " followed by the message.
+// Error returns "column N: " followed by the message, in English.
 func (e *Error) Error() string {
-	return "column " + strconv.Itoa(e.Col) + ": " + e.Msg
+	return "column " + strconv.Itoa(e.Col) + ": " + e.Msg.String()
 }
+
+// Message is the error as a message, "column N: " and Msg, to be rendered
+// in any language; its English text is Error().
+func (e *Error) Message() message.Message {
+	return msgColumn.New(message.Int(e.Col), message.Nested(e.Msg))
+}
+
+// Unwrap returns Message, so that message.As and message.Of find the
+// error's message in a chain of errors.
+func (e *Error) Unwrap() error { return e.Message() }
 
 // Caret renders the error in two lines: the input, then a caret (^) under
 // column Col. Tabs before the column are repeated in the second line so the
@@ -48,7 +60,7 @@ func (e *Error) Caret() string {
 }
 
 // errorAt builds an *Error for input at the 1-based rune column col.
-func errorAt(input string, col int, msg string) *Error {
+func errorAt(input string, col int, msg message.Message) *Error {
 	n := utf8.RuneCountInString(input)
 	if col < 1 {
 		col = 1
@@ -59,18 +71,18 @@ func errorAt(input string, col int, msg string) *Error {
 	return &Error{Input: input, Col: col, Msg: msg}
 }
 
-// suggest returns a hint for an unknown name: "did you mean sin?" for a
+// suggest returns the hint for an unknown name: "did you mean sin?" for a
 // near-miss of a function or constant name (by edit distance, with adjacent
 // transpositions counting as one edit), a reminder of the variables for other
-// single letters, or "" when nothing is close.
-func suggest(name string) string {
+// single letters, or what a name may be when nothing is close.
+func suggest(name string) message.Message {
 	low := strings.ToLower(name)
 	if low == "x" || low == "y" {
-		return "did you mean " + low + "? (names are case-sensitive)"
+		return hintCase.New(message.Text(low))
 	}
 	if isXYWord(low) {
 		parts := strings.Split(low, "")
-		return "did you mean " + strings.Join(parts, "*") + "? (write * between variables)"
+		return hintJuxtaposed.New(message.Text(strings.Join(parts, "*")))
 	}
 	best, bestD := "", 1<<30
 	consider := func(cand string) {
@@ -93,15 +105,15 @@ func suggest(name string) string {
 		limit = 2
 	}
 	if bestD == 0 {
-		return "did you mean " + best + "? (names are lower case)"
+		return hintLowerCase.New(message.Text(best))
 	}
 	if bestD <= limit && utf8.RuneCountInString(low) > 1 {
-		return "did you mean " + best + "?"
+		return hintNear.New(message.Text(best))
 	}
 	if utf8.RuneCountInString(low) == 1 {
-		return "the variables are x and y"
+		return hintVariables.New()
 	}
-	return "expected x, y, pi, e or a function such as sin"
+	return hintFar.New()
 }
 
 // isXYWord reports whether s is two or more letters, each x or y ("xy", "xxy").

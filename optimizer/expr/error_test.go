@@ -4,17 +4,23 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"gdlab/message"
 )
 
-// TestErrors has one row per kind of error: the column and the message.
-func TestErrors(t *testing.T) {
+// errorCase is an input that does not parse: the column and the English
+// message of its error.
+type errorCase struct {
+	name, src string
+	col       int
+	msg       string
+}
+
+// errorCases has one row per kind of error (TestErrors, TestErrorMessages).
+func errorCases() []errorCase {
 	long := "x" + strings.Repeat("+x", 500) // 1001 characters
 	deep := strings.Repeat("(", 201) + "x" + strings.Repeat(")", 201)
-	for _, tc := range []struct {
-		name, src string
-		col       int
-		msg       string
-	}{
+	return []errorCase{
 		{"empty", "", 1, "empty input: expected a function of x (and y), e.g. x^2 + y^2"},
 		{"blank", "  \t", 1, "empty input: expected a function of x (and y), e.g. x^2 + y^2"},
 		{"unexpected end", "x^2 +", 6, `unexpected end of input after "+": expected a number, x, y, a function or "("`},
@@ -60,15 +66,20 @@ func TestErrors(t *testing.T) {
 		{"junk inside parentheses", "(x y)", 4, `found "y" after "x": expected an operator or ")" to close the "(" at column 1`},
 		{"junk inside call", "sin(x y)", 7, `found "y" after "x": expected an operator, "," or ")" to close sin(`},
 		{"runes count as columns", "é + x", 1, `unknown name "é": the variables are x and y`},
-	} {
+	}
+}
+
+// TestErrors checks the column and the message of every kind of error.
+func TestErrors(t *testing.T) {
+	for _, tc := range errorCases() {
 		_, err := Parse(tc.src)
 		var e *Error
 		if !errors.As(err, &e) {
 			t.Errorf("%s: Parse(%q) error = %v, want an *Error", tc.name, tc.src, err)
 			continue
 		}
-		if e.Col != tc.col || e.Msg != tc.msg || e.Input != tc.src {
-			t.Errorf("%s: Parse(%q) = column %d %q, want column %d %q", tc.name, tc.src, e.Col, e.Msg, tc.col, tc.msg)
+		if msg := e.Msg.String(); e.Col != tc.col || msg != tc.msg || e.Input != tc.src {
+			t.Errorf("%s: Parse(%q) = column %d %q, want column %d %q", tc.name, tc.src, e.Col, msg, tc.col, tc.msg)
 		}
 	}
 }
@@ -91,7 +102,7 @@ func TestNestingLimit(t *testing.T) {
 	} {
 		_, err := Parse(src)
 		var e *Error
-		if !errors.As(err, &e) || !strings.Contains(e.Msg, "nested more than 200 levels") {
+		if !errors.As(err, &e) || !strings.Contains(e.Msg.String(), "nested more than 200 levels") {
 			t.Errorf("Parse(%.20q...) = %v, want a nesting error", src, err)
 		}
 	}
@@ -100,18 +111,22 @@ func TestNestingLimit(t *testing.T) {
 	}
 }
 
+// msgTest is the message of the errors of TestErrorRendering.
+var msgTest = message.Define("m")
+
 // TestErrorRendering checks Error() and the two-line Caret().
 func TestErrorRendering(t *testing.T) {
+	m := msgTest.New()
 	for _, tc := range []struct {
 		e           Error
 		text, caret string
 	}{
-		{Error{"sni(x)", 1, "m"}, "column 1: m", "sni(x)\n^"},
-		{Error{"x + * y", 5, "m"}, "column 5: m", "x + * y\n    ^"},
-		{Error{"x^2 +", 6, "m"}, "column 6: m", "x^2 +\n     ^"},
-		{Error{"\tx #", 4, "m"}, "column 4: m", "\tx #\n\t  ^"},
-		{Error{"x\n+ #", 5, "m"}, "column 5: m", "x + #\n    ^"},
-		{Error{"é + #", 5, "m"}, "column 5: m", "é + #\n    ^"},
+		{Error{"sni(x)", 1, m}, "column 1: m", "sni(x)\n^"},
+		{Error{"x + * y", 5, m}, "column 5: m", "x + * y\n    ^"},
+		{Error{"x^2 +", 6, m}, "column 6: m", "x^2 +\n     ^"},
+		{Error{"\tx #", 4, m}, "column 4: m", "\tx #\n\t  ^"},
+		{Error{"x\n+ #", 5, m}, "column 5: m", "x + #\n    ^"},
+		{Error{"é + #", 5, m}, "column 5: m", "é + #\n    ^"},
 	} {
 		if got := tc.e.Error(); got != tc.text {
 			t.Errorf("Error() = %q, want %q", got, tc.text)

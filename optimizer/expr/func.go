@@ -7,6 +7,7 @@ package expr
 // *Func satisfies optimizer.Objective.
 type Func struct {
 	src   string
+	key   string
 	dims  int
 	value valueFn
 	grad  dualFn
@@ -17,6 +18,7 @@ type Func struct {
 func newFunc(src string, dims int, n *node) *Func {
 	return &Func{
 		src:   src,
+		key:   key(n, dims),
 		dims:  dims,
 		value: compileValue(n),
 		grad:  compileDual(n),
@@ -26,6 +28,21 @@ func newFunc(src string, dims int, n *node) *Func {
 
 // Source returns the text as typed.
 func (f *Func) Source() string { return f.src }
+
+// Key returns a canonical text of the parsed function, for finding it among
+// others (a preset, say) whatever its spelling: two texts that parse to the
+// same tree have the same key and two different trees different keys. So
+// x^2+y^2, x^2 + y^2, x ^ 2 + y ^ 2, x[0]**2 + x[1]**2 and pow(x, 2) + y^2
+// share the key "x^2+y^2", and 2x and 2*x the key "2*x". The key is of the
+// tree after constant folding (1+1 is 2, -(-x) is x, a sign on a number
+// is part of it) and is printed with as few parentheses as the precedence of
+// the operators allows: variables as x and y, the power as ^, numbers in
+// the shortest 'g' form, functions by the name they were written with (ln
+// and log differ). It does not simplify algebra: x+y and y+x differ. A
+// function of x and y whose y folded away (x + 0*y^0) has the key of its
+// tree followed by " [x, y]", so that it does not share the key of the
+// function of x alone (Dims differs). The key is computed once, by Parse.
+func (f *Func) Key() string { return f.key }
 
 // Dims returns 1 if the function uses only x, 2 if it uses y.
 func (f *Func) Dims() int { return f.dims }

@@ -18,7 +18,8 @@ var fuzzPoints = [][2]float64{
 // FuzzParse checks that no input makes Parse or a compiled function panic,
 // that every error is an *Error pointing inside the input (or just after
 // it) with a two-line caret rendering, and that the value computed with the
-// gradient is the plain value.
+// gradient is the plain value, and that the key of a function parses back to
+// its tree.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"x^2 + y^2", "(1-x)^2 + 100(y-x^2)^2", "sni(x)", "1.2.3", "x + * y", "min(x)"} {
 		f.Add(s)
@@ -34,8 +35,11 @@ func FuzzParse(f *testing.F) {
 			if e.Col < 1 || e.Col > n+1 {
 				t.Fatalf("Parse(%q): Col = %d, want 1..%d", src, e.Col, n+1)
 			}
-			if e.Msg == "" || e.Input != src {
+			if e.Msg.IsZero() || e.Input != src || len(e.Msg.Args) != e.Msg.Kind.Arity() {
 				t.Fatalf("Parse(%q): bad error %+v", src, e)
+			}
+			if text := e.Error(); e.Message().String() != text || strings.Contains(text, "%!") && !strings.Contains(src, "%") {
+				t.Fatalf("Parse(%q): error %q, its message %q", src, text, e.Message())
 			}
 			if got := strings.Count(e.Caret(), "\n"); got != 1 {
 				t.Fatalf("Parse(%q): Caret has %d line breaks, want 1", src, got)
@@ -48,6 +52,7 @@ func FuzzParse(f *testing.F) {
 		if fn.Source() != src {
 			t.Fatalf("Source() = %q, want %q", fn.Source(), src)
 		}
+		checkKeyRoundTrip(t, src)
 		for _, p := range fuzzPoints {
 			v := fn.Value(p[0], p[1])
 			gv, _, gy := fn.ValueGrad(p[0], p[1])

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"unicode"
+
+	"gdlab/message"
 )
 
 // tokKind is the kind of a token.
@@ -30,15 +32,16 @@ type token struct {
 }
 
 // describe names a token for an error message: `"+"`, `number 2.5`,
-// `"sin"`, `the end of the input`.
-func (t token) describe() string {
+// `"sin"`, `the end of the input`. A quoted token reads the same in every
+// language; the others are nested messages.
+func (t token) describe() message.Arg {
 	switch t.kind {
 	case tEOF:
-		return "the end of the input"
+		return message.Word(wordEnd)
 	case tNum:
-		return "number " + t.text
+		return message.Nested(msgNumber.New(message.Text(t.text)))
 	}
-	return strconv.Quote(t.text)
+	return message.Text(strconv.Quote(t.text))
 }
 
 // lex splits the runes of src into tokens, ending with a tEOF token.
@@ -87,17 +90,17 @@ func lex(src string, rs []rune) ([]token, *Error) {
 			toks = append(toks, token{kind: tComma, text: ",", col: col})
 			i++
 		default:
-			msg := "unexpected character " + strconv.QuoteRune(r) +
-				": expected a number, x, y, a function, an operator (+ - * / ^ **) or a parenthesis"
+			c := message.Text(strconv.QuoteRune(r))
+			msg := msgBadChar.New(c)
 			switch r {
 			case '=':
-				msg = `unexpected "=": type only the right-hand side, e.g. x^2 + y^2`
+				msg = msgEquals.New()
 			case '²', '³':
-				msg = "unexpected character " + strconv.QuoteRune(r) + ": write powers with ^, e.g. x^2"
+				msg = msgSuperscript.New(c)
 			case '−', '–':
-				msg = "unexpected character " + strconv.QuoteRune(r) + ": expected the minus sign -"
+				msg = msgUnicodeMinus.New(c)
 			case '×', '·', '⋅':
-				msg = "unexpected character " + strconv.QuoteRune(r) + ": expected the multiplication sign *"
+				msg = msgUnicodeTimes.New(c)
 			}
 			return nil, errorAt(src, col, msg)
 		}
@@ -127,7 +130,7 @@ func lexNumber(src string, rs []rune, i int) (token, int, *Error) {
 		}
 	}
 	if digits == 0 {
-		return token{}, 0, errorAt(src, start+1, `malformed number ".": expected digits before or after the decimal point`)
+		return token{}, 0, errorAt(src, start+1, msgLonePoint.New())
 	}
 	exponent := exponentAt(rs, i)
 	if exponent {
@@ -144,21 +147,21 @@ func lexNumber(src string, rs []rune, i int) (token, int, *Error) {
 		for end < len(rs) && (isDigit(rs[end]) || rs[end] == '.' || rs[end] == 'e' || rs[end] == 'E') {
 			end++
 		}
-		what := "a number has at most one decimal point"
+		kind := msgTwoPoints
 		switch {
 		case exponent && rs[i] == '.':
-			what = "the exponent of a number must be a whole number"
+			kind = msgPointInExp
 		case exponent:
-			what = "a number has at most one exponent"
+			kind = msgTwoExponents
 		}
-		return token{}, 0, errorAt(src, i+1, "malformed number "+strconv.Quote(string(rs[start:end]))+": "+what)
+		return token{}, 0, errorAt(src, i+1, kind.New(message.Quote(string(rs[start:end]))))
 	}
 	text := string(rs[start:i])
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil {
 		var ne *strconv.NumError
 		if !errors.As(err, &ne) || ne.Err != strconv.ErrRange || v != 0 {
-			return token{}, 0, errorAt(src, start+1, "number "+text+" is too large: expected at most about 1.8e308")
+			return token{}, 0, errorAt(src, start+1, msgNumberTooLarge.New(message.Text(text)))
 		}
 		// An underflow to zero (1e-400) is accepted as 0.
 	}

@@ -1,8 +1,9 @@
 package expr
 
 import (
-	"strconv"
 	"unicode/utf8"
+
+	"gdlab/message"
 )
 
 const (
@@ -12,9 +13,6 @@ const (
 	// function call, sign and power exponent is one level.
 	MaxDepth = 200
 )
-
-// expectOperand is the tail of messages where an operand is missing.
-const expectOperand = `expected a number, x, y, a function or "("`
 
 // parser is a recursive-descent parser over the tokens of one input.
 //
@@ -48,8 +46,7 @@ func Parse(src string) (*Func, error) {
 // parse parses src into a simplified tree and its dimension.
 func parse(src string) (*node, int, *Error) {
 	if n := utf8.RuneCountInString(src); n > MaxLen {
-		return nil, 0, errorAt(src, MaxLen+1, "the input is "+strconv.Itoa(n)+
-			" characters long: expected at most "+strconv.Itoa(MaxLen))
+		return nil, 0, errorAt(src, MaxLen+1, msgTooLong.New(message.Int(n), message.Int(MaxLen)))
 	}
 	rs := []rune(src)
 	toks, err := lex(src, rs)
@@ -57,7 +54,7 @@ func parse(src string) (*node, int, *Error) {
 		return nil, 0, err
 	}
 	if toks[0].kind == tEOF {
-		return nil, 0, errorAt(src, 1, "empty input: expected a function of x (and y), e.g. x^2 + y^2")
+		return nil, 0, errorAt(src, 1, msgEmpty.New())
 	}
 	p := &parser{src: src, toks: toks}
 	root, err := p.expr()
@@ -66,14 +63,12 @@ func parse(src string) (*node, int, *Error) {
 	}
 	if t := p.peek(); t.kind != tEOF {
 		if t.kind == tRParen {
-			return nil, 0, p.errAt(t, `unmatched ")": there is no "(" to close`)
+			return nil, 0, p.errAt(t, msgUnmatched.New())
 		}
 		if t.kind == tLParen {
-			return nil, 0, p.errAt(t, `found "(" after `+p.prev().describe()+
-				": expected an operator (write * to multiply: x*(...))")
+			return nil, 0, p.errAt(t, msgCallToken.New(p.prev().describe()))
 		}
-		return nil, 0, p.errAt(t, "found "+t.describe()+" after "+p.prev().describe()+
-			": expected an operator (+ - * / ^) or the end of the input")
+		return nil, 0, p.errAt(t, msgMissingOperator.New(t.describe(), p.prev().describe()))
 	}
 	switch {
 	case p.usesY:
@@ -81,7 +76,7 @@ func parse(src string) (*node, int, *Error) {
 	case p.usesX:
 		return root, 1, nil
 	}
-	return nil, 0, errorAt(src, 1, "found no variable: the function must use x (and may use y)")
+	return nil, 0, errorAt(src, 1, msgNoVariable.New())
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }
@@ -102,7 +97,7 @@ func (p *parser) prev() token {
 	return p.toks[p.i-1]
 }
 
-func (p *parser) errAt(t token, msg string) *Error { return errorAt(p.src, t.col, msg) }
+func (p *parser) errAt(t token, msg message.Message) *Error { return errorAt(p.src, t.col, msg) }
 
 func (p *parser) isOp(ops ...string) bool {
 	t := p.peek()
@@ -121,8 +116,7 @@ func (p *parser) isOp(ops ...string) bool {
 func (p *parser) enter(t token) *Error {
 	p.depth++
 	if p.depth > MaxDepth {
-		return p.errAt(t, "the expression is nested more than "+strconv.Itoa(MaxDepth)+
-			" levels deep: expected simpler nesting")
+		return p.errAt(t, msgTooDeep.New(message.Int(MaxDepth)))
 	}
 	return nil
 }
@@ -221,26 +215,29 @@ func (p *parser) power() (*node, *Error) {
 
 // missingOperand reports the token t found where an operand was expected.
 func (p *parser) missingOperand(t token) *Error {
-	after := ""
-	if p.i > 0 {
-		after = " after " + p.prev().describe()
+	if p.i == 0 {
+		switch t.kind {
+		case tEOF:
+			return p.errAt(t, msgEnd.New())
+		case tOp:
+			return p.errAt(t, msgAtStart.New(t.describe()))
+		}
+		return p.errAt(t, msgOperand.New(t.describe()))
 	}
+	after := p.prev().describe()
 	switch t.kind {
 	case tEOF:
-		return p.errAt(t, "unexpected end of input"+after+": "+expectOperand)
+		return p.errAt(t, msgEndAfter.New(after))
 	case tRParen:
-		if p.i > 0 && p.prev().kind == tLParen {
-			return p.errAt(t, `found ")" right after "(": expected an expression inside the parentheses`)
+		if p.prev().kind == tLParen {
+			return p.errAt(t, msgEmptyParens.New())
 		}
 	case tOp:
-		if p.i == 0 {
-			return p.errAt(t, "found "+t.describe()+" at the start: "+expectOperand)
-		}
 		if p.prev().kind == tOp {
-			return p.errAt(t, "found "+t.describe()+after+" (two operators in a row): "+expectOperand)
+			return p.errAt(t, msgTwoOperators.New(t.describe(), after))
 		}
 	}
-	return p.errAt(t, "found "+t.describe()+after+": "+expectOperand)
+	return p.errAt(t, msgOperandAfter.New(t.describe(), after))
 }
 
 func (p *parser) primary() (*node, *Error) {
@@ -281,10 +278,9 @@ func (p *parser) closeParen(open token) *Error {
 		p.next()
 		return nil
 	case tEOF:
-		return p.errAt(t, `missing ")": the "(" at column `+strconv.Itoa(open.col)+" is never closed")
+		return p.errAt(t, msgUnclosed.New(message.Int(open.col)))
 	}
-	return p.errAt(t, "found "+t.describe()+" after "+p.prev().describe()+
-		`: expected an operator or ")" to close the "(" at column `+strconv.Itoa(open.col))
+	return p.errAt(t, msgUnclosedJunk.New(t.describe(), p.prev().describe(), message.Int(open.col)))
 }
 
 // name resolves the identifier t: a variable, a constant or a function call.
@@ -299,20 +295,20 @@ func (p *parser) name(t token) (*node, *Error) {
 	case "y":
 		p.usesY = true
 		if p.peek().kind == tLBracket {
-			return nil, p.errAt(p.peek(), `found "[" after y: only x can be indexed (x[0] is x, x[1] is y)`)
+			return nil, p.errAt(p.peek(), msgIndexY.New())
 		}
 		return &node{k: kY}, nil
 	}
 	if c, ok := constants[t.text]; ok {
 		if p.peek().kind == tLParen {
-			return nil, p.errAt(p.peek(), `found "(" after `+t.text+": expected an operator (write "+t.text+"*( to multiply)")
+			return nil, p.errAt(p.peek(), msgCallConstant.New(message.Text(t.text), message.Text(t.text)))
 		}
 		return constNode(c), nil
 	}
 	fn, unary := unaryFuncs[t.text]
 	bk, binary := binaryFuncs[t.text]
 	if !unary && !binary {
-		return nil, p.errAt(t, "unknown name "+strconv.Quote(shorten(t.text))+": "+suggest(t.text))
+		return nil, p.errAt(t, msgUnknownName.New(message.Quote(shorten(t.text)), message.Nested(suggest(t.text))))
 	}
 	arity := 1
 	if binary {
@@ -336,10 +332,10 @@ func (p *parser) index(x token) (*node, *Error) {
 	p.next() // [
 	t := p.next()
 	if t.kind != tNum || (t.text != "0" && t.text != "1") {
-		return nil, p.errAt(t, "found "+t.describe()+` after "x[": expected x[0] or x[1]`)
+		return nil, p.errAt(t, msgBadIndex.New(t.describe()))
 	}
 	if c := p.peek(); c.kind != tRBracket {
-		return nil, p.errAt(c, "found "+c.describe()+` after "x[`+t.text+`": expected "]"`)
+		return nil, p.errAt(c, msgUnclosedIndex.New(c.describe(), message.Text(t.text)))
 	}
 	p.next()
 	if t.text == "1" {
@@ -354,22 +350,15 @@ func (p *parser) index(x token) (*node, *Error) {
 func (p *parser) args(fn token, arity int) ([]*node, *Error) {
 	open := p.peek()
 	if open.kind != tLParen {
-		return nil, p.errAt(open, "found "+open.describe()+" after "+fn.text+
-			`: expected "(" (functions are called like `+fn.text+"(x))")
+		return nil, p.errAt(open, msgNoCallParen.New(open.describe(), message.Text(fn.text), message.Text(fn.text)))
 	}
 	p.next()
 	if err := p.enter(open); err != nil {
 		return nil, err
 	}
 	defer p.leave()
-	plural := func(n int) string {
-		if n == 1 {
-			return "1 argument"
-		}
-		return strconv.Itoa(n) + " arguments"
-	}
 	if c := p.peek(); c.kind == tRParen {
-		return nil, p.errAt(c, fn.text+" takes "+plural(arity)+", found none")
+		return nil, p.errAt(c, takes(fn.text, arity, 0))
 	}
 	var args []*node
 	var extra token // the first comma past the last allowed argument (kind tEOF until seen)
@@ -389,16 +378,15 @@ func (p *parser) args(fn token, arity int) ([]*node, *Error) {
 	}
 	if err := p.closeParen(open); err != nil {
 		if t := p.peek(); t.kind != tEOF {
-			err.Msg = "found " + t.describe() + " after " + p.prev().describe() +
-				`: expected an operator, "," or ")" to close ` + fn.text + "("
+			err.Msg = msgUnclosedCallJunk.New(t.describe(), p.prev().describe(), message.Text(fn.text))
 		}
 		return nil, err
 	}
 	switch {
 	case len(args) > arity:
-		return nil, p.errAt(extra, fn.text+" takes "+plural(arity)+", found "+strconv.Itoa(len(args)))
+		return nil, p.errAt(extra, takes(fn.text, arity, len(args)))
 	case len(args) < arity:
-		return nil, p.errAt(p.prev(), fn.text+" takes "+plural(arity)+", found "+strconv.Itoa(len(args)))
+		return nil, p.errAt(p.prev(), takes(fn.text, arity, len(args)))
 	}
 	return args, nil
 }

@@ -1,4 +1,4 @@
-package app
+package session
 
 import (
 	"image"
@@ -13,8 +13,8 @@ import (
 
 // BenchmarkFrameGapDuringTenMillionStepRun measures how late frames come
 // while a 10,000,000-step run computes and plays at 1,000 steps per second:
-// the lab's player produces frames and each is rendered at 1280×800 as the
-// window's render goroutine does. It reports the longest gap between two
+// the session's player produces frames and each is rendered at 1280×800 as
+// the window's painter does. It reports the longest gap between two
 // consecutive frames (max-gap-ms; 16.7 ms is the 60 Hz pace), the mean gap
 // and the number of frames during the computation.
 func BenchmarkFrameGapDuringTenMillionStepRun(b *testing.B) {
@@ -36,7 +36,7 @@ func BenchmarkFrameGapDuringTenMillionStepRun(b *testing.B) {
 			started bool
 			done    = make(chan struct{})
 		)
-		l := newLab(func(fr Frame) {
+		s := New(func(fr Frame) {
 			if fr.Scene != nil {
 				o := fr.Options
 				o.Width, o.Height = 1280, 800
@@ -57,11 +57,11 @@ func BenchmarkFrameGapDuringTenMillionStepRun(b *testing.B) {
 			} else if started {
 				once.Do(func() { close(done) })
 			}
-		})
-		l.setSpeed(1000)
-		l.compute(p, []optimizer.Config{c}, nil, true)
+		}, plotting.Options{View: plotting.ViewBoth})
+		s.SetSpeed(1000)
+		s.Start(p, []Item{{Config: c}}, true)
 		<-done
-		l.close()
+		s.Close()
 	}
 	b.ReportMetric(float64(worst)/float64(time.Millisecond), "max-gap-ms")
 	if frames > 0 {

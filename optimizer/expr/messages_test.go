@@ -1,0 +1,107 @@
+package expr
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"gdlab/message"
+)
+
+// TestErrorMessages checks that the message of every kind of error renders
+// as Error() in English, and in German without a verb left over.
+func TestErrorMessages(t *testing.T) {
+	de := readTranslations(t, "de")
+	tr := func(key string) string {
+		if s, ok := de[key]; ok {
+			return s
+		}
+		return key
+	}
+	for _, tc := range errorCases() {
+		_, err := Parse(tc.src)
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Errorf("%s: Parse(%q) error = %v, want an *Error", tc.name, tc.src, err)
+			continue
+		}
+		if got := e.Message().String(); got != e.Error() {
+			t.Errorf("%s: Message() = %q, Error() = %q", tc.name, got, e.Error())
+		}
+		if m, ok := message.As(err); !ok || m.String() != e.Error() {
+			t.Errorf("%s: message.As = %q, %v, want %q", tc.name, m, ok, e.Error())
+		}
+		german := e.Message().Render(tr)
+		if strings.Contains(german, "%!") || german == e.Error() || !strings.HasPrefix(german, "Spalte ") {
+			t.Errorf("%s: German %q (English %q)", tc.name, german, e.Error())
+		}
+	}
+}
+
+// englishWord is a word that a translation must change.
+var englishWord = regexp.MustCompile(`[A-Za-z]{4,}`)
+
+// TestTranslations checks that expr.de.json translates exactly the kinds
+// of the package, each with the verbs of its key, and that expr.en.json maps
+// each key to itself.
+func TestTranslations(t *testing.T) {
+	own := map[string]bool{}
+	for _, k := range kinds {
+		if own[k.Key()] {
+			t.Errorf("kind %q is listed twice", k.Key())
+		}
+		own[k.Key()] = true
+	}
+	// Every kind linked into the test binary is the package's, or the tests'.
+	for _, k := range message.Kinds() {
+		if !own[k.Key()] && k != msgTest {
+			t.Errorf("kind %q is not in kinds", k.Key())
+		}
+	}
+	de, en := readTranslations(t, "de"), readTranslations(t, "en")
+	for _, k := range kinds {
+		key := k.Key()
+		if en[key] != key {
+			t.Errorf("expr.en.json: %q = %q, want the key", key, en[key])
+		}
+		g, ok := de[key]
+		if !ok {
+			t.Errorf("expr.de.json: no translation of %q", key)
+			continue
+		}
+		kv, gv := message.Verbs(key), message.Verbs(g)
+		slices.Sort(kv)
+		slices.Sort(gv)
+		if !slices.Equal(kv, gv) || message.Arity(g) != k.Arity() {
+			t.Errorf("expr.de.json: %q = %q: verbs %v, want %v", key, g, message.Verbs(g), message.Verbs(key))
+		}
+		if englishWord.MatchString(key) && g == key {
+			t.Errorf("expr.de.json: %q is not translated", key)
+		}
+	}
+	for name, file := range map[string]map[string]string{"de": de, "en": en} {
+		for key := range file {
+			if !own[key] {
+				t.Errorf("expr.%s.json: %q is no kind of the package", name, key)
+			}
+		}
+	}
+}
+
+// readTranslations reads the translation file of expr for lang.
+func readTranslations(t *testing.T, lang string) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile("../../assets/translations/expr." + lang + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("expr.%s.json: %v", lang, err)
+	}
+	return m
+}

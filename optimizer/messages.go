@@ -1,0 +1,101 @@
+package optimizer
+
+import "gdlab/message"
+
+// The optimizer's messages. Each key is its English template; the German
+// texts are in assets/translations/optimizer.de.json.
+var (
+	// Config.Validate.
+	msgDims          = message.Define("dims %s: a function has 1 or 2 variables")
+	msgUnknownMethod = message.Define("unknown method %s: valid methods are %s")
+	msgMethod        = message.Define("method %s: valid methods are %s")
+	msgLR            = message.Define("lr %s: the learning rate must be a positive finite number")
+	msgStartX        = message.Define("start x %s: must be a finite number")
+	msgStartY        = message.Define("start y %s: must be a finite number")
+	msgStepsNegative = message.Define("steps %s: must be 0 or more")
+	msgStepsTooMany  = message.Define("steps %s: at most %s steps are allowed")
+	msgGradient      = message.Define("gradient %s: must be %s or %s")
+	msgH             = message.Define("h %s: the numeric-gradient step must be a positive finite number")
+	msgBound         = message.Define("bound %s: the divergence bound must be positive")
+	msgTol           = message.Define("tol %s: the tolerance must be 0 (off) or a positive finite number")
+	msgParam         = message.Define("%s %s: %s must be %s")
+
+	// Param.Range.
+	msgRangeClosed     = message.Define("from %s to %s")
+	msgRangeClosedOpen = message.Define("at least %s and below %s")
+	msgRangeOpenClosed = message.Define("above %s and at most %s")
+	msgRangeOpen       = message.Define("above %s and below %s")
+	msgRangeAtLeast    = message.Define("a finite number ≥ %s")
+	msgRangeAbove      = message.Define("a finite number > %s")
+	msgRangeOrDefault  = message.Define("0 (the method's default) or %s")
+
+	// Run.
+	msgNoFunction = message.Define("no function: the problem has no objective")
+	msgNothingRun = message.Define("nothing was run: %s")
+	msgVerbatim   = message.Define("%s") // an error from outside the program, as it is
+
+	// The stability sentences of Analysis and PointAnalysis.
+	msgBelowCritical  = message.Define("lr %s is below the critical %s: converges")
+	msgAtCritical     = message.Define("lr %s is the critical rate: it oscillates forever")
+	msgAboveCritical  = message.Define("lr %s is above the critical %s: diverges")
+	msgSaddleSuffix   = message.Define("%s along the upward-curving direction, but the surface curves downward in another (a saddle)")
+	msgOutsideDomain  = message.Define("no critical lr: f is not finite at the %s, which lies outside the function's domain")
+	msgHessianInf     = message.Define("no critical lr: the Hessian is not finite at the %s")
+	msgNoBowl         = message.Define("no critical lr: the function does not curve upward at the %s (%s %s), so there is no bowl to overshoot")
+	msgNoHill         = message.Define("no critical lr: the function does not curve downward at the %s (%s %s), so there is no hill to overshoot")
+	msgAdaptive       = message.Define("%s adapts its step size to the gradients, so it has no fixed critical lr; gd's would be %s here")
+	wordCurrentPoint  = message.Define("current point")
+	wordStartPoint    = message.Define("start point")
+	wordEndPoint      = message.Define("end point")
+	wordLargestEigen  = message.Define("largest Hessian eigenvalue")
+	wordSmallestEigen = message.Define("smallest Hessian eigenvalue")
+	wordSecondDeriv   = message.Define("f''")
+)
+
+// The words for a run's status and verdict, for the window and the CLI.
+var (
+	statusWords = map[Status]message.Kind{
+		MaxSteps:  message.Define("max-steps"),
+		Converged: message.Define("converged"),
+		Diverged:  message.Define("diverged"),
+		Cancelled: message.Define("cancelled"),
+		Invalid:   message.Define("invalid"),
+	}
+	verdictWords = map[Verdict]message.Kind{
+		VerdictConverged:   message.Define("converged"),
+		VerdictSaddle:      message.Define("saddle"),
+		VerdictOscillating: message.Define("oscillating"),
+		VerdictDiverged:    message.Define("diverged"),
+		VerdictSlow:        message.Define("slow"),
+		VerdictPlateau:     message.Define("plateau"),
+		VerdictUnsettled:   message.Define("unsettled"),
+		VerdictInvalid:     message.Define("invalid"),
+	}
+	msgStatusAfter = message.Define("%s after %s steps")
+	msgDivergedAt  = message.Define("diverged at step %s")
+	msgWithVerdict = message.Define("%s (%s)")
+)
+
+// Word is the status as a translatable word.
+func (s Status) Word() message.Message { return statusWords[s].New() }
+
+// Word is the verdict as a translatable word.
+func (v Verdict) Word() message.Message { return verdictWords[v].New() }
+
+// Outcome is how a run ended in a few words: "max-steps after 100 steps
+// (converged)", "diverged at step 70".
+func (r Result) Outcome() message.Message {
+	var m message.Message
+	switch r.Status {
+	case Diverged:
+		m = msgDivergedAt.New(message.Int(r.DivergedAt))
+	case MaxSteps, Converged:
+		m = msgStatusAfter.New(message.Nested(r.Status.Word()), message.Int(r.Steps))
+	default:
+		m = r.Status.Word()
+	}
+	if r.Verdict != "" && string(r.Verdict) != string(r.Status) {
+		m = msgWithVerdict.New(message.Nested(m), message.Nested(r.Verdict.Word()))
+	}
+	return m
+}

@@ -1,0 +1,250 @@
+package optimizer
+
+import (
+	"math"
+	"strings"
+
+	"gdlab/message"
+)
+
+// Method names an update rule: one entry of the method registry.
+type Method string
+
+// The methods of the registry, for code and tests that name one.
+const (
+	GD       Method = "gd"
+	Ascent   Method = "ascent"
+	Momentum Method = "momentum"
+	Nesterov Method = "nesterov"
+	Adagrad  Method = "adagrad"
+	RMSProp  Method = "rmsprop"
+	Adam     Method = "adam"
+)
+
+// Param is one hyperparameter of a method. Its Name is the CLI flag
+// (--name), the lesson-file field and the preference key; the window shows
+// Label and Doc. A value v is valid when Min ≤ v ≤ Max (< where the bound is
+// open) and finite.
+type Param struct {
+	Name             string
+	Symbol           string  // as formulas write it: "μ"
+	Default          float64 // torch.optim's default for this method
+	Min, Max         float64 // valid range; Max may be +Inf
+	MinOpen, MaxOpen bool    // whether Min and Max themselves are excluded
+	// ZeroIsDefault: an explicit 0 means Default (ε = 0 in a lesson file or
+	// on the command line is the method's own ε, as it always was).
+	ZeroIsDefault bool
+	Label         message.Kind // caption of the field: "momentum μ"
+	Doc           message.Kind // one line: what it does in the update rule
+}
+
+// MethodSpec is one entry of the method registry: everything the window,
+// the CLI, lesson files, preferences and the docs know of a method.
+type MethodSpec struct {
+	Name    Method
+	Aliases []string     // other names ParseMethod accepts ("sgd")
+	Doc     message.Kind // one line: the rule and its torch.optim name
+	Rule    string       // the update rule in formulas, for help texts and docs
+	Params  []Param
+	// Maximizes: the method climbs f (ascent); its loss is −f.
+	Maximizes bool
+	// CriticalFactor is c in the critical learning rate c / λmax on the local
+	// quadratic model (2 for gd); nil for methods that rescale their steps by
+	// the gradient history and so have no fixed critical rate.
+	CriticalFactor func(c Config) float64
+	// newRule builds the method's update rule for a valid config with its
+	// defaults filled.
+	newRule func(c Config) rule
+}
+
+// The registry's hyperparameters, shared by the methods that use them.
+var (
+	paramMomentum = Param{Name: "momentum", Symbol: "μ", Default: 0.9, Min: 0, Max: 1, MaxOpen: true,
+		Label: message.Define("momentum μ"), Doc: message.Define("how much of the last update is kept: b ← μb + g")}
+	paramDampening = Param{Name: "dampening", Symbol: "τ", Default: 0, Min: 0, Max: 1,
+		Label: message.Define("dampening τ"), Doc: message.Define("damps the gradient added to the buffer after the first step: b ← μb + (1 − τ)g")}
+	paramAlpha = Param{Name: "alpha", Symbol: "α", Default: 0.99, Min: 0, Max: 1, MaxOpen: true,
+		Label: message.Define("smoothing α"), Doc: message.Define("how slowly the average of squared gradients forgets: s ← αs + (1 − α)g²")}
+	paramBeta1 = Param{Name: "beta1", Symbol: "β1", Default: 0.9, Min: 0, Max: 1, MaxOpen: true,
+		Label: message.Define("β1"), Doc: message.Define("decay of the average gradient m")}
+	paramBeta2 = Param{Name: "beta2", Symbol: "β2", Default: 0.999, Min: 0, Max: 1, MaxOpen: true,
+		Label: message.Define("β2"), Doc: message.Define("decay of the average squared gradient v")}
+)
+
+// eps is ε with the method's default d.
+func eps(d float64) Param {
+	return Param{Name: "eps", Symbol: "ε", Default: d, Min: 0, Max: math.Inf(1), MinOpen: true, ZeroIsDefault: true,
+		Label: message.Define("ε"), Doc: message.Define("added to the denominator so that it is never 0")}
+}
+
+// registry lists every method in the order menus and help texts show them.
+// Every rule is the one documented for torch.optim with a constant learning
+// rate η and no weight decay, so a run can be reproduced step for step in
+// PyTorch; g is the gradient at the current point, t = 1, 2, … the step, and
+// all state starts at zero. (It is filled in init because its rules read
+// configs, whose Param reads the registry.)
+var registry []MethodSpec
+
+func init() {
+	registry = []MethodSpec{
+		{Name: GD, Aliases: []string{"sgd"}, Rule: "x ← x − ηg",
+			Doc:            message.Define("gradient descent (torch.optim.SGD)"),
+			CriticalFactor: func(Config) float64 { return 2 },
+			newRule:        func(c Config) rule { return &gdRule{lr: c.LR} }},
+		{Name: Ascent, Rule: "x ← x + ηg", Maximizes: true,
+			Doc:            message.Define("gradient ascent (torch.optim.SGD, maximize=True)"),
+			CriticalFactor: func(Config) float64 { return 2 },
+			newRule:        func(c Config) rule { return &gdRule{lr: c.LR, maximize: true} }},
+		{Name: Momentum, Rule: "b ← μb + (1 − τ)g (b = g at t = 1), x ← x − ηb", Params: []Param{paramMomentum, paramDampening},
+			Doc:            message.Define("heavy-ball momentum (torch.optim.SGD, momentum=μ)"),
+			CriticalFactor: func(c Config) float64 { return 2 * (1 + c.Param("momentum")) },
+			newRule: func(c Config) rule {
+				return &momentumRule{lr: c.LR, mu: c.Param("momentum"), damp: 1 - c.Param("dampening")}
+			}},
+		{Name: Nesterov, Rule: "b ← μb + g, x ← x − η(g + μb)", Params: []Param{paramMomentum},
+			Doc: message.Define("Nesterov momentum (torch.optim.SGD, nesterov=True)"),
+			CriticalFactor: func(c Config) float64 {
+				mu := c.Param("momentum")
+				return 2 * (1 + mu) / (1 + 2*mu)
+			},
+			newRule: func(c Config) rule {
+				return &momentumRule{lr: c.LR, mu: c.Param("momentum"), damp: 1, nesterov: true}
+			}},
+		{Name: Adagrad, Rule: "G ← G + g², x ← x − ηg/(√G + ε)", Params: []Param{eps(1e-10)},
+			Doc:     message.Define("AdaGrad (torch.optim.Adagrad)"),
+			newRule: func(c Config) rule { return &adagradRule{lr: c.LR, eps: c.Param("eps")} }},
+		{Name: RMSProp, Rule: "s ← αs + (1 − α)g², x ← x − ηg/(√s + ε)", Params: []Param{paramAlpha, eps(1e-8)},
+			Doc: message.Define("RMSProp (torch.optim.RMSprop)"),
+			newRule: func(c Config) rule {
+				return &rmspropRule{lr: c.LR, alpha: c.Param("alpha"), eps: c.Param("eps")}
+			}},
+		{Name: Adam, Rule: "m ← β1m + (1 − β1)g, v ← β2v + (1 − β2)g², x ← x − η·m̂/(√v̂ + ε)",
+			Params: []Param{paramBeta1, paramBeta2, eps(1e-8)},
+			Doc:    message.Define("Adam with bias correction (torch.optim.Adam)"),
+			newRule: func(c Config) rule {
+				return &adamRule{lr: c.LR, b1: c.Param("beta1"), b2: c.Param("beta2"), eps: c.Param("eps")}
+			}},
+	}
+	allParams, paramSlot = indexParams(registry)
+}
+
+// Methods returns the registry: every method in menu order. The slice is
+// fresh; the entries' Params must not be modified.
+func Methods() []MethodSpec { return append([]MethodSpec(nil), registry...) }
+
+// MethodNames returns the names of the methods in menu order.
+func MethodNames() []string {
+	names := make([]string, len(registry))
+	for i, m := range registry {
+		names[i] = string(m.Name)
+	}
+	return names
+}
+
+// Spec returns the registry entry of m; ok is false for an unknown method.
+func (m Method) Spec() (MethodSpec, bool) {
+	for _, s := range registry {
+		if s.Name == m {
+			return s, true
+		}
+	}
+	return MethodSpec{}, false
+}
+
+func (m Method) valid() bool { _, ok := m.Spec(); return ok }
+
+// Param returns the method's hyperparameter called name; ok is false when
+// the method has none of that name.
+func (s MethodSpec) Param(name string) (Param, bool) {
+	for _, p := range s.Params {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Param{}, false
+}
+
+// ParseMethod returns the method named s (case, surrounding spaces and the
+// aliases do not matter). The error lists the valid names.
+func ParseMethod(s string) (Method, error) {
+	name := strings.ToLower(strings.TrimSpace(s))
+	for _, m := range registry {
+		if string(m.Name) == name {
+			return m.Name, nil
+		}
+		for _, a := range m.Aliases {
+			if a == name {
+				return m.Name, nil
+			}
+		}
+	}
+	return "", msgUnknownMethod.New(message.Quote(s), message.Text(strings.Join(MethodNames(), ", ")))
+}
+
+// Params returns every hyperparameter of the registry once, in the order
+// of first use: the CLI's flags, the lesson fields and the preference keys.
+// Where methods share a name (ε), the first method's entry is returned; only
+// the default differs between them.
+func Params() []Param { return append([]Param(nil), allParams...) }
+
+// allParams and paramSlot index the registry's hyperparameters by name.
+var (
+	allParams []Param
+	paramSlot map[string]int
+)
+
+func indexParams(registry []MethodSpec) ([]Param, map[string]int) {
+	var ps []Param
+	slot := map[string]int{}
+	for _, m := range registry {
+		for _, p := range m.Params {
+			if _, ok := slot[p.Name]; !ok {
+				slot[p.Name] = len(ps)
+				ps = append(ps, p)
+			}
+		}
+	}
+	if len(ps) > maxParams {
+		panic("optimizer: more hyperparameters than Hyper holds") // caught by every test
+	}
+	return ps, slot
+}
+
+// maxParams is how many distinct hyperparameters Hyper holds.
+const maxParams = 16
+
+// Hyper holds hyperparameter values by name; a name not set stands for the
+// method's default. It is a plain comparable value: copying a Config copies
+// it, and == compares it.
+type Hyper struct {
+	set uint32
+	v   [maxParams]float64
+}
+
+// Set sets the value of the hyperparameter called name; it reports false
+// (and changes nothing) when no method has a hyperparameter of that name.
+func (h *Hyper) Set(name string, v float64) bool {
+	i, ok := paramSlot[name]
+	if ok {
+		h.set |= 1 << i
+		h.v[i] = v
+	}
+	return ok
+}
+
+// Unset makes name stand for the method's default again.
+func (h *Hyper) Unset(name string) {
+	if i, ok := paramSlot[name]; ok {
+		h.set &^= 1 << i
+		h.v[i] = 0
+	}
+}
+
+// Get returns the value set for name; ok is false when none is.
+func (h Hyper) Get(name string) (v float64, ok bool) {
+	i, known := paramSlot[name]
+	if !known || h.set&(1<<i) == 0 {
+		return 0, false
+	}
+	return h.v[i], true
+}

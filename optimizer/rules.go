@@ -1,0 +1,125 @@
+package optimizer
+
+import "math"
+
+// rule is the state of one method's update rule: it computes the update u
+// (so that x ← x + u) from the gradient g and advances its state. The
+// arithmetic follows torch.optim's single-tensor implementations operation
+// by operation, so results agree with PyTorch's float64 runs to the last few
+// bits.
+type rule interface {
+	step(g0, g1 float64) (u0, u1 float64)
+}
+
+// gdRule is x ← x − ηg; with maximize, torch negates g first: x ← x + ηg.
+type gdRule struct {
+	lr       float64
+	maximize bool
+}
+
+func (r *gdRule) step(g0, g1 float64) (float64, float64) {
+	if r.maximize {
+		return -r.lr * -g0, -r.lr * -g1
+	}
+	return -r.lr * g0, -r.lr * g1
+}
+
+// momentumRule is torch.optim.SGD with momentum μ and dampening 1 − damp:
+// b = g at the first step, then b ← μb + (1 − τ)g; x ← x − ηb, or with
+// nesterov x ← x − η(g + μb).
+type momentumRule struct {
+	lr, mu, damp float64
+	nesterov     bool
+	started      bool
+	b            [2]float64
+}
+
+func (r *momentumRule) step(g0, g1 float64) (float64, float64) {
+	if !r.started {
+		r.started = true
+		r.b = [2]float64{g0, g1} // torch starts the buffer as a copy of g
+	} else {
+		r.b[0] = r.b[0]*r.mu + r.damp*g0
+		r.b[1] = r.b[1]*r.mu + r.damp*g1
+	}
+	if r.nesterov {
+		return -r.lr * (g0 + r.mu*r.b[0]), -r.lr * (g1 + r.mu*r.b[1])
+	}
+	return -r.lr * r.b[0], -r.lr * r.b[1]
+}
+
+// adagradRule is torch.optim.Adagrad (lr_decay 0, initial accumulator 0):
+// G ← G + g², x ← x − ηg/(√G + ε).
+type adagradRule struct {
+	lr, eps float64
+	G       [2]float64
+}
+
+func (r *adagradRule) step(g0, g1 float64) (float64, float64) {
+	r.G[0] += g0 * g0
+	r.G[1] += g1 * g1
+	return -r.lr * (g0 / (math.Sqrt(r.G[0]) + r.eps)), -r.lr * (g1 / (math.Sqrt(r.G[1]) + r.eps))
+}
+
+// rmspropRule is torch.optim.RMSprop (not centered, no momentum):
+// s ← αs + (1 − α)g², x ← x − ηg/(√s + ε).
+type rmspropRule struct {
+	lr, alpha, eps float64
+	s              [2]float64
+}
+
+func (r *rmspropRule) step(g0, g1 float64) (float64, float64) {
+	r.s[0] = r.s[0]*r.alpha + (1-r.alpha)*(g0*g0)
+	r.s[1] = r.s[1]*r.alpha + (1-r.alpha)*(g1*g1)
+	return -r.lr * (g0 / (math.Sqrt(r.s[0]) + r.eps)), -r.lr * (g1 / (math.Sqrt(r.s[1]) + r.eps))
+}
+
+// adamRule is torch.optim.Adam (amsgrad off) with bias correction:
+// m ← β1m + (1 − β1)g, v ← β2v + (1 − β2)g², m̂ = m/(1 − β1ᵗ),
+// v̂ = v/(1 − β2ᵗ), x ← x − η m̂/(√v̂ + ε).
+type adamRule struct {
+	lr, b1, b2, eps  float64
+	m, v             [2]float64
+	t                int
+	bc1Done, bc2Done bool // the bias corrections have reached 1
+}
+
+func (r *adamRule) step(g0, g1 float64) (float64, float64) {
+	r.t++
+	w := 1 - r.b1
+	r.m[0] = lerp(r.m[0], g0, w)
+	r.m[1] = lerp(r.m[1], g1, w)
+	r.v[0] = r.v[0]*r.b2 + (1-r.b2)*(g0*g0)
+	r.v[1] = r.v[1]*r.b2 + (1-r.b2)*(g1*g1)
+	// Once 1 − βᵗ rounds to 1 it stays 1: skip the (then subnormal and
+	// slow) powers.
+	bc1, bc2 := 1.0, 1.0
+	if !r.bc1Done {
+		bc1 = 1 - math.Pow(r.b1, float64(r.t))
+		r.bc1Done = bc1 == 1
+	}
+	if !r.bc2Done {
+		bc2 = 1 - math.Pow(r.b2, float64(r.t))
+		r.bc2Done = bc2 == 1
+		bc2 = math.Sqrt(bc2)
+	}
+	size := r.lr / bc1
+	d0 := math.Sqrt(r.v[0])/bc2 + r.eps
+	d1 := math.Sqrt(r.v[1])/bc2 + r.eps
+	return -size * (r.m[0] / d0), -size * (r.m[1] / d1)
+}
+
+// lerp is torch's lerp (a + w(b − a), computed from the nearer end), which
+// torch.optim.Adam uses for m ← β1 m + (1 − β1) g.
+func lerp(a, b, w float64) float64 {
+	if math.Abs(w) < 0.5 {
+		return a + w*(b-a)
+	}
+	return b - (b-a)*(1-w)
+}
+
+// newRule is the update rule of the valid config c (defaults filled).
+func newRule(c Config) rule {
+	s, _ := c.Method.Spec()
+	return s.newRule(c)
+}

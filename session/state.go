@@ -1,0 +1,83 @@
+package session
+
+import (
+	"sort"
+
+	"gdlab/message"
+	"gdlab/optimizer"
+	"gdlab/plotting"
+)
+
+// Frame is one picture to show: a scene to render with its options, and the
+// state of the session that the widgets show alongside it.
+type Frame struct {
+	Scene   *plotting.Scene // nil: nothing to draw yet
+	Options plotting.Options
+	State   State
+}
+
+// State is an immutable snapshot of the session for the widgets.
+type State struct {
+	Version                 uint64 // of the session when the snapshot was made
+	Step, LastStep, MaxStep int    // current step, last one recorded, last one there will be
+	Playing, Computing      bool
+	Stale                   bool // the list or the function changed since the last computation
+	Speed                   float64
+	Problem                 optimizer.Problem // the function of the computed runs
+	Items                   []Item            // the run list as edited
+	Runs                    []RunState        // the computed runs, one per item at the last computation
+}
+
+// RunState is one computed run at the current step.
+type RunState struct {
+	Config optimizer.Config
+	Hidden bool
+	Points []optimizer.Point // everything recorded so far
+	Result *optimizer.Result // nil while computing
+	At     optimizer.Point   // the point at the current step
+	HasAt  bool
+	Stable message.Message // the stability sentence at the current point
+	Eigen  []float64       // the Hessian's eigenvalues there
+}
+
+// Current reports whether run i of the list has been computed with the
+// settings it has now, so that its result speaks of it.
+func (st State) Current(i int) bool {
+	return i < len(st.Runs) && i < len(st.Items) && !st.Stale && st.Runs[i].Config == st.Items[i].Config
+}
+
+// State returns a snapshot of the session now.
+func (s *Session) State() State {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stateLocked()
+}
+
+func (s *Session) stateLocked() State {
+	k := int(s.k)
+	st := State{Version: s.version, Step: k, LastStep: s.lastStepLocked(), Playing: s.playing,
+		Computing: s.computing, Stale: s.stale, Speed: s.speed, Problem: s.computed,
+		Items: append([]Item(nil), s.items...), Runs: make([]RunState, len(s.runs))}
+	for i, r := range s.runs {
+		steps := r.cfg.Steps
+		if r.res != nil {
+			steps = r.res.Steps
+		}
+		st.MaxStep = max(st.MaxStep, steps)
+		rs := RunState{Config: r.cfg, Hidden: r.hidden, Points: r.points, Result: r.res}
+		if n := sort.Search(len(r.points), func(j int) bool { return r.points[j].K > k }); n > 0 {
+			rs.At, rs.HasAt = r.points[n-1], true
+			if s.computed.F != nil {
+				a := optimizer.AnalyseAt(s.computed.F, r.cfg, rs.At.X)
+				rs.Stable, rs.Eigen = a.Summary, a.Eigenvalues
+			}
+		}
+		st.Runs[i] = rs
+	}
+	return st
+}
+
+func (s *Session) frameLocked() Frame {
+	st := s.stateLocked()
+	return Frame{Scene: s.sceneLocked(st.Step), Options: s.opts, State: st}
+}
