@@ -1,12 +1,13 @@
 // Command gdlab is Gradient Descent Lab: with no arguments (or a lesson file)
-// it opens the window; the subcommands run, plot, presets and version use the
-// same engine headless.
+// it opens the window; the subcommands run, plot, presets, methods and
+// version use the same engine headless (package gdlab/internal/cli).
 package main
 
 import (
 	"os"
 
 	"gdlab/app"
+	"gdlab/internal/cli"
 )
 
 // version is the release version, set at build time from FyneApp.toml
@@ -14,9 +15,9 @@ import (
 var version = "dev"
 
 func main() {
-	if len(os.Args) > 1 && isSubcommand(os.Args[1]) {
+	if len(os.Args) > 1 && cli.IsSubcommand(os.Args[1]) {
 		attachConsole()
-		os.Exit(runCLI(os.Args[1:], os.Stdout, os.Stderr))
+		os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr, version))
 	}
 	os.Exit(app.Main(os.Args[1:], version))
 }

@@ -1,13 +1,10 @@
 package app
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -18,6 +15,7 @@ import (
 
 	"gdlab/optimizer"
 	"gdlab/plotting"
+	"gdlab/report"
 )
 
 // exportSize is the smallest pixel size of an exported figure.
@@ -25,7 +23,7 @@ var exportSize = fyne.NewSize(1600, 1000)
 
 // figureToExport is what is on screen, at least exportSize large.
 func (u *UI) figureToExport(animation bool) (*plotting.Scene, plotting.Options, error) {
-	s, o, ok := u.Figure.Snapshot()
+	s, o, ok := u.paint.shown()
 	if !ok {
 		return nil, o, errors.New(lang.L("there is no figure yet: press Run first"))
 	}
@@ -55,10 +53,9 @@ func (u *UI) exportTo(path string, animation bool) error {
 	return plotting.SaveFile(path, s, o, plotting.Animation{Duration: 6 * time.Second})
 }
 
-// ExportCSV writes every recorded step of the selected run to path.
-func (u *UI) ExportCSV(path string) error { return writeCSVFile(path, u.table) }
-
-func writeCSVFile(path string, pts []optimizer.Point) error {
+// writeCSVFile writes every recorded step of a run of a function of dims
+// variables to path, in report's iterate layout.
+func writeCSVFile(path string, dims int, pts []optimizer.Point) error {
 	if len(pts) == 0 {
 		return errors.New(lang.L("the selected run has no steps yet"))
 	}
@@ -66,25 +63,11 @@ func writeCSVFile(path string, pts []optimizer.Point) error {
 	if err != nil {
 		return err
 	}
-	if err := writeCSV(f, pts); err != nil {
+	if err := report.WriteCSV(f, report.Iterates, dims, []report.Run{{Points: pts}}); err != nil {
 		f.Close()
 		return err
 	}
 	return f.Close()
-}
-
-func writeCSV(w io.Writer, pts []optimizer.Point) error {
-	if len(pts) == 0 {
-		return errors.New(lang.L("the selected run has no steps yet"))
-	}
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"k", "x", "y", "f", "gx", "gy", "dx", "dy"})
-	g := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-	for _, p := range pts {
-		cw.Write([]string{strconv.Itoa(p.K), g(p.X[0]), g(p.X[1]), g(p.F), g(p.Grad[0]), g(p.Grad[1]), g(p.Update[0]), g(p.Update[1])})
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 // saveDialog asks for a file name and hands the chosen path to write, which
@@ -112,10 +95,11 @@ func (u *UI) saveDialog(name string, exts []string, write func(path string) erro
 		u.Status.SetText(fmt.Sprintf(lang.L("Saving %s…"), filepath.Base(path)))
 		go func() {
 			err := write(path)
-			u.Figure.do(func() {
+			u.do(func() {
 				if err != nil {
-					dialog.ShowError(err, u.win)
-					u.Status.SetText(err.Error())
+					msg := errText(err)
+					dialog.ShowError(errors.New(msg), u.win)
+					u.Status.SetText(msg)
 					return
 				}
 				u.Status.SetText(fmt.Sprintf(lang.L("Saved %s"), path))
@@ -140,8 +124,11 @@ func (u *UI) exportGIFDialog() {
 }
 
 func (u *UI) exportCSVDialog() {
-	pts := u.table // read-only once recorded
-	u.saveDialog("iterates.csv", []string{".csv"}, func(path string) error { return writeCSVFile(path, pts) })
+	pts, dims := u.table, 2 // the points are read-only once recorded
+	if f := u.state.Problem.F; f != nil {
+		dims = f.Dims()
+	}
+	u.saveDialog("iterates.csv", []string{".csv"}, func(path string) error { return writeCSVFile(path, dims, pts) })
 }
 
 func contains(list []string, s string) bool {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -23,12 +24,27 @@ import (
 
 	"gdlab/assets"
 	"gdlab/lesson"
+	"gdlab/message"
 	"gdlab/optimizer"
 	"gdlab/optimizer/expr"
 )
 
-// translationPacks are the translation packs the window ships, by file name.
+// translationPacks are the window's own translation packs, by file name.
 var translationPacks = []string{"en.json", "de.json"}
+
+// messagePacks are the packs of the engine's messages (every other file of
+// assets/translations), by language: "de" → the German packs' names.
+func messagePacks(t *testing.T, lang string) []string {
+	t.Helper()
+	names, err := fs.Glob(assets.Translations, "translations/*."+lang+".json")
+	if err != nil || len(names) < 3 {
+		t.Fatalf("message packs for %s: %v, %v", lang, names, err)
+	}
+	for i, n := range names {
+		names[i] = path.Base(n)
+	}
+	return names
+}
 
 // readPack reads a translation pack from the embedded assets, as the app
 // loads it, and checks that it is a flat JSON object of non-empty strings
@@ -87,11 +103,11 @@ func readPack(t *testing.T, name string) map[string]string {
 	return pack
 }
 
-// usedKeys are the keys the window looks up: every lang.L call with a
-// string literal in the package's source (tests excluded), and the values
-// that reach lang.L through a variable: the optimizer's verdicts and
-// statuses, the theme names, the built-in lessons' titles and texts and the
-// templates of the engine's error messages.
+// usedKeys are the keys the window's own pack (en.json, de.json) holds:
+// every lang.L call with a string literal in the package's source (tests
+// excluded), and the values that reach lang.L through a variable: the theme
+// names and the built-in lessons' titles and texts. The engine's messages
+// have packs of their own (see TestEveryMessageKindIsTranslated).
 func usedKeys(t *testing.T) map[string]bool {
 	t.Helper()
 	keys := map[string]bool{}
@@ -129,19 +145,11 @@ func usedKeys(t *testing.T) map[string]bool {
 	if len(keys) == 0 {
 		t.Fatal("found no lang.L calls: is the test running in the package directory?")
 	}
-	for _, k := range optimizerConsts(t, "Verdict", "Status") {
-		keys[k] = true
-	}
 	for _, k := range themeChoices {
 		keys[k] = true
 	}
 	for k := range lessonKeys(t) {
 		keys[k] = true
-	}
-	for _, forms := range [][]messageForm{parseForms, hintForms, configForms} {
-		for _, f := range forms {
-			keys[f.key] = true
-		}
 	}
 	return keys
 }
@@ -171,55 +179,6 @@ func isLangL(fun ast.Expr) bool {
 	return ok && id.Name == "lang"
 }
 
-// optimizerConsts are the values of the optimizer package's string constants
-// of the named types, read from its source so that a new verdict or status
-// cannot be missed.
-func optimizerConsts(t *testing.T, types ...string) []string {
-	t.Helper()
-	want := map[string]bool{}
-	for _, ty := range types {
-		want[ty] = true
-	}
-	files, err := filepath.Glob(filepath.Join("..", "optimizer", "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var vals []string
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.CONST {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				ty, ok := vs.Type.(*ast.Ident)
-				if !ok || !want[ty.Name] {
-					continue
-				}
-				for _, v := range vs.Values {
-					if lit, ok := v.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-						s, _ := strconv.Unquote(lit.Value)
-						vals = append(vals, s)
-					}
-				}
-			}
-		}
-	}
-	if len(vals) < 10 {
-		t.Fatalf("found only %d verdicts and statuses in ../optimizer: %q", len(vals), vals)
-	}
-	return vals
-}
-
 func TestTranslationKeys(t *testing.T) {
 	used := usedKeys(t)
 	for _, name := range translationPacks {
@@ -247,9 +206,11 @@ func TestTranslationKeys(t *testing.T) {
 }
 
 func TestEnglishPackIsIdentity(t *testing.T) {
-	for k, v := range readPack(t, "en.json") {
-		if k != v {
-			t.Errorf("en.json: %q translates to %q, want the key itself", k, v)
+	for _, name := range append([]string{"en.json"}, messagePacks(t, "en")...) {
+		for k, v := range readPack(t, name) {
+			if k != v {
+				t.Errorf("%s: %q translates to %q, want the key itself", name, k, v)
+			}
 		}
 	}
 }
@@ -295,10 +256,12 @@ func numbersIn(s string) []string {
 // TestNumbersMatch checks that a translation quotes the same numbers as
 // its English text (a lesson's settings, results and steps to try).
 func TestNumbersMatch(t *testing.T) {
-	for k, v := range readPack(t, "de.json") {
-		want, got := numbersIn(k), numbersIn(v)
-		if strings.Join(want, " ") != strings.Join(got, " ") {
-			t.Errorf("de.json: %q\nquotes %q, its translation %q\nquotes %q", k, want, v, got)
+	for _, name := range append([]string{"de.json"}, messagePacks(t, "de")...) {
+		for k, v := range readPack(t, name) {
+			want, got := numbersIn(k), numbersIn(v)
+			if strings.Join(want, " ") != strings.Join(got, " ") {
+				t.Errorf("%s: %q\nquotes %q, its translation %q\nquotes %q", name, k, want, v, got)
+			}
 		}
 	}
 }
@@ -393,18 +356,21 @@ func TestGermanStrings(t *testing.T) {
 			t.Errorf("lang.L(%q) = %q, want %q", tc.key, got, tc.want)
 		}
 	}
-	verdicts := []struct{ v, want string }{
-		{string(optimizer.VerdictConverged), "konvergiert"},
-		{string(optimizer.VerdictOscillating), "oszilliert"},
-		{string(optimizer.VerdictDiverged), "divergiert"},
-		{string(optimizer.VerdictSaddle), "Sattelpunkt"},
-		{string(optimizer.VerdictSlow), "langsam"},
-		{string(optimizer.Cancelled), "abgebrochen"},
-		{"", ""},
+	verdicts := []struct {
+		m    message.Message
+		want string
+	}{
+		{optimizer.VerdictConverged.Word(), "konvergiert"},
+		{optimizer.VerdictOscillating.Word(), "oszilliert"},
+		{optimizer.VerdictDiverged.Word(), "divergiert"},
+		{optimizer.VerdictSaddle.Word(), "Sattelpunkt"},
+		{optimizer.VerdictSlow.Word(), "langsam"},
+		{optimizer.Cancelled.Word(), "abgebrochen"},
+		{message.Message{}, ""},
 	}
 	for _, tc := range verdicts {
-		if got := translateVerdict(tc.v); got != tc.want {
-			t.Errorf("translateVerdict(%q) = %q, want %q", tc.v, got, tc.want)
+		if got := render(tc.m); got != tc.want {
+			t.Errorf("render(%q) = %q, want %q", tc.m, got, tc.want)
 		}
 	}
 	if got, want := joinAnd([]string{"2", "-2"}), "2 und -2"; got != want {
@@ -443,14 +409,14 @@ func TestLessonStrings(t *testing.T) {
 // optimizer itself, with its German translation.
 type summaryCase struct {
 	name   string
-	make   func(t *testing.T) string
+	make   func(t *testing.T) message.Message
 	german string
 }
 
 // summaryAt is the sentence of optimizer.AnalyseAt for src with method m and
 // learning rate lr at (x, y).
-func summaryAt(src string, m optimizer.Method, lr, x, y float64) func(t *testing.T) string {
-	return func(t *testing.T) string {
+func summaryAt(src string, m optimizer.Method, lr, x, y float64) func(t *testing.T) message.Message {
+	return func(t *testing.T) message.Message {
 		f, err := expr.Parse(src)
 		if err != nil {
 			t.Fatal(err)
@@ -463,8 +429,8 @@ func summaryAt(src string, m optimizer.Method, lr, x, y float64) func(t *testing
 
 // summaryAfter is the sentence of a whole run of gd on src (at its end point, or
 // at its start point when it diverged).
-func summaryAfter(src string, lr float64, steps int) func(t *testing.T) string {
-	return func(t *testing.T) string {
+func summaryAfter(src string, lr float64, steps int) func(t *testing.T) message.Message {
+	return func(t *testing.T) message.Message {
 		f, err := expr.Parse(src)
 		if err != nil {
 			t.Fatal(err)
@@ -508,47 +474,26 @@ var summaryCases = []summaryCase{
 		"Keine kritische Lernrate: Die Funktion ist im Startpunkt nicht nach oben gekrümmt (größter Eigenwert der Hesse-Matrix -2.0), es gibt also keine Mulde, über die ein Schritt hinausschießen könnte"},
 }
 
-// unknownSentences are not stability summaryCases: they pass unchanged.
-var unknownSentences = []string{
-	"",
-	"Ready",
-	"lr 0.1 is below the critical 1.0: converges!",
-	"the learning rate is fine",
-	"lr abc is below the critical 1.0: converges",
-	"no critical lr: the Hessian is not finite at the moon",
-	"something" + saddleSuffix,
-}
-
-func TestTranslateSummaryGerman(t *testing.T) {
-	made := make([]string, len(summaryCases))
+func TestStabilitySentencesInGerman(t *testing.T) {
+	made := make([]message.Message, len(summaryCases))
 	for i, s := range summaryCases {
 		made[i] = s.make(t) // before switching: the optimizer does not depend on it
 	}
 	withLocale(t, "LANG=de_DE.UTF-8")
 	for i, s := range summaryCases {
-		if got := translateSummary(made[i]); got != s.german {
-			t.Errorf("%s: translateSummary(%q)\n = %q\nwant %q", s.name, made[i], got, s.german)
-		}
-	}
-	for _, s := range unknownSentences {
-		if got := translateSummary(s); got != s {
-			t.Errorf("translateSummary(%q) = %q, want it unchanged", s, got)
+		if got := render(made[i]); got != s.german {
+			t.Errorf("%s: render(%q)\n = %q\nwant %q", s.name, made[i], got, s.german)
 		}
 	}
 }
 
-func TestTranslateSummaryEnglish(t *testing.T) {
+func TestStabilitySentencesInEnglish(t *testing.T) {
 	withLocale(t, "LANG=en_US.UTF-8")
-	// The English pack's templates rebuild each summaryCase exactly.
+	// The window's English is the message's own English.
 	for _, s := range summaryCases {
-		in := s.make(t)
-		if got := translateSummary(in); got != in {
-			t.Errorf("%s: translateSummary(%q) = %q, want it unchanged in English", s.name, in, got)
-		}
-	}
-	for _, s := range unknownSentences {
-		if got := translateSummary(s); got != s {
-			t.Errorf("translateSummary(%q) = %q, want it unchanged", s, got)
+		m := s.make(t)
+		if got := render(m); got != m.String() || got == "" {
+			t.Errorf("%s: render = %q, want %q", s.name, got, m.String())
 		}
 	}
 	if got, want := joinAnd([]string{"2", "-2"}), "2 and -2"; got != want {
@@ -616,7 +561,7 @@ var parseErrorCases = []parseErrorCase{
 		german: `Spalte 3: Zahl 3 nach Zahl 2: erwartet wird ein Operator (+ - * / ^) oder das Ende der Eingabe`},
 	{name: "unexpected end", src: "x^2 +",
 		german: `Spalte 6: unerwartetes Ende der Eingabe nach "+": ` + expectOperandDE},
-	{name: "end without a token before", raw: (&expr.Error{Col: 1, Msg: `unexpected end of input: expected a number, x, y, a function or "("`}).Error(),
+	{name: "end without a token before", raw: `unexpected end of input: expected a number, x, y, a function or "("`,
 		german: `Spalte 1: unerwartetes Ende der Eingabe: ` + expectOperandDE},
 	{name: "operator at start", src: "*x",
 		german: `Spalte 1: "*" am Anfang: ` + expectOperandDE},
@@ -674,18 +619,24 @@ var parseErrorCases = []parseErrorCase{
 		german: `Spalte 5: unbekannter Name "abcdefghijklmnopqrst...": erwartet wird x, y, pi, e oder eine Funktion wie sin`},
 }
 
-// text is the error text of the case: expr.Error's Error().
-func (c parseErrorCase) text(t *testing.T) string {
+// msg is the case's error as the parser makes it; raw is the key of a kind
+// no input produces, made into an error at column 1.
+func (c parseErrorCase) msg(t *testing.T) *expr.Error {
 	t.Helper()
 	if c.raw != "" {
-		return c.raw
+		for _, k := range message.Kinds() {
+			if k.Key() == c.raw {
+				return &expr.Error{Col: 1, Msg: k.New()}
+			}
+		}
+		t.Fatalf("%s: no kind %q", c.name, c.raw)
 	}
 	_, err := expr.Parse(c.src)
 	var pe *expr.Error
 	if !errors.As(err, &pe) {
 		t.Fatalf("%s: Parse(%q) error = %v, want an *expr.Error", c.name, c.src, err)
 	}
-	return pe.Error()
+	return pe
 }
 
 // configErrorCase is a run's settings that Config.Validate rejects, with the
@@ -698,13 +649,7 @@ type configErrorCase struct {
 }
 
 // methodNames lists the optimizer's methods as Validate names them.
-func methodNames() string {
-	names := make([]string, len(optimizer.Methods))
-	for i, m := range optimizer.Methods {
-		names[i] = string(m)
-	}
-	return strings.Join(names, ", ")
-}
+func methodNames() string { return strings.Join(optimizer.MethodNames(), ", ") }
 
 // configErrorCases have one row or more per message of Config.Validate.
 var configErrorCases = []configErrorCase{
@@ -736,20 +681,22 @@ var configErrorCases = []configErrorCase{
 		"Schranke -1: die Divergenzschranke muss positiv sein"},
 	{"tol", 2, func(c *optimizer.Config) { c.Tol = -0.5 },
 		"Toleranz -0.5: die Toleranz muss 0 (aus) oder eine positive, endliche Zahl sein"},
-	{"momentum", 2, func(c *optimizer.Config) { c.Momentum = -0.9 },
-		"Momentum -0.9: μ muss eine endliche Zahl ≥ 0 sein"},
-	{"alpha", 2, func(c *optimizer.Config) { c.Alpha = 1.5 },
-		"alpha 1.5: α muss zwischen 0 und 1 liegen"},
-	{"beta1", 2, func(c *optimizer.Config) { c.Beta1 = 1 },
-		"beta1 1: β1 muss in [0, 1) liegen"},
-	{"beta2", 2, func(c *optimizer.Config) { c.Beta2 = -0.1 },
-		"beta2 -0.1: β2 muss in [0, 1) liegen"},
-	{"eps", 2, func(c *optimizer.Config) { c.Eps = math.Inf(1) },
-		"eps +Inf: ε muss 0 (der Standardwert des Verfahrens) oder eine positive, endliche Zahl sein"},
+	{"momentum", 2, func(c *optimizer.Config) { c.Hyper.Set("momentum", -0.9) },
+		"momentum -0.9: μ muss mindestens 0 und kleiner als 1 sein"},
+	{"dampening", 2, func(c *optimizer.Config) { c.Hyper.Set("dampening", 2) },
+		"dampening 2: τ muss zwischen 0 und 1 sein"},
+	{"alpha", 2, func(c *optimizer.Config) { c.Hyper.Set("alpha", 1.5) },
+		"alpha 1.5: α muss mindestens 0 und kleiner als 1 sein"},
+	{"beta1", 2, func(c *optimizer.Config) { c.Hyper.Set("beta1", 1) },
+		"beta1 1: β1 muss mindestens 0 und kleiner als 1 sein"},
+	{"beta2", 2, func(c *optimizer.Config) { c.Hyper.Set("beta2", -0.1) },
+		"beta2 -0.1: β2 muss mindestens 0 und kleiner als 1 sein"},
+	{"eps", 2, func(c *optimizer.Config) { c.Hyper.Set("eps", math.Inf(1)) },
+		"eps +Inf: ε muss 0 (die Voreinstellung des Verfahrens) oder eine endliche Zahl > 0 sein"},
 }
 
-// text is Config.Validate's message for the case.
-func (c configErrorCase) text(t *testing.T) string {
+// msg is Config.Validate's message for the case.
+func (c configErrorCase) msg(t *testing.T) error {
 	t.Helper()
 	cfg := optimizer.DefaultConfig()
 	c.set(&cfg)
@@ -757,92 +704,49 @@ func (c configErrorCase) text(t *testing.T) string {
 	if err == nil {
 		t.Fatalf("%s: Validate accepted %+v", c.name, cfg)
 	}
-	return err.Error()
+	return err
 }
 
-// unknownParseErrors and unknownConfigErrors are no known message: they
-// pass unchanged in every language.
-var (
-	unknownParseErrors = []string{
-		"",
-		"column 3",
-		"column x: empty input: expected a function of x (and y), e.g. x^2 + y^2",
-		"column 3: something new",
-		"column 1: empty input: expected a function of x (and y), e.g. x^2 + y^2\n\n^", // with a caret
-		`column 1: unknown name "sni": a hint of a new kind`,
-		`column 5: found "*" after "+" (two operators in a row): expected a number`,
-		`column 6: found "+" after "x[": expected "]"`,
-		`column 5: found something after "x": expected an operator (+ - * / ^) or the end of the input`,
-		"Spalte 1: leere Eingabe: erwartet wird eine Funktion von x (und y), z. B. x^2 + y^2",
-	}
-	unknownConfigErrors = []string{
-		"",
-		"something went wrong",
-		"lr abc: the learning rate must be a positive finite number",
-		"steps 1.5: must be 0 or more",
-		"lr 0: the learning rate must be a positive finite number!",
-		"Lernrate 0: die Lernrate muss eine positive, endliche Zahl sein",
-	}
-)
-
-// madeErrors are the texts of the parse and the config error cases, made
-// by the engine before the language is switched (it does not depend on it).
-func madeErrors(t *testing.T) (parse, config []string) {
+// madeErrors are the parse and the config error cases, made by the engine
+// before the language is switched (it does not depend on it).
+func madeErrors(t *testing.T) (parse []*expr.Error, config []error) {
 	t.Helper()
 	for _, c := range parseErrorCases {
-		parse = append(parse, c.text(t))
+		parse = append(parse, c.msg(t))
 	}
 	for _, c := range configErrorCases {
-		config = append(config, c.text(t))
+		config = append(config, c.msg(t))
 	}
 	return parse, config
 }
 
-func TestTranslateEngineErrorsGerman(t *testing.T) {
+func TestEngineErrorsInGerman(t *testing.T) {
 	parse, config := madeErrors(t)
 	withLocale(t, "LANG=de_DE.UTF-8")
 	for i, c := range parseErrorCases {
-		if got := translateParseError(parse[i]); got != c.german {
-			t.Errorf("%s: translateParseError(%q)\n = %q\nwant %q", c.name, parse[i], got, c.german)
+		if got := errText(parse[i]); got != c.german {
+			t.Errorf("%s: %q in German\n = %q\nwant %q", c.name, parse[i], got, c.german)
 		}
 	}
 	for i, c := range configErrorCases {
-		if got := translateConfigError(config[i]); got != c.german {
-			t.Errorf("%s: translateConfigError(%q)\n = %q\nwant %q", c.name, config[i], got, c.german)
-		}
-	}
-	for _, s := range unknownParseErrors {
-		if got := translateParseError(s); got != s {
-			t.Errorf("translateParseError(%q) = %q, want it unchanged", s, got)
-		}
-	}
-	for _, s := range unknownConfigErrors {
-		if got := translateConfigError(s); got != s {
-			t.Errorf("translateConfigError(%q) = %q, want it unchanged", s, got)
+		if got := errText(config[i]); got != c.german {
+			t.Errorf("%s: %q in German\n = %q\nwant %q", c.name, config[i], got, c.german)
 		}
 	}
 }
 
-func TestTranslateEngineErrorsEnglish(t *testing.T) {
+func TestEngineErrorsInEnglish(t *testing.T) {
 	parse, config := madeErrors(t)
 	withLocale(t, "LANG=en_US.UTF-8")
-	// The English pack's templates rebuild each message exactly.
-	for i, s := range parse {
-		if got := translateParseError(s); got != s {
-			t.Errorf("%s: translateParseError(%q) = %q, want it unchanged in English", parseErrorCases[i].name, s, got)
+	// The window's English is the engine's own English text.
+	for i, e := range parse {
+		if got := errText(e); got != e.Error() {
+			t.Errorf("%s: %q in the window, want %q", parseErrorCases[i].name, got, e.Error())
 		}
 	}
-	for i, s := range config {
-		if got := translateConfigError(s); got != s {
-			t.Errorf("%s: translateConfigError(%q) = %q, want it unchanged in English", configErrorCases[i].name, s, got)
-		}
-	}
-	for _, s := range append(append([]string{}, unknownParseErrors...), unknownConfigErrors...) {
-		if got := translateParseError(s); got != s {
-			t.Errorf("translateParseError(%q) = %q, want it unchanged", s, got)
-		}
-		if got := translateConfigError(s); got != s {
-			t.Errorf("translateConfigError(%q) = %q, want it unchanged", s, got)
+	for i, e := range config {
+		if got := errText(e); got != e.Error() {
+			t.Errorf("%s: %q in the window, want %q", configErrorCases[i].name, got, e.Error())
 		}
 	}
 }
@@ -901,102 +805,108 @@ func generatedSources() []string {
 	return srcs
 }
 
-// TestTranslateAnyParseError translates the error of each generated input:
-// every one must be of a known form, quote the same numbers and names in
-// German as in English, and read the same in English.
-func TestTranslateAnyParseError(t *testing.T) {
-	var msgs []string
+// TestAnyParseErrorInGerman renders the error of each generated input:
+// every one must be translated, quote the same numbers and names in German
+// as in English, and read in English as the parser wrote it.
+func TestAnyParseErrorInGerman(t *testing.T) {
+	var errs []*expr.Error
 	seen := map[string]bool{}
 	for _, src := range generatedSources() {
 		_, err := expr.Parse(src)
 		var pe *expr.Error
 		if errors.As(err, &pe) && !seen[pe.Error()] {
 			seen[pe.Error()] = true
-			msgs = append(msgs, pe.Error())
+			errs = append(errs, pe)
 		}
 	}
 	parse, config := madeErrors(t)
-	msgs = append(msgs, parse...)
-	if len(msgs) < 500 {
-		t.Fatalf("only %d distinct errors from the generated inputs", len(msgs))
+	errs = append(errs, parse...)
+	if len(errs) < 500 {
+		t.Fatalf("only %d distinct errors from the generated inputs", len(errs))
 	}
 	withLocale(t, "LANG=en_US.UTF-8")
-	for _, s := range msgs {
-		if got := translateParseError(s); got != s {
-			t.Errorf("translateParseError(%q) = %q, want it unchanged in English", s, got)
+	for _, e := range errs {
+		if got := errText(e); got != e.Error() {
+			t.Errorf("%q in English reads %q", e.Error(), got)
 		}
 	}
 	withLocale(t, "LANG=de_DE.UTF-8")
-	check := func(what, en, de string) {
+	check := func(en, de string) {
 		if de == en {
-			t.Errorf("%s(%q) is not translated: a message of an unknown form?", what, en)
+			t.Errorf("%q is not translated", en)
 		} else if why := sameFacts(en, de); why != "" {
-			t.Errorf("%s(%q) = %q: %s", what, en, de, why)
+			t.Errorf("%q = %q: %s", en, de, why)
 		}
 	}
-	for _, s := range msgs {
-		check("translateParseError", s, translateParseError(s))
+	for _, e := range errs {
+		check(e.Error(), errText(e))
 	}
-	for _, s := range config {
-		check("translateConfigError", s, translateConfigError(s))
+	for _, e := range config {
+		check(e.Error(), errText(e))
 	}
 }
 
-// firstForm is the index of the first of forms that matches s, or -1.
-func firstForm(forms []messageForm, s string) int {
-	for i, f := range forms {
-		if f.re.MatchString(s) {
-			return i
-		}
-	}
-	return -1
+// sameInGerman are the message keys whose German reads like the English.
+var sameInGerman = map[string]bool{
+	"%s": true, "%s (%s)": true, "f''": true, "β1": true, "β2": true, "ε": true,
+	"AdaGrad (torch.optim.Adagrad)": true, "RMSProp (torch.optim.RMSprop)": true,
 }
 
-// TestMessageForms checks each form's template against its slots, and that
-// each form is the one that matches at least one error case (so none is
-// shadowed by an earlier, more general one, and none is left untested).
-func TestMessageForms(t *testing.T) {
-	for _, forms := range [][]messageForm{parseForms, hintForms, configForms} {
-		for _, f := range forms {
-			if n := f.re.NumSubexp(); n != len(f.slots) {
-				t.Errorf("%q: %d groups for %d slots (a slot's pattern has a capturing group)", f.key, n, len(f.slots))
+// TestEveryMessageKindIsTranslated walks every kind of message the program
+// can produce (every message.Define linked into the window): each has its
+// German in a message pack with the same verbs, renders in German with
+// arguments of its arity without a formatting error, and does not fall back
+// to English; no pack holds a key that is no kind any more.
+func TestEveryMessageKindIsTranslated(t *testing.T) {
+	de, en := map[string]string{}, map[string]bool{}
+	for _, name := range messagePacks(t, "de") {
+		for k, v := range readPack(t, name) {
+			if _, dup := de[k]; dup {
+				t.Errorf("%s: %q is in two packs", name, k)
 			}
-			verbs := verbRE.FindAllString(f.key, -1)
-			if len(verbs) != len(f.slots) {
-				t.Errorf("%q has %d verbs for %d slots", f.key, len(verbs), len(f.slots))
-			}
-			for _, v := range verbs {
-				if v != "%s" {
-					t.Errorf("%q has the verb %s: the slots are strings", f.key, v)
-				}
-			}
+			de[k] = v
 		}
 	}
-	parse, config := madeErrors(t)
-	used := map[*messageForm]bool{}
-	mark := func(forms []messageForm, s string) int {
-		i := firstForm(forms, s)
-		if i < 0 {
-			t.Errorf("%q matches no form", s)
-			return -1
-		}
-		used[&forms[i]] = true
-		return i
-	}
-	for _, s := range parse {
-		body := parseErrorRE.ReplaceAllString(s, "$2")
-		if i := mark(parseForms, body); i >= 0 && parseForms[i].key == "unknown name %s: %s" {
-			mark(hintForms, parseForms[i].re.FindStringSubmatch(body)[2])
+	for _, name := range messagePacks(t, "en") {
+		for k := range readPack(t, name) {
+			en[k] = true
 		}
 	}
-	for _, s := range config {
-		mark(configForms, s)
-	}
-	for _, forms := range [][]messageForm{parseForms, hintForms, configForms} {
-		for i := range forms {
-			if !used[&forms[i]] {
-				t.Errorf("no error case has the form %q", forms[i].key)
-			}
+	kinds := map[string]bool{}
+	for _, k := range message.Kinds() {
+		key := k.Key()
+		kinds[key] = true
+		tr, ok := de[key]
+		switch {
+		case !ok:
+			t.Errorf("no German for %q", key)
+			continue
+		case !en[key]:
+			t.Errorf("no English pack entry for %q", key)
+		case tr == key && !sameInGerman[key]:
+			t.Errorf("the German of %q is the English", key)
+		}
+		if a, b := sortedVerbs(key), sortedVerbs(tr); a != b || message.Arity(key) != message.Arity(tr) {
+			t.Errorf("%q has verbs %s, its German %q has %s", key, a, tr, b)
+		}
+		args := make([]message.Arg, k.Arity())
+		for i := range args {
+			args[i] = message.Text("⟨" + strconv.Itoa(i+1) + "⟩")
+		}
+		out := k.New(args...).Render(func(key string) string { return de[key] })
+		if strings.Contains(out, "%!") {
+			t.Errorf("%q renders in German as %q", key, out)
 		}
 	}
+	for k := range de {
+		if !kinds[k] {
+			t.Errorf("the message packs hold %q, which is no kind of message", k)
+		}
+	}
+}
+
+func sortedVerbs(s string) string {
+	v := message.Verbs(s)
+	sort.Strings(v)
+	return strings.Join(v, " ")
 }

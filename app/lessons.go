@@ -7,15 +7,33 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"gdlab/lesson"
+	"gdlab/optimizer"
+	"gdlab/session"
 )
 
-// builtInLessons is the lesson pack shipped in assets/lessons.
-func builtInLessons() []lesson.Lesson { return lesson.BuiltIn() }
+// lessonView is the open lesson's title and text above the form.
+type lessonView struct {
+	LessonTitle *widget.Label
+	LessonText  *widget.Label
+	lesson      fyne.CanvasObject // the panel, hidden when no lesson is open
+}
+
+func newLessonView() *lessonView {
+	v := &lessonView{}
+	v.LessonTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.LessonText = widget.NewLabel("")
+	v.LessonText.Wrapping = fyne.TextWrapWord
+	v.lesson = container.NewVBox(v.LessonTitle, v.LessonText, widget.NewSeparator())
+	v.lesson.Hide()
+	return v
+}
 
 // OpenLesson puts a lesson's function and runs in the window, shows its
 // explanation, and computes it (paused at step 0).
@@ -28,9 +46,9 @@ func (u *UI) OpenLesson(l lesson.Lesson) error {
 	if err != nil {
 		return err
 	}
-	runs := make([]runItem, len(cs))
+	items := make([]session.Item, len(cs))
 	for i, c := range cs {
-		runs[i] = runItem{Config: c}
+		items[i] = session.Item{Config: c}
 	}
 	u.LessonTitle.SetText(translateLessonString(l.Title))
 	u.LessonText.SetText(translateLessonString(l.Text))
@@ -38,8 +56,11 @@ func (u *UI) OpenLesson(l lesson.Lesson) error {
 	if l.Speed > 0 {
 		u.Speed.SetValue(log10(l.Speed))
 	}
-	u.lessonBox = p.Box
-	u.Start(p.Source, runs)
+	u.lessonBox = nil
+	if l.Box != nil {
+		u.lessonBox = &optimizer.Box{XMin: l.Box[0], XMax: l.Box[1], YMin: l.Box[2], YMax: l.Box[3]}
+	}
+	u.start(p, items)
 	return nil
 }
 
@@ -47,32 +68,31 @@ func (u *UI) OpenLesson(l lesson.Lesson) error {
 func (u *UI) OpenLessonFile(path string) error {
 	l, err := lesson.LoadFile(path)
 	if err != nil {
-		return fmt.Errorf(lang.L("%s: %v"), filepath.Base(path), err)
+		return fmt.Errorf(lang.L("%s: %v"), filepath.Base(path), errText(err))
 	}
 	return u.OpenLesson(l)
-}
-
-// SaveLessonFile saves the function and runs as a lesson file (atomically).
-func (u *UI) SaveLessonFile(path string) error {
-	l, err := u.lessonToSave(path)
-	if err != nil {
-		return err
-	}
-	return lesson.Save(path, l)
 }
 
 // lessonToSave is the window's function, runs and lesson text as a lesson;
 // a lesson without a title is named after the file.
 func (u *UI) lessonToSave(path string) (lesson.Lesson, error) {
-	f, _, ok := u.controls.read()
+	_, _, ok := u.form.read()
 	if !ok {
 		return lesson.Lesson{}, errors.New(lang.L("fix the settings first"))
+	}
+	p, err := u.problem(u.Func.Text)
+	if err != nil {
+		return lesson.Lesson{}, err
 	}
 	title := strings.TrimSpace(u.LessonTitle.Text)
 	if title == "" {
 		title = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	}
-	return lesson.FromSettings(title, u.LessonText.Text, u.problem(f), u.configs(), u.state.Speed), nil
+	var cs []optimizer.Config
+	for _, it := range u.session.Items() {
+		cs = append(cs, it.Config)
+	}
+	return lesson.FromSettings(title, u.LessonText.Text, p, cs, u.session.State().Speed), nil
 }
 
 func (u *UI) hideLesson() {
@@ -108,7 +128,7 @@ func (u *UI) saveLessonDialog() {
 	u.saveDialog("lesson.json", []string{".json"}, func(path string) error {
 		var l lesson.Lesson
 		var err error
-		u.Figure.do(func() { l, err = u.lessonToSave(path) }) // the widgets are read on the main goroutine
+		u.do(func() { l, err = u.lessonToSave(path) }) // the widgets are read on the main goroutine
 		if err != nil {
 			return err
 		}

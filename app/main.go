@@ -14,6 +14,7 @@ import (
 	"gdlab/assets"
 	_ "gdlab/internal/localefix" // before Fyne reads the locale
 	"gdlab/optimizer"
+	"gdlab/session"
 )
 
 // AppID is the application's reverse-DNS identifier (also in FyneApp.toml).
@@ -52,7 +53,8 @@ func Main(args []string, version string) int {
 // Launch shows the first runs: the lesson file in args, else the last
 // settings, else the textbook example — computed and drawn at step 0.
 func (u *UI) Launch(args []string) {
-	u.Start(textbook, []runItem{{Config: optimizer.DefaultConfig()}})
+	def, _ := u.problem(optimizer.DefaultFunction)
+	u.start(def, []session.Item{{Config: optimizer.DefaultConfig()}})
 	if len(args) == 1 {
 		if err := u.OpenLessonFile(args[0]); err != nil {
 			u.Status.SetText(err.Error())
@@ -63,12 +65,11 @@ func (u *UI) Launch(args []string) {
 		return
 	}
 	if src, c, ok := u.prefs.settings(); ok {
-		u.Start(src, []runItem{{Config: c}})
+		if p, err := u.problem(src); err == nil {
+			u.start(p, []session.Item{{Config: c}})
+		}
 	}
 }
-
-// textbook is the classic first example: f(x0, x1) = x0² + x1² from (3, 2).
-const textbook = "x^2 + y^2"
 
 func (u *UI) showAbout() {
 	if u.win == nil {

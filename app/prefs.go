@@ -1,9 +1,12 @@
 package app
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 
 	"gdlab/optimizer"
+	"gdlab/optimizer/expr"
 )
 
 // prefs remembers the last function and settings, the theme, presentation
@@ -12,24 +15,23 @@ type prefs struct{ p fyne.Preferences }
 
 func newPrefs(p fyne.Preferences) *prefs { return &prefs{p} }
 
-// save stores the function and the selected run's settings.
-func (s *prefs) save(u *UI) {
-	if s == nil || u.selected >= len(u.runs) {
+// save stores the function and the selected run's settings, with the
+// hyperparameters of its method under their registry names.
+func (s *prefs) save(src string, c optimizer.Config) {
+	if s == nil {
 		return
 	}
-	c := u.runs[u.selected].Config
-	s.p.SetString("function", u.source)
+	s.p.SetString("function", src)
 	s.p.SetString("method", string(c.Method))
 	s.p.SetFloat("lr", c.LR)
 	s.p.SetInt("steps", c.Steps)
 	s.p.SetFloatList("start", c.Start[:])
 	s.p.SetString("gradient", string(c.Gradient))
 	s.p.SetFloat("h", c.H)
-	s.p.SetFloat("momentum", c.Momentum)
-	s.p.SetFloat("alpha", c.Alpha)
-	s.p.SetFloat("beta1", c.Beta1)
-	s.p.SetFloat("beta2", c.Beta2)
-	s.p.SetFloat("eps", c.Eps)
+	spec, _ := c.Method.Spec()
+	for _, p := range spec.Params {
+		s.p.SetFloat(p.Name, c.Param(p.Name))
+	}
 }
 
 // settings returns the remembered function and settings; ok is false on a
@@ -42,14 +44,13 @@ func (s *prefs) settings() (src string, c optimizer.Config, ok bool) {
 	if src == "" {
 		return "", c, false
 	}
-	f, err := parseFunc(src)
+	f, err := expr.Parse(src)
 	if err != nil {
 		return "", c, false
 	}
 	d := optimizer.DefaultConfig()
 	c = d
-	m, err := optimizer.ParseMethod(s.p.StringWithFallback("method", string(d.Method)))
-	if err == nil {
+	if m, err := optimizer.ParseMethod(s.p.StringWithFallback("method", string(d.Method))); err == nil {
 		c.Method = m
 	}
 	c.LR = s.p.FloatWithFallback("lr", d.LR)
@@ -61,11 +62,12 @@ func (s *prefs) settings() (src string, c optimizer.Config, ok bool) {
 		c.Gradient = optimizer.Numeric
 	}
 	c.H = s.p.FloatWithFallback("h", d.H)
-	c.Momentum = s.p.FloatWithFallback("momentum", d.Momentum)
-	c.Alpha = s.p.FloatWithFallback("alpha", d.Alpha)
-	c.Beta1 = s.p.FloatWithFallback("beta1", d.Beta1)
-	c.Beta2 = s.p.FloatWithFallback("beta2", d.Beta2)
-	c.Eps = s.p.FloatWithFallback("eps", d.Eps)
+	spec, _ := c.Method.Spec()
+	for _, p := range spec.Params {
+		if v := s.p.FloatWithFallback(p.Name, math.NaN()); !math.IsNaN(v) {
+			c.Hyper.Set(p.Name, v)
+		}
+	}
 	if c.Validate(f.Dims()) != nil || c.Steps > maxWindowSteps {
 		return "", c, false
 	}

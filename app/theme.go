@@ -139,7 +139,7 @@ func (u *UI) applyTheme() {
 		scale = 1.5
 	}
 	dark, hc := u.look.dark(), u.look.highContrast
-	u.lab.setOptions(func(o *plotting.Options) {
+	u.session.SetOptions(func(o *plotting.Options) {
 		o.Scale, o.Dark, o.HighContrast = scale, dark, hc
 	})
 	if u.prefs != nil {

@@ -7,7 +7,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"gdlab/lesson"
 	"gdlab/optimizer"
+	"gdlab/session"
 )
 
 // toolbar is the row of actions above everything.
@@ -59,7 +61,7 @@ func (u *UI) lookAction() *widget.ToolbarAction {
 // showMenu pops up the lessons and preset functions under the menu button.
 func (u *UI) showMenu() {
 	var lessons []*fyne.MenuItem
-	for _, l := range builtInLessons() {
+	for _, l := range lesson.BuiltIn() {
 		l := l
 		lessons = append(lessons, fyne.NewMenuItem(translateLessonString(l.Title), func() { u.OpenLesson(l) }))
 	}
@@ -91,10 +93,15 @@ func (u *UI) LoadPreset(name string) {
 	if !ok {
 		return
 	}
-	cfg := u.runs[u.selected].Config
+	it, _ := u.session.Item(u.selected)
+	cfg := it.Config
 	cfg.Start = p.Start
 	u.hideLesson()
-	u.Start(p.Func, []runItem{{Config: cfg}})
+	prob, err := u.problem(p.Func)
+	if err != nil {
+		return
+	}
+	u.start(prob, []session.Item{{Config: cfg}})
 }
 
 // installKeys binds the keyboard: keys act when no text field has focus.
@@ -117,15 +124,15 @@ func (u *UI) installKeys(w fyne.Window) {
 func (u *UI) TypedKey(k fyne.KeyName) {
 	switch k {
 	case fyne.KeySpace:
-		u.lab.togglePlay()
+		u.session.TogglePlay()
 	case fyne.KeyRight:
-		u.lab.stepBy(1)
+		u.session.StepBy(1)
 	case fyne.KeyLeft:
-		u.lab.stepBy(-1)
+		u.session.StepBy(-1)
 	case fyne.KeyHome:
-		u.lab.seek(0)
+		u.session.Seek(0)
 	case fyne.KeyEnd:
-		u.lab.seekEnd()
+		u.session.SeekEnd()
 	case fyne.KeyF11:
 		if u.win != nil {
 			u.win.SetFullScreen(!u.win.FullScreen())

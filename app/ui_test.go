@@ -55,21 +55,16 @@ func newTestUI(t *testing.T) *UI {
 	return u
 }
 
-// idle runs hand-offs until a frame shows nothing computing or playing.
+// idle runs hand-offs until the window shows a state of the session as new
+// as now, in which nothing is computing or playing.
 func idle(t *testing.T, u *UI) {
 	t.Helper()
-	pump(t, u, u.Idle())
-}
-
-func pump(t *testing.T, u *UI, until <-chan struct{}) {
-	t.Helper()
+	want := u.session.State().Version
 	timeout := time.After(60 * time.Second)
-	for {
+	for u.state.Version < want || u.state.Computing || u.state.Playing {
 		select {
 		case f := <-mainLoops[u]:
 			f()
-		case <-until:
-			return
 		case <-timeout:
 			t.Fatal("the window did not settle within 60 s")
 		}
@@ -205,8 +200,8 @@ func TestRunListSweepCompareRemoveAndHide(t *testing.T) {
 	u := newTestUI(t)
 	test.Tap(u.AddButton)
 	idle(t, u)
-	if len(u.runs) != 2 || u.selected != 1 || len(u.RunList.Objects) != 2 {
-		t.Fatalf("add: %d runs, selected %d, %d rows", len(u.runs), u.selected, len(u.RunList.Objects))
+	if n := len(u.session.Items()); n != 2 || u.selected != 1 || len(u.RunList.Objects) != 2 {
+		t.Fatalf("add: %d runs, selected %d, %d rows", n, u.selected, len(u.RunList.Objects))
 	}
 	retype(u.SweepLRs, "0.1, 1, 1.1, 1e-6")
 	test.Tap(u.SweepButton)
@@ -253,8 +248,8 @@ func TestRunListSweepCompareRemoveAndHide(t *testing.T) {
 		t.Errorf("compare: %v", methods)
 	}
 	u.SelectRun(2)
-	if u.Method.Selected != "adam" || !u.rows[u.Beta1].Visible() || u.rows[u.Momentum].Visible() {
-		t.Errorf("selecting adam: form shows %q, β1 visible %v, μ visible %v", u.Method.Selected, u.rows[u.Beta1].Visible(), u.rows[u.Momentum].Visible())
+	if u.Method.Selected != "adam" || !u.rows[u.Params["beta1"]].Visible() || u.rows[u.Params["momentum"]].Visible() {
+		t.Errorf("selecting adam: form shows %q, β1 visible %v, μ visible %v", u.Method.Selected, u.rows[u.Params["beta1"]].Visible(), u.rows[u.Params["momentum"]].Visible())
 	}
 }
 
@@ -307,7 +302,7 @@ func TestIterateTableAndExports(t *testing.T) {
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "iterates.csv")
-	if err := u.ExportCSV(path); err != nil {
+	if err := writeCSVFile(path, 2, u.table); err != nil {
 		t.Fatal(err)
 	}
 	f, _ := os.Open(path)
@@ -360,7 +355,9 @@ func TestLessonsOpenSaveAndRejectHostileFiles(t *testing.T) {
 	}
 	dir := t.TempDir()
 	saved := filepath.Join(dir, "mine.json")
-	if err := u.SaveLessonFile(saved); err != nil {
+	if l, err := u.lessonToSave(saved); err != nil {
+		t.Fatal(err)
+	} else if err := lesson.Save(saved, l); err != nil {
 		t.Fatal(err)
 	}
 	back, err := lesson.LoadFile(saved)
@@ -368,7 +365,7 @@ func TestLessonsOpenSaveAndRejectHostileFiles(t *testing.T) {
 		t.Errorf("round trip: %+v, %v", back, err)
 	}
 
-	runs := append([]runItem(nil), u.runs...)
+	runs := u.session.Items()
 	for name, content := range map[string]string{
 		"types.json":  `{"format": "gdlab-lesson/1", "title": 3}`,
 		"nested.json": strings.Repeat("[", 100000),
@@ -382,7 +379,7 @@ func TestLessonsOpenSaveAndRejectHostileFiles(t *testing.T) {
 			t.Errorf("%s: message %q does not name the file", name, err)
 		}
 	}
-	if len(u.runs) != len(runs) || u.runs[0] != runs[0] || u.LessonTitle.Text != large.Title {
+	if now := u.session.Items(); len(now) != len(runs) || now[0] != runs[0] || u.LessonTitle.Text != large.Title {
 		t.Error("a bad lesson file changed the window")
 	}
 }
@@ -395,15 +392,15 @@ func TestPresentationModeAndTheme(t *testing.T) {
 	if got := u.look.Size(theme.SizeNameText); got != normal*presentationScale {
 		t.Errorf("presentation text size %g, want %g", got, normal*presentationScale)
 	}
-	if u.lab.opts.Scale <= 1 {
-		t.Errorf("figure scale %g in presentation mode", u.lab.opts.Scale)
+	if u.session.Options().Scale <= 1 {
+		t.Errorf("figure scale %g in presentation mode", u.session.Options().Scale)
 	}
 	u.SetThemeVariant("dark")
 	u.SetHighContrast(true)
 	if c := u.look.Color(theme.ColorNameBackground, theme.VariantLight); c != color.Black {
 		t.Errorf("high-contrast dark background %v", c)
 	}
-	if !u.lab.opts.Dark || !u.lab.opts.HighContrast {
+	if !u.session.Options().Dark || !u.session.Options().HighContrast {
 		t.Error("the figure does not follow the dark, high-contrast theme")
 	}
 	u.SetPresentation(false)
@@ -534,8 +531,8 @@ func diff(a, b *image.RGBA) int {
 func TestLearningRateSliderPresetsAndHyperparameters(t *testing.T) {
 	u := newTestUI(t)
 	u.LRSlider.SetValue(-2)
-	if u.LR.Text != "0.01" || u.runs[0].Config.LR != 0.01 {
-		t.Errorf("slider at 1e-2: entry %q, run lr %g", u.LR.Text, u.runs[0].Config.LR)
+	if it, _ := u.session.Item(0); u.LR.Text != "0.01" || it.Config.LR != 0.01 {
+		t.Errorf("slider at 1e-2: entry %q, run lr %g", u.LR.Text, it.Config.LR)
 	}
 	retype(u.LR, "1")
 	if u.LRSlider.Value != 0 {
@@ -546,24 +543,25 @@ func TestLearningRateSliderPresetsAndHyperparameters(t *testing.T) {
 	}
 
 	u.Method.SetSelected("momentum")
-	if !u.rows[u.Momentum].Visible() || u.rows[u.Beta1].Visible() || u.rows[u.Eps].Visible() {
+	if !u.rows[u.Params["momentum"]].Visible() || u.rows[u.Params["beta1"]].Visible() || u.rows[u.Params["eps"]].Visible() {
 		t.Error("momentum shows μ only")
 	}
-	retype(u.Momentum, "1.5")
-	if !u.RunButton.Disabled() || !strings.Contains(u.errs[u.Momentum].Text, "below 1") {
-		t.Errorf("μ = 1.5: %q", u.errs[u.Momentum].Text)
+	mu := u.Params["momentum"]
+	retype(mu, "1.5")
+	if !u.RunButton.Disabled() || !strings.Contains(u.errs[mu].Text, "below 1") {
+		t.Errorf("μ = 1.5: %q", u.errs[mu].Text)
 	}
-	retype(u.Momentum, "0.5")
-	if u.runs[0].Config.Momentum != 0.5 || u.runs[0].Config.Method != optimizer.Momentum {
-		t.Errorf("run config %+v", u.runs[0].Config)
+	retype(mu, "0.5")
+	if it, _ := u.session.Item(0); it.Config.Param("momentum") != 0.5 || it.Config.Method != optimizer.Momentum {
+		t.Errorf("run config %+v", it.Config)
 	}
 	u.Gradient.SetSelected("numeric")
 	if !u.rows[u.H].Visible() {
 		t.Error("the numeric gradient shows h")
 	}
 	retype(u.H, "1e-3")
-	if u.runs[0].Config.Gradient != optimizer.Numeric || u.runs[0].Config.H != 1e-3 {
-		t.Errorf("numeric h: %+v", u.runs[0].Config)
+	if it, _ := u.session.Item(0); it.Config.Gradient != optimizer.Numeric || it.Config.H != 1e-3 {
+		t.Errorf("numeric h: %+v", it.Config)
 	}
 
 	u.LoadPreset("himmelblau")
@@ -581,7 +579,7 @@ func TestLearningRateSliderPresetsAndHyperparameters(t *testing.T) {
 	test.Tap(u.LogLoss)
 	test.Tap(u.ShowGradient)
 	idle(t, u)
-	if o := u.lab.opts; !o.LogLoss || !o.Gradient || o.Velocity {
+	if o := u.session.Options(); !o.LogLoss || !o.Gradient || o.Velocity {
 		t.Errorf("figure options %+v", o)
 	}
 }

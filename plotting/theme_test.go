@@ -177,8 +177,8 @@ func TestOptionsRunColor(t *testing.T) {
 			if want := o.RunColor(i); !nearColor(img, x, y, 1, 4, want) {
 				t.Errorf("dark=%v run %d: marker %v, want %v", dark, i, img.RGBAAt(int(x), int(y)), want)
 			}
-			if !dark && o.RunColor(i) != RunColor(i) {
-				t.Errorf("light run %d: Options.RunColor %v, RunColor %v", i, o.RunColor(i), RunColor(i))
+			if !dark && o.RunColor(i) != runColor(i) {
+				t.Errorf("light run %d: Options.RunColor %v, the palette's %v", i, o.RunColor(i), runColor(i))
 			}
 		}
 	}

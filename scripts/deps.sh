@@ -5,7 +5,7 @@ set -euo pipefail
 
 want=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 if [ "${1:-}" = test ]; then
-  want+=(xvfb xauth xdotool imagemagick python3 python3-xlib)
+  want+=(xvfb xauth xdotool imagemagick python3 python3-xlib python3-numpy)
 fi
 
 if ! command -v dpkg >/dev/null 2>&1; then

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -13,10 +13,13 @@ import (
 	"testing"
 )
 
+// version is what the tests hand Main as the program's version.
+const version = "1.2.3-test"
+
 // cli runs a command line and returns stdout, stderr and the exit status.
 func cli(args ...string) (string, string, int) {
 	var out, errOut bytes.Buffer
-	code := runCLI(args, &out, &errOut)
+	code := Main(args, &out, &errOut, version)
 	return out.String(), errOut.String(), code
 }
 
@@ -216,7 +219,7 @@ func TestVersion(t *testing.T) {
 // test binary is the CLI, initialised exactly as gdlab is.
 func TestMain(m *testing.M) {
 	if os.Getenv("GDLAB_CLI_CHILD") == "1" {
-		os.Exit(runCLI(os.Args[1:], os.Stdout, os.Stderr))
+		os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr, version))
 	}
 	os.Exit(m.Run())
 }

@@ -1,15 +1,13 @@
-package main
+package cli
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"strconv"
-	"strings"
 
 	"gdlab/optimizer"
+	"gdlab/report"
 )
 
 // num is a float64 that encodes as null in JSON when it is not finite
@@ -20,7 +18,7 @@ func (n num) MarshalJSON() ([]byte, error) {
 	if !isFinite(float64(n)) {
 		return []byte("null"), nil
 	}
-	return strconv.AppendFloat(nil, float64(n), 'g', -1, 64), nil
+	return []byte(report.Exact(float64(n))), nil
 }
 
 func isFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
@@ -96,7 +94,7 @@ func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) 
 			Analysis: jsonAnalysis{
 				Start:   curvature(r.Analysis.Start),
 				End:     curvature(r.Analysis.End),
-				Summary: r.Analysis.Summary,
+				Summary: r.Analysis.Summary.String(),
 			},
 		}
 		if r.DivergedAt >= 0 {
@@ -129,22 +127,11 @@ func curvature(c optimizer.Curvature) jsonCurvature {
 }
 
 func writeCSV(w io.Writer, j job, results []optimizer.Result) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"run", "method", "lr", "k", "x", "y", "f", "gx", "gy"})
-	two := j.problem.F.Dims() == 2
-	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	runs := make([]report.Run, len(results))
 	for i, r := range results {
-		for _, p := range r.Points {
-			y, gy := "", ""
-			if two {
-				y, gy = f(p.X[1]), f(p.Grad[1])
-			}
-			cw.Write([]string{strconv.Itoa(i + 1), string(r.Config.Method), f(r.Config.LR), strconv.Itoa(p.K),
-				f(p.X[0]), y, f(p.F), f(p.Grad[0]), gy})
-		}
+		runs[i] = report.RunOf(r)
 	}
-	cw.Flush()
-	return cw.Error()
+	return report.WriteCSV(w, report.RunSet, j.problem.F.Dims(), runs)
 }
 
 func writeText(w io.Writer, j job, results []optimizer.Result) error {
@@ -153,31 +140,22 @@ func writeText(w io.Writer, j job, results []optimizer.Result) error {
 	if dims == 1 {
 		vars = "x"
 	}
+	g, vec := report.Text, report.Vector
 	fmt.Fprintf(w, "f(%s) = %s\n", vars, j.problem.Source)
 	for i, r := range results {
 		c := r.Config
 		fmt.Fprintf(w, "\nrun %d: %s, lr %s, %s gradient, start %s\n", i+1, c.Method, g(c.LR), c.Gradient, vec(c.Start[:dims]))
-		status := fmt.Sprintf("%s after %d steps", r.Status, r.Steps)
+		status := fmt.Sprintf("%s after %d steps", r.Status.Word(), r.Steps)
 		if r.Status == optimizer.Diverged {
 			status = fmt.Sprintf("diverged at step %d", r.DivergedAt)
 		}
 		fmt.Fprintf(w, "  status     %s\n", status)
-		fmt.Fprintf(w, "  verdict    %s\n", r.Verdict)
+		fmt.Fprintf(w, "  verdict    %s\n", r.Verdict.Word())
 		fmt.Fprintf(w, "  final      x = %s   f = %s   |grad f| = %s\n",
 			vec(r.Final.X[:dims]), g(r.Final.F), g(math.Hypot(r.Final.Grad[0], r.Final.Grad[1])))
-		if r.Analysis.Summary != "" {
+		if !r.Analysis.Summary.IsZero() {
 			fmt.Fprintf(w, "  stability  %s\n", r.Analysis.Summary)
 		}
 	}
 	return nil
-}
-
-func g(x float64) string { return strconv.FormatFloat(x, 'g', 10, 64) }
-
-func vec(v []float64) string {
-	parts := make([]string, len(v))
-	for i, x := range v {
-		parts[i] = g(x)
-	}
-	return "(" + strings.Join(parts, ", ") + ")"
 }

@@ -1,0 +1,353 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"gdlab/optimizer"
+	"gdlab/optimizer/expr"
+)
+
+// form is the settings on the left: the function and the selected run's
+// method, learning rate, steps, start and hyperparameters. Its fields are
+// exported so that tests type into them as a person would; the
+// hyperparameter fields are made from the method registry, one per
+// optimizer.Params entry.
+type form struct {
+	Func      *widget.Entry
+	FuncError *widget.Label // the parse error: where and what
+	FuncCaret *widget.Label // the input with a caret under the column
+	Method    *widget.Select
+	LR        *widget.Entry
+	LRSlider  *widget.Slider // log10 of the learning rate, 1e-6 … 10
+	Steps     *widget.Entry
+	StartX    *widget.Entry
+	StartY    *widget.Entry
+	Gradient  *widget.RadioGroup
+	H         *widget.Entry
+	Params    map[string]*widget.Entry // a field per hyperparameter of the registry, by name
+
+	caretBox *container.Scroll               // scrolls a long input sideways
+	errs     map[*widget.Entry]*widget.Label // the message under each field
+	rows     map[*widget.Entry]fyne.CanvasObject
+	method   optimizer.Method // the method shown, to swap defaults when it changes
+	syncing  bool             // set while the form is filled from code, to ignore its own echoes
+	changed  func()
+}
+
+// maxWindowSteps caps a run typed into the window.
+const maxWindowSteps = 10_000_000
+
+func newForm(changed func()) *form {
+	c := &form{errs: map[*widget.Entry]*widget.Label{}, rows: map[*widget.Entry]fyne.CanvasObject{},
+		Params: map[string]*widget.Entry{}, changed: changed}
+	c.Func = c.entry()
+	c.FuncError = widget.NewLabel("")
+	c.FuncError.Wrapping = fyne.TextWrapWord
+	c.FuncError.Importance = widget.DangerImportance
+	c.FuncError.Hide()
+	c.FuncCaret = widget.NewLabel("")
+	c.FuncCaret.TextStyle.Monospace = true
+	c.FuncCaret.Importance = widget.DangerImportance
+	c.caretBox = container.NewHScroll(c.FuncCaret)
+	c.caretBox.Hide()
+	c.Method = widget.NewSelect(optimizer.MethodNames(), c.methodChanged)
+	c.LR = c.entry()
+	c.LRSlider = widget.NewSlider(-6, 1)
+	c.LRSlider.Step = 0.01
+	c.LRSlider.OnChanged = func(v float64) {
+		if c.syncing {
+			return
+		}
+		c.syncing = true
+		c.LR.SetText(formatNum(roundSig(math.Pow(10, v), 2)))
+		c.syncing = false
+		c.onChange()
+	}
+	c.Steps, c.StartX, c.StartY = c.entry(), c.entry(), c.entry()
+	c.Gradient = widget.NewRadioGroup([]string{lang.L("exact"), lang.L("numeric")}, func(string) { c.onChange() })
+	c.Gradient.Horizontal = true
+	c.Gradient.Required = true
+	c.H = c.entry()
+	for _, p := range optimizer.Params() {
+		c.Params[p.Name] = c.entry()
+	}
+	return c
+}
+
+func (c *form) entry() *widget.Entry {
+	e := widget.NewEntry()
+	e.OnChanged = func(string) {
+		if e == c.LR && !c.syncing {
+			if v, err := strconv.ParseFloat(strings.TrimSpace(e.Text), 64); err == nil && v > 0 {
+				c.syncing = true
+				c.LRSlider.SetValue(math.Log10(v))
+				c.syncing = false
+			}
+		}
+		c.onChange()
+	}
+	return e
+}
+
+func (c *form) onChange() {
+	if !c.syncing && c.changed != nil {
+		c.changed()
+	}
+}
+
+// methodChanged swaps the hyperparameters still at the old method's default
+// for the new method's (ε is 1e-10 for adagrad but 1e-8 for adam).
+func (c *form) methodChanged(name string) {
+	m := optimizer.Method(name)
+	if !c.syncing && m != c.method {
+		old, _ := c.method.Spec()
+		spec, _ := m.Spec()
+		c.syncing = true
+		for _, p := range spec.Params {
+			if q, ok := old.Param(p.Name); ok && c.Params[p.Name].Text == formatNum(q.Default) {
+				c.Params[p.Name].SetText(formatNum(p.Default))
+			}
+		}
+		c.syncing = false
+	}
+	c.method = m
+	c.onChange()
+}
+
+// field stacks a caption, the entry and its error message.
+func (c *form) field(caption string, e *widget.Entry) fyne.CanvasObject {
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	c.errs[e] = msg
+	row := container.NewVBox(widget.NewLabel(caption), e, msg)
+	c.rows[e] = row
+	return row
+}
+
+// layout builds the form. menu is the presets and lessons button.
+func (c *form) layout(menu fyne.CanvasObject) fyne.CanvasObject {
+	fn := container.NewBorder(nil, nil, nil, menu, c.Func)
+	hyper := container.NewGridWithColumns(2)
+	for _, p := range optimizer.Params() {
+		f := c.field(render(p.Label.New()), c.Params[p.Name])
+		hyper.Add(f)
+	}
+	return container.NewVBox(
+		widget.NewLabelWithStyle(lang.L("Function f(x, y)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		fn, c.FuncError, c.caretBox,
+		container.NewGridWithColumns(2,
+			container.NewVBox(widget.NewLabel(lang.L("method")), c.Method),
+			c.field(lang.L("steps"), c.Steps)),
+		c.field(lang.L("learning rate"), c.LR),
+		c.LRSlider,
+		container.NewGridWithColumns(2, c.field(lang.L("start x"), c.StartX), c.field(lang.L("start y"), c.StartY)),
+		container.NewVBox(widget.NewLabel(lang.L("gradient")), c.Gradient),
+		c.field(lang.L("numeric step h"), c.H),
+		hyper,
+	)
+}
+
+// show fills the form from a run's settings without echoing changes.
+func (c *form) show(src string, cfg optimizer.Config) {
+	c.syncing = true
+	defer func() { c.syncing = false }()
+	if src != c.Func.Text {
+		c.Func.SetText(src)
+	}
+	c.method = cfg.Method
+	c.Method.SetSelected(string(cfg.Method))
+	c.LR.SetText(formatNum(cfg.LR))
+	if cfg.LR > 0 {
+		c.LRSlider.SetValue(math.Log10(cfg.LR))
+	}
+	c.Steps.SetText(strconv.Itoa(cfg.Steps))
+	c.StartX.SetText(formatNum(cfg.Start[0]))
+	c.StartY.SetText(formatNum(cfg.Start[1]))
+	if cfg.Gradient == optimizer.Numeric {
+		c.Gradient.SetSelected(lang.L("numeric"))
+	} else {
+		c.Gradient.SetSelected(lang.L("exact"))
+	}
+	h := cfg.H
+	if h == 0 {
+		h = optimizer.DefaultH
+	}
+	c.H.SetText(formatNum(h))
+	spec, _ := cfg.Method.Spec()
+	for _, p := range optimizer.Params() {
+		v := p.Default // a hyperparameter of another method shows its registry default
+		if _, has := spec.Param(p.Name); has {
+			v = cfg.Param(p.Name)
+		} else if set, ok := cfg.Hyper.Get(p.Name); ok {
+			v = set
+		}
+		c.Params[p.Name].SetText(formatNum(v))
+	}
+	c.syncing = false
+	c.read() // show the method's hyperparameters and any message
+}
+
+// read validates every field, shows each problem at its field, and returns
+// the function and the selected run's settings when all are valid.
+func (c *form) read() (*expr.Func, optimizer.Config, bool) {
+	f, ok := c.readFunc()
+	dims := 2
+	if f != nil {
+		dims = f.Dims()
+	}
+	if dims == 1 {
+		c.StartY.Disable()
+	} else {
+		c.StartY.Enable()
+	}
+	cfg, fieldsOK := c.readConfig(dims)
+	if ok && fieldsOK && f != nil {
+		if err := cfg.Validate(dims); err != nil {
+			fieldsOK = false
+			c.setError(c.LR, errors.New(errText(err)))
+		}
+	}
+	if !ok || !fieldsOK {
+		return nil, cfg, false
+	}
+	return f, cfg, true
+}
+
+// readFunc parses the function field and shows its error with a caret.
+func (c *form) readFunc() (*expr.Func, bool) {
+	f, err := expr.Parse(c.Func.Text)
+	if err == nil {
+		c.FuncError.Hide()
+		c.caretBox.Hide()
+		c.Func.SetValidationError(nil)
+		return f, true
+	}
+	msg := errText(err)
+	c.FuncError.SetText(msg)
+	c.FuncError.Show()
+	c.Func.SetValidationError(errors.New(msg))
+	var pe *expr.Error
+	if errors.As(err, &pe) {
+		c.FuncCaret.SetText(pe.Caret())
+		c.caretBox.Show()
+	}
+	return nil, false
+}
+
+// readConfig reads the run settings for a function of dims variables,
+// showing the hyperparameters of the chosen method only.
+func (c *form) readConfig(dims int) (optimizer.Config, bool) {
+	ok := true
+	cfg := optimizer.DefaultConfig()
+	m, _ := optimizer.ParseMethod(c.Method.Selected)
+	cfg.Method = m
+	if c.Gradient.Selected == lang.L("numeric") {
+		cfg.Gradient = optimizer.Numeric
+	}
+	number := func(e *widget.Entry, name string, visible bool, check func(float64) error) float64 {
+		if !visible {
+			c.setError(e, nil)
+			return 0
+		}
+		v, err := parseNumber(name, e.Text)
+		if err == nil && check != nil {
+			err = check(v)
+		}
+		c.setError(e, err)
+		ok = ok && err == nil
+		return v
+	}
+	c.showRow(c.H, cfg.Gradient == optimizer.Numeric)
+	cfg.Start[0] = number(c.StartX, lang.L("start x"), true, nil)
+	cfg.Start[1] = number(c.StartY, lang.L("start y"), dims == 2, nil)
+	cfg.LR = number(c.LR, lang.L("learning rate"), true, positive(lang.L("the learning rate")))
+	cfg.Steps = int(number(c.Steps, lang.L("steps"), true, checkSteps))
+	if cfg.Gradient == optimizer.Numeric {
+		cfg.H = number(c.H, "h", true, positive("h"))
+	}
+	spec, _ := m.Spec()
+	for _, p := range optimizer.Params() {
+		_, used := spec.Param(p.Name)
+		c.showRow(c.Params[p.Name], used)
+		check := func(v float64) error {
+			if err := p.Check(v); err != nil {
+				return errors.New(errText(err))
+			}
+			return nil
+		}
+		if v := number(c.Params[p.Name], p.Symbol, used, check); used {
+			cfg.Hyper.Set(p.Name, v)
+		}
+	}
+	return cfg, ok
+}
+
+func (c *form) showRow(e *widget.Entry, visible bool) {
+	if visible {
+		c.rows[e].Show()
+	} else {
+		c.rows[e].Hide()
+	}
+}
+
+func positive(what string) func(float64) error {
+	return func(v float64) error {
+		if v <= 0 {
+			return fmt.Errorf(lang.L("%s must be positive"), what)
+		}
+		return nil
+	}
+}
+
+func checkSteps(v float64) error {
+	if v != math.Trunc(v) || v < 0 {
+		return errors.New(lang.L("steps must be a whole number, 0 or more"))
+	}
+	if v > maxWindowSteps {
+		return fmt.Errorf(lang.L("at most %d steps"), maxWindowSteps)
+	}
+	return nil
+}
+
+// setError shows err under field e (or hides the message when err is nil).
+func (c *form) setError(e *widget.Entry, err error) {
+	msg := c.errs[e]
+	if err == nil {
+		msg.Hide()
+		e.SetValidationError(nil)
+		return
+	}
+	msg.SetText(err.Error())
+	msg.Show()
+	e.SetValidationError(err)
+}
+
+// parseNumber parses a numeric field, naming the field in its message.
+func parseNumber(name, text string) (float64, error) {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return 0, fmt.Errorf(lang.L("%s: enter a number"), name)
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, fmt.Errorf(lang.L("%s: %q is not a number"), name, t)
+	}
+	return v, nil
+}
+
+// roundSig rounds v to n significant digits (for the slider's values).
+func roundSig(v float64, n int) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', n, 64), 64)
+	return r
+}

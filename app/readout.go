@@ -1,0 +1,166 @@
+package app
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gdlab/figure"
+	"gdlab/optimizer"
+	"gdlab/session"
+)
+
+// readout is what the window says about the runs: each run's numbers at
+// the current step, the stability sentence of the selected run, the status
+// line and the iterate table.
+type readout struct {
+	Readout   *widget.Label
+	Stability *widget.Label
+	Status    *widget.Label
+	Table     *widget.Table
+
+	details *fyne.Container   // the readout and the stability sentence
+	table   []optimizer.Point // the selected run's steps, as the table shows them
+}
+
+func newReadout() *readout {
+	r := &readout{}
+	r.Readout = widget.NewLabel("")
+	r.Readout.TextStyle.Monospace = true
+	r.Readout.Truncation = fyne.TextTruncateClip
+	r.Stability = widget.NewLabel("")
+	r.Stability.Wrapping = fyne.TextWrapWord
+	r.Status = widget.NewLabel(lang.L("Ready"))
+	r.Status.Truncation = fyne.TextTruncateEllipsis
+	r.Table = r.newTable()
+	r.details = container.NewVBox(r.Readout, r.Stability)
+	return r
+}
+
+// apply shows the numbers of st; selected is the run the stability
+// sentence and the table are about.
+func (r *readout) apply(st session.State, selected int) {
+	var lines []string
+	for _, rs := range st.Runs {
+		if rs.Hidden || !rs.HasAt {
+			continue
+		}
+		p := rs.At
+		lines = append(lines, fmt.Sprintf(lang.L("%-18s k=%-6d x=%s  f=%s  grad=%s  update=%s"),
+			figure.Label(rs.Config), p.K, vec(p.X, st), formatNum(p.F), vec(p.Grad, st), vec(p.Update, st)))
+	}
+	text := strings.Join(lines, "\n")
+	grew := strings.Count(text, "\n") != strings.Count(r.Readout.Text, "\n")
+	r.Readout.SetText(text)
+	if selected < len(st.Runs) && st.Runs[selected].HasAt {
+		rs := st.Runs[selected]
+		r.Stability.SetText(fmt.Sprintf(lang.L("Run %d at step %d: Hessian eigenvalues %s. %s"),
+			selected+1, rs.At.K, nums(rs.Eigen), render(rs.Stable)))
+	} else {
+		r.Stability.SetText("")
+	}
+	if grew {
+		r.details.Refresh() // lay out again: the readout has another number of lines
+	}
+	if selected < len(st.Runs) {
+		if pts := st.Runs[selected].Points; len(pts) != len(r.table) {
+			r.table = pts
+			r.Table.Refresh()
+		}
+	}
+}
+
+// status shows the status line: computing, stale settings, a form to fix,
+// or the outcome of the runs.
+func (r *readout) status(st session.State, formOK bool) {
+	switch {
+	case !formOK:
+		r.Status.SetText(lang.L("Fix the field marked in red to run."))
+	case st.Computing:
+		r.Status.SetText(fmt.Sprintf(lang.L("Computing… step %d"), st.LastStep))
+	case st.Stale:
+		r.Status.SetText(lang.L("Settings changed: press Run (Ctrl+R) to compute."))
+	case len(st.Runs) > 0 && st.Runs[0].Result != nil:
+		r.Status.SetText(summary(st))
+	}
+}
+
+// summary is the status line after a computation: each run's outcome, and
+// for a single run where it ended.
+func summary(st session.State) string {
+	if len(st.Runs) == 1 && st.Runs[0].Result != nil {
+		res := st.Runs[0].Result
+		return fmt.Sprintf(lang.L("%s · f = %s · |grad f| = %s"), render(res.Outcome()), formatNum(res.Final.F),
+			formatNum(math.Hypot(res.Final.Grad[0], res.Final.Grad[1])))
+	}
+	var parts []string
+	for i, rs := range st.Runs {
+		if rs.Result != nil {
+			parts = append(parts, fmt.Sprintf("%d: %s", i+1, render(rs.Result.Outcome())))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+func vec(v [2]float64, st session.State) string {
+	if st.Problem.F != nil && st.Problem.F.Dims() == 1 {
+		return formatNum(v[0])
+	}
+	return "(" + formatNum(v[0]) + ", " + formatNum(v[1]) + ")"
+}
+
+func nums(v []float64) string {
+	if len(v) == 0 {
+		return lang.L("not finite")
+	}
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = formatNum(x)
+	}
+	return joinAnd(parts)
+}
+
+// newTable is the iterate table of the selected run: one row per step.
+func (r *readout) newTable() *widget.Table {
+	headers := []string{"k", "x", "y", "f", "∂f/∂x", "∂f/∂y", "Δx", "Δy"}
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(r.table), len(headers) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("-0.000000000e+000")
+			l.TextStyle.Monospace = true
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row >= len(r.table) {
+				return
+			}
+			p := r.table[id.Row]
+			vals := []string{fmt.Sprint(p.K), cell(p.X[0]), cell(p.X[1]), cell(p.F),
+				cell(p.Grad[0]), cell(p.Grad[1]), cell(p.Update[0]), cell(p.Update[1])}
+			o.(*widget.Label).SetText(vals[id.Col])
+		})
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 && id.Col < len(headers) {
+			o.(*widget.Label).SetText(headers[id.Col])
+		}
+	}
+	return t
+}
+
+// tableLayout is the Iterates tab: the export button over the table.
+func (r *readout) tableLayout(export func()) fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(lang.L("Export CSV…"), theme.DocumentSaveIcon(), export)
+	return container.NewBorder(container.NewHBox(b), nil, nil, nil, r.Table)
+}
+
+func cell(v float64) string { return fmt.Sprintf("%.9g", v) }

@@ -1,0 +1,184 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+
+	"gdlab/optimizer"
+	"gdlab/optimizer/expr"
+)
+
+// maxRuns is the most runs one command line may ask for.
+const maxRuns = 64
+
+// job is a parsed command line: one problem and the configs of its runs.
+type job struct {
+	problem optimizer.Problem
+	configs []optimizer.Config
+}
+
+func (j job) run() []optimizer.Result {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return optimizer.RunSet(ctx, j.problem, j.configs, nil)
+}
+
+// job turns the flags into a problem and its run configs.
+func (o *options) job(fs *flag.FlagSet) (job, error) {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+
+	var j job
+	src, start := o.fn, optimizer.DefaultStart
+	if o.preset != "" {
+		p, ok := optimizer.PresetByName(o.preset)
+		if !ok {
+			return j, usagef("unknown preset %q; the presets are: %s", o.preset, strings.Join(optimizer.PresetNames(), ", "))
+		}
+		if src == "" {
+			src = p.Func
+		}
+		start = p.Start
+	}
+	if src == "" {
+		return j, usagef("--func is required, e.g. --func %q (or --preset NAME)", optimizer.DefaultFunction)
+	}
+	var err error
+	if j.problem, err = o.problem(src); err != nil {
+		return j, err
+	}
+	dims := j.problem.F.Dims()
+	if set["start"] {
+		if start, err = parseStart(o.start, dims); err != nil {
+			return j, err
+		}
+	}
+	if dims == 1 {
+		start[1] = 0
+	}
+	j.configs, err = o.configs(fs, start, dims)
+	return j, err
+}
+
+// problem parses the function src and gives it its view: the --box when
+// given, else the optimizer's (that of the preset src is, if any).
+func (o *options) problem(src string) (optimizer.Problem, error) {
+	box, xOnly, boxErr := parseBox(o.box)
+	p, err := optimizer.NewProblem(src, box)
+	if err != nil {
+		var pe *expr.Error
+		if errors.As(err, &pe) {
+			return p, usagef("--func: %s\n%s", pe.Error(), indent(pe.Caret(), "  "))
+		}
+		return p, usageError{"--func: " + err.Error()}
+	}
+	if xOnly && p.F.Dims() == 2 {
+		boxErr = errBoxArity(o.box)
+	}
+	return p, boxErr
+}
+
+// configs are the runs asked for: every method with every learning rate.
+func (o *options) configs(fs *flag.FlagSet, start [2]float64, dims int) ([]optimizer.Config, error) {
+	lrs, err := parseList("--lr", o.lr)
+	if err != nil {
+		return nil, err
+	}
+	var methods []optimizer.Method
+	for _, name := range strings.Split(o.method, ",") {
+		m, err := optimizer.ParseMethod(strings.TrimSpace(name))
+		if err != nil {
+			return nil, usagef("--method: %v", err)
+		}
+		methods = append(methods, m)
+	}
+	if !oneOf(o.gradient, string(optimizer.Exact), string(optimizer.Numeric)) {
+		return nil, usagef("--gradient: %q is not %s or %s", o.gradient, optimizer.Exact, optimizer.Numeric)
+	}
+	if len(lrs)*len(methods) > maxRuns {
+		return nil, usagef("at most %d runs at once (%d methods × %d learning rates asked)", maxRuns, len(methods), len(lrs))
+	}
+	hyper := o.hyperSet(fs)
+	var configs []optimizer.Config
+	for _, m := range methods {
+		for _, lr := range lrs {
+			c := optimizer.DefaultConfig()
+			c.Method, c.LR, c.Start, c.Steps = m, lr, start, o.steps
+			c.Gradient, c.H, c.Bound, c.Tol = optimizer.Gradient(o.gradient), o.h, o.bound, o.tol
+			c.Hyper = hyper
+			if err := c.Validate(dims); err != nil {
+				return nil, usageError{err.Error()}
+			}
+			configs = append(configs, c)
+		}
+	}
+	return configs, nil
+}
+
+// parseStart parses --start for a function of dims variables.
+func parseStart(s string, dims int) ([2]float64, error) {
+	var start [2]float64
+	v, err := parseList("--start", s)
+	if err != nil {
+		return start, err
+	}
+	if len(v) != dims {
+		if dims == 1 {
+			return start, usagef("--start: the function uses only x, so the start is one number, not %q", s)
+		}
+		return start, usagef("--start: the function uses x and y, so the start is two numbers X,Y, not %q", s)
+	}
+	copy(start[:], v)
+	return start, nil
+}
+
+// parseList parses comma-separated finite numbers.
+func parseList(flagName, s string) ([]float64, error) {
+	parts := strings.Split(s, ",")
+	v := make([]float64, 0, len(parts))
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		x, err := strconv.ParseFloat(p, 64)
+		if err != nil || !isFinite(x) {
+			return nil, usagef("%s: %q is not a number", flagName, p)
+		}
+		v = append(v, x)
+	}
+	return v, nil
+}
+
+// parseBox parses --box: nil when it is not given. XMIN,XMAX alone (xOnly,
+// for a function of x) gets y from -1 to 1.
+func parseBox(s string) (box *optimizer.Box, xOnly bool, err error) {
+	if s == "" {
+		return nil, false, nil
+	}
+	v, err := parseList("--box", s)
+	if err != nil {
+		return nil, false, err
+	}
+	if xOnly = len(v) == 2; xOnly {
+		v = append(v, -1, 1)
+	}
+	if len(v) != 4 {
+		return nil, false, errBoxArity(s)
+	}
+	b := optimizer.Box{XMin: v[0], XMax: v[1], YMin: v[2], YMax: v[3]}
+	if !(b.XMin < b.XMax && b.YMin < b.YMax) {
+		return nil, false, usagef("--box: each minimum must be below its maximum, not %q", s)
+	}
+	return &b, xOnly, nil
+}
+
+func errBoxArity(s string) error {
+	return usagef("--box takes XMIN,XMAX,YMIN,YMAX (XMIN,XMAX for f(x)), not %q", s)
+}
+
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
