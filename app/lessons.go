@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -67,7 +68,10 @@ func (u *UI) OpenLesson(l lesson.Lesson) error {
 // OpenLessonFile loads a lesson file; a file that does not load changes nothing.
 func (u *UI) OpenLessonFile(path string) error {
 	l, err := lesson.LoadFile(path)
-	if err != nil {
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission):
+		return errors.New(errText(err)) // the message names the file
+	case err != nil:
 		return fmt.Errorf(lang.L("%s: %v"), filepath.Base(path), errText(err))
 	}
 	return u.OpenLesson(l)

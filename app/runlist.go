@@ -27,7 +27,7 @@ type runList struct {
 	CompareWith   *widget.CheckGroup
 	RunList       *fyne.Container
 
-	u    *UI
+	u     *UI
 	shown string // what the rows show, to rebuild them only when it changes
 }
 

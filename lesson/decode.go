@@ -4,13 +4,19 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"reflect"
+	"slices"
+	"strconv"
+
+	"gdlab/message"
+	"gdlab/optimizer"
 )
 
 // errTooLarge is the error for files over MaxFileSize.
-var errTooLarge = errors.New("the lesson file is larger than 1 MiB")
+var errTooLarge = msgTooLarge.New()
 
 // fileLesson is the JSON form as read: pointers and slices tell a missing
 // field from a zero one, and the box is a slice so that a wrong count is
@@ -26,42 +32,123 @@ type fileLesson struct {
 	Runs     []*fileRun `json:"runs"`
 }
 
-// fileRun is the JSON form of a Run as read.
+// fileRun is the JSON form of a Run as read: its fixed fields, and the
+// hyperparameters given, which the file holds as fields of the run named
+// after the registry's parameters (see fileTypes).
 type fileRun struct {
-	Method   *string    `json:"method"`
-	LR       *float64   `json:"lr"`
-	Start    []*float64 `json:"start"`
-	Gradient *string    `json:"gradient"`
-	H        *float64   `json:"h"`
-	Bound    *float64   `json:"bound"`
-	Tol      *float64   `json:"tol"`
-	Momentum *float64   `json:"momentum"`
-	Alpha    *float64   `json:"alpha"`
-	Beta1    *float64   `json:"beta1"`
-	Beta2    *float64   `json:"beta2"`
-	Eps      *float64   `json:"eps"`
+	Method   *string            `json:"method"`
+	LR       *float64           `json:"lr"`
+	Start    []*float64         `json:"start"`
+	Gradient *string            `json:"gradient"`
+	H        *float64           `json:"h"`
+	Bound    *float64           `json:"bound"`
+	Tol      *float64           `json:"tol"`
+	Params   map[string]float64 `json:"-"`
+}
+
+// The types encoding/json decodes a lesson file into: fileLesson and
+// fileRun with one *float64 field per hyperparameter of the registry added
+// to the run, named in JSON as optimizer.Params names it. So encoding/json
+// itself matches the parameters' names (regardless of case), reports the
+// unknown fields and the values of the wrong type with their offsets, as it
+// does for the fixed fields, and a new hyperparameter of the registry is a
+// field of the format with no change here.
+var lessonType, runType = fileTypes()
+
+func fileTypes() (lesson, run reflect.Type) {
+	fixed := reflect.TypeFor[fileRun]()
+	var fields []reflect.StructField
+	for i := range fixed.NumField() {
+		fields = append(fields, fixed.Field(i))
+	}
+	for i, p := range optimizer.Params() {
+		if slices.Contains(jsonNames(fixed), p.Name) {
+			panic("lesson: the hyperparameter " + p.Name + " has the name of a field of a run") // caught by every test
+		}
+		fields = append(fields, reflect.StructField{Name: "P" + strconv.Itoa(i),
+			Type: reflect.TypeFor[*float64](), Tag: reflect.StructTag(`json:"` + p.Name + `"`)})
+	}
+	run = reflect.StructOf(fields)
+	fields = fields[:0]
+	lt := reflect.TypeFor[fileLesson]()
+	for i := range lt.NumField() {
+		f := lt.Field(i)
+		if f.Name == "Runs" {
+			f.Type = reflect.SliceOf(reflect.PointerTo(run))
+		}
+		fields = append(fields, f)
+	}
+	return reflect.StructOf(fields), run
+}
+
+// decodeFile decodes the JSON of a lesson file into a fileLesson; dec is
+// positioned after it.
+func decodeFile(dec *json.Decoder) (*fileLesson, error) {
+	v := reflect.New(lessonType)
+	if err := dec.Decode(v.Interface()); err != nil {
+		return nil, err
+	}
+	v = v.Elem()
+	fl := &fileLesson{}
+	dst := reflect.ValueOf(fl).Elem()
+	for i := range dst.NumField() {
+		if dst.Type().Field(i).Name != "Runs" {
+			dst.Field(i).Set(v.Field(i))
+		}
+	}
+	runs := v.FieldByName("Runs")
+	if !runs.IsNil() {
+		fl.Runs = make([]*fileRun, runs.Len())
+	}
+	for i := range fl.Runs {
+		if r := runs.Index(i); !r.IsNil() {
+			fl.Runs[i] = fromRunType(r.Elem())
+		}
+	}
+	return fl, nil
+}
+
+// fromRunType returns the fileRun of a decoded value of runType.
+func fromRunType(v reflect.Value) *fileRun {
+	fr := &fileRun{}
+	dst := reflect.ValueOf(fr).Elem()
+	n := dst.NumField()
+	for i := range n {
+		if dst.Type().Field(i).Name != "Params" {
+			dst.Field(i).Set(v.Field(i))
+		}
+	}
+	for i, p := range optimizer.Params() {
+		if f := v.Field(n + i); !f.IsNil() {
+			if fr.Params == nil {
+				fr.Params = map[string]float64{}
+			}
+			fr.Params[p.Name] = f.Elem().Float()
+		}
+	}
+	return fr
 }
 
 // Parse reads a lesson from the bytes of a lesson file and validates it.
-// It returns a lesson only when the whole file is valid; the error says
-// where (line and column, or the field) and what is wrong.
+// It returns a lesson only when the whole file is valid; the error, a
+// message.Message, says where (line and column, or the field) and what is
+// wrong.
 func Parse(data []byte) (Lesson, error) {
 	if len(data) > MaxFileSize {
 		return Lesson{}, errTooLarge
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM from Windows editors
 	if len(bytes.TrimSpace(data)) == 0 {
-		return Lesson{}, errors.New("the lesson file is empty")
+		return Lesson{}, msgEmpty.New()
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	var fl fileLesson
-	if err := dec.Decode(&fl); err != nil {
+	fl, err := decodeFile(dec)
+	if err != nil {
 		return Lesson{}, decodeError(data, err)
 	}
 	if end := int(dec.InputOffset()); len(bytes.TrimSpace(data[end:])) > 0 {
-		pos := skipSpace(data, end)
-		return Lesson{}, fmt.Errorf("%s: unexpected text after the end of the lesson (a file holds one lesson, one {…})", where(data, pos))
+		return Lesson{}, msgAt.New(message.Nested(where(data, skipSpace(data, end))), message.Word(msgTrailing))
 	}
 	l, err := fl.lesson()
 	if err != nil {
@@ -77,7 +164,7 @@ func Parse(data []byte) (Lesson, error) {
 func Load(r io.Reader) (Lesson, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return Lesson{}, fmt.Errorf("reading the lesson: %w", err)
+		return Lesson{}, wrap(msgReading, err)
 	}
 	if len(data) > MaxFileSize {
 		return Lesson{}, errTooLarge
@@ -87,22 +174,46 @@ func Load(r io.Reader) (Lesson, error) {
 
 // LoadFile reads and parses the lesson file at path. Errors in the file's
 // content are Parse's (without the path); errors opening or reading it
-// name the path.
+// name the path, and wrap the file system's error (errors.Is(err,
+// fs.ErrNotExist) tells a missing file).
 func LoadFile(path string) (Lesson, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Lesson{}, err
+		return Lesson{}, openError(path, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil {
 		switch {
 		case st.IsDir():
-			return Lesson{}, fmt.Errorf("%s is a folder, not a lesson file", path)
+			return Lesson{}, msgIsFolder.New(message.Text(path))
 		case st.Mode().IsRegular() && st.Size() > MaxFileSize:
 			return Lesson{}, errTooLarge
 		}
 	}
 	return Load(f)
+}
+
+// openError is the error of opening the lesson file at path: not found,
+// not allowed, or the system's reason.
+func openError(path string, err error) error {
+	p := message.Text(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &chain{msg: msgNotFound.New(p), cause: err}
+	case errors.Is(err, fs.ErrPermission):
+		return &chain{msg: msgNoPermission.New(p), cause: err}
+	}
+	return &chain{msg: msgCannotOpen.New(p, reason(unwrapPath(err))), cause: err}
+}
+
+// unwrapPath returns the reason of a *fs.PathError (whose text repeats the
+// operation and the path), else err.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // lesson checks the fields whose absence or explicit zero a Lesson cannot
@@ -128,7 +239,7 @@ func (fl *fileLesson) lesson() (Lesson, error) {
 		l.Box = (*[4]float64)(box)
 	}
 	if fl.Steps == nil {
-		return l, errors.New(`"steps" is missing`)
+		return l, missing("steps")
 	}
 	l.Steps = *fl.Steps
 	if err := checkSteps(l.Steps); err != nil {
@@ -140,14 +251,14 @@ func (fl *fileLesson) lesson() (Lesson, error) {
 		}
 		l.Speed = *fl.Speed
 	}
-	if len(fl.Runs) == 0 || len(fl.Runs) > MaxRuns {
-		return l, fmt.Errorf(`"runs": a lesson has 1 to %d runs, this one has %d`, MaxRuns, len(fl.Runs))
+	if err := checkRunCount(len(fl.Runs)); err != nil {
+		return l, err
 	}
 	l.Runs = make([]Run, len(fl.Runs))
 	for i, fr := range fl.Runs {
 		r, err := fr.run()
 		if err != nil {
-			return l, fmt.Errorf("run %d: %w", i+1, err)
+			return l, wrap(msgRun, err, message.Int(i+1))
 		}
 		l.Runs[i] = r
 	}
@@ -155,32 +266,30 @@ func (fl *fileLesson) lesson() (Lesson, error) {
 }
 
 // run checks the fields of a run whose absence or explicit zero a Run
-// cannot tell apart and returns the Run.
+// cannot tell apart and returns the Run. The hyperparameters are checked
+// with the others by Validate (optimizer.Param.Check).
 func (fr *fileRun) run() (Run, error) {
 	if fr == nil {
-		return Run{}, errors.New("a run must be an object { … }, not null")
+		return Run{}, msgNullRun.New()
 	}
 	start, err := numbers("start", fr.Start)
 	if err != nil {
 		return Run{}, err
 	}
-	r := Run{
-		Method: deref(fr.Method), Start: start, Gradient: deref(fr.Gradient),
-		Momentum: fr.Momentum, Alpha: fr.Alpha, Beta1: fr.Beta1, Beta2: fr.Beta2, Eps: fr.Eps,
-	}
+	r := Run{Method: deref(fr.Method), Start: start, Gradient: deref(fr.Gradient), Params: fr.Params}
 	switch {
 	case fr.Method == nil:
-		return r, errors.New(`"method" is missing`)
+		return r, missing("method")
 	case fr.LR == nil:
-		return r, errors.New(`"lr" is missing`)
+		return r, missing("lr")
 	case fr.Start == nil:
-		return r, errors.New(`"start" is missing`)
+		return r, missing("start")
 	case fr.Gradient != nil && *fr.Gradient == "":
-		return r, errors.New(`gradient "": must be "exact" or "numeric"`)
+		return r, msgEmptyGradient.New(message.Quote(string(optimizer.Exact)), message.Quote(string(optimizer.Numeric)))
 	case fr.H != nil && !(*fr.H > 0):
-		return r, fmt.Errorf("h %v: the numeric-gradient step must be a positive finite number", *fr.H)
+		return r, msgH.New(message.Value(*fr.H))
 	case fr.Bound != nil && !(*fr.Bound > 0):
-		return r, fmt.Errorf("bound %v: the divergence bound must be a positive number", *fr.Bound)
+		return r, msgBound.New(message.Value(*fr.Bound))
 	}
 	r.LR = *fr.LR
 	r.H = deref(fr.H)
@@ -198,7 +307,7 @@ func numbers(name string, ps []*float64) ([]float64, error) {
 	vs := make([]float64, len(ps))
 	for i, p := range ps {
 		if p == nil {
-			return nil, fmt.Errorf("%q item %d must be a number, not null", name, i+1)
+			return nil, msgNullItem.New(message.Nested(msgItem.New(message.Quote(name), message.Int(i+1))))
 		}
 		vs[i] = *p
 	}

@@ -32,8 +32,9 @@
 //   - function (required): the function in the function language of
 //     gdlab/optimizer/expr, e.g. "x^2 + y^2" or "x[0]**2 + x[1]**2".
 //   - box: the view [XMIN, XMAX, YMIN, YMAX], with XMIN < XMAX and YMIN < YMAX.
-//     When it is absent and the function is one of the presets (the same text
-//     up to spaces), the preset's view is used, else the window chooses one.
+//     When it is absent and the function is one of the presets (the same
+//     function once parsed, so "x**2+y**2" is the preset "x^2 + y^2"), the
+//     preset's view is used, else the window chooses one.
 //   - steps (required): the number of updates of every run, 0 to 10,000,000.
 //   - speed: the playback speed in steps per second, 1 to 1000; absent means
 //     the window's own choice.
@@ -51,10 +52,15 @@
 //   - bound: the divergence bound on |x| and |y|, default 1e6;
 //   - tol: stop as converged when the gradient's length is at most tol
 //     (default 0: off, every run makes all its steps);
-//   - momentum (μ, default 0.9), alpha (rmsprop's α, 0.99), beta1 and beta2
-//     (adam's β1 and β2, 0.9 and 0.999), eps (ε, default the method's torch
-//     default): the hyperparameters, in the ranges optimizer.Config.Validate
-//     allows. They are ignored by methods that have no use for them.
+//   - the method's hyperparameters as the registry names them (run
+//     gdlab methods for each method's list, defaults and valid ranges), each
+//     a field of the run like the others: today momentum (μ, default 0.9; for
+//     momentum and nesterov), dampening (τ, default 0; momentum), alpha
+//     (rmsprop's α, 0.99), beta1 and beta2 (adam's β1 and β2, 0.9 and
+//     0.999) and eps (ε, the method's torch default; 0 means that default;
+//     adagrad, rmsprop and adam). A hyperparameter the method has no use for
+//     is ignored, but must still be valid. A file is written with them after
+//     the other fields, in the registry's order.
 //
 // Numbers are JSON numbers (1e-6 is fine; NaN and infinities cannot be
 // written). Unknown fields are errors, so a misspelt "stpes" is reported
@@ -68,12 +74,19 @@
 // LoadFile return a Lesson only when the whole file is valid. Their errors
 // say where and what, for a person editing the file by hand:
 //
-//	line 4, column 12: "steps" must be a whole number, not a string
-//	line 3, column 3: unknown field "stpes" (did you mean "steps"?)
+//	line 5, column 12: "steps" must be a whole number, not a string
+//	line 5, column 3: unknown field "stpes" (did you mean "steps"?)
+//	line 7, column 50: run 1: unknown field "dampenin" (did you mean "dampening"?)
+//	line 5, column 16: invalid character '/' looking for beginning of object key string (JSON has no comments)
 //	line 9, column 1: unexpected end of the file: a closing }, ] or " is missing
-//	function: column 5: unknown name "sni": did you mean sin?
+//	function: column 7: unknown name "sni": did you mean sin?
 //	run 2: lr -1: the learning rate must be a positive finite number
+//	/home/ann/lesson.json does not exist
 //
-// A function error wraps the *expr.Error, so errors.As finds its column and
-// caret rendering.
+// Every error is a message.Message (message.As finds it), so the window
+// shows it in its own language; its Error text is English. An error about
+// another error keeps it: a function error wraps the *expr.Error, so
+// errors.As finds its column and caret rendering, and an error opening or
+// saving a file wraps the file system's, so errors.Is(err, fs.ErrNotExist)
+// tells a missing file.
 package lesson

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"gdlab/message"
 )
 
 // decodeError turns an error of encoding/json decoding data into a message
@@ -19,49 +21,106 @@ func decodeError(data []byte, err error) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Errorf("%s: unexpected end of the file: a closing }, ] or \" is missing", where(data, len(data)))
+		return msgAt.New(message.Nested(where(data, len(data))), message.Word(msgUnexpectedEOF))
 	case errors.As(err, &se):
 		pos := clamp(int(se.Offset)-1, len(data))
-		return fmt.Errorf("%s: %s", where(data, pos), syntaxMessage(se.Error(), data, pos))
+		return msgAt.New(message.Nested(where(data, pos)), message.Nested(syntaxMessage(se.Error(), data, pos)))
 	case errors.As(err, &te):
 		return typeError(data, te)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		return unknownField(data, strings.TrimPrefix(err.Error(), "json: unknown field "))
 	}
-	return errors.New(strings.TrimPrefix(err.Error(), "json: "))
+	return msgNotJSON.New(message.Text(strings.TrimPrefix(err.Error(), "json: ")))
 }
 
-// syntaxMessage is encoding/json's syntax error message msg with a hint for
-// the usual mistakes made typing JSON by hand; data[pos] is the culprit.
-func syntaxMessage(msg string, data []byte, pos int) string {
+// The contexts of encoding/json's syntax errors ("invalid character 'x' "
+// and the context), longest first where one ends another, and the kind of
+// message of each.
+var syntaxContexts = []struct {
+	context string
+	kind    message.Kind
+}{
+	{"looking for beginning of value", msgBadValue},
+	{"looking for beginning of object key string", msgBadKey},
+	{"after object key:value pair", msgAfterPair},
+	{"after object key", msgAfterKey},
+	{"after array element", msgAfterItem},
+	{"in string literal", msgInString},
+	{"in string escape code", msgInEscape},
+	{`in \u hexadecimal character escape`, msgInHex},
+	{"after decimal point in numeric literal", msgAfterPoint},
+	{"in exponent of numeric literal", msgInExponent},
+	{"in numeric literal", msgInNumber},
+}
+
+// literalContext is the character and context of a misspelt true, false
+// or null.
+var literalContext = regexp.MustCompile(`^(.+) in literal (true|false|null) \(expecting ('.')\)$`)
+
+// syntaxMessage is the message of encoding/json's syntax error msg, with a
+// hint for the usual mistakes made typing JSON by hand; data[pos] is the
+// culprit.
+func syntaxMessage(msg string, data []byte, pos int) message.Message {
 	if strings.Contains(msg, "exceeded max depth") {
-		return "the lesson is nested too deeply (more than 10000 levels of [ or {)"
+		return msgTooDeep.New(message.Int(maxDepth))
 	}
+	rest, ok := strings.CutPrefix(msg, "invalid character ")
+	if !ok {
+		return msgSyntax.New(message.Text(msg))
+	}
+	var m message.Message
+	var kind message.Kind
+	for _, c := range syntaxContexts {
+		if char, ok := strings.CutSuffix(rest, " "+c.context); ok {
+			m, kind = c.kind.New(message.Text(char)), c.kind
+			break
+		}
+	}
+	if m.IsZero() {
+		lit := literalContext.FindStringSubmatch(rest)
+		if lit == nil {
+			return msgSyntax.New(message.Text(msg))
+		}
+		m = msgInLiteral.New(message.Text(lit[1]), message.Text(lit[2]), message.Text(lit[3]))
+	}
+	if hint, ok := syntaxHint(kind, data, pos); ok {
+		return msgWithHint.New(message.Nested(m), message.Word(hint))
+	}
+	return m
+}
+
+// maxDepth is how deeply encoding/json lets arrays and objects nest.
+const maxDepth = 10000
+
+// syntaxHint returns the hint for a syntax error of kind at data[pos].
+func syntaxHint(kind message.Kind, data []byte, pos int) (message.Kind, bool) {
 	var c byte
 	if pos < len(data) {
 		c = data[pos]
 	}
-	hint := ""
 	switch {
 	case c == '/' || c == '#':
-		hint = "JSON has no comments"
+		return hintComments, true
 	case c == '\'':
-		hint = "JSON strings need double quotes"
-	case (c == '}' && strings.Contains(msg, "object key")) || (c == ']' && strings.Contains(msg, "beginning of value")):
-		hint = "is there a comma before it? JSON allows none after the last item"
+		return hintQuotes, true
+	case (c == '}' && kind == msgBadKey) || (c == ']' && kind == msgBadValue):
+		return hintLastComma, true
 	case c == 'N' || c == 'I' || (c == '-' && bytes.HasPrefix(data[pos:], []byte("-I"))):
-		hint = "JSON has no NaN or Infinity"
-	case strings.Contains(msg, "after object key:value pair") || strings.Contains(msg, "after array element"):
-		hint = "is a comma missing?"
-	case strings.Contains(msg, "in string literal"):
-		hint = `a line break or tab inside a string must be written \n or \t`
-	case strings.Contains(msg, "looking for beginning of object key string"):
-		hint = "a field name needs double quotes"
+		return hintNaN, true
+	case kind == msgAfterPair || kind == msgAfterItem:
+		return hintComma, true
+	case kind == msgInString:
+		return hintControl, true
+	case kind == msgBadKey:
+		return hintKeyQuotes, true
+	case kind == msgAfterKey:
+		return hintColon, true
+	case kind == msgInEscape:
+		return hintBackslash, true
+	case kind == msgInHex:
+		return hintHexDigits, true
 	}
-	if hint != "" {
-		return msg + " (" + hint + ")"
-	}
-	return msg
+	return message.Kind{}, false
 }
 
 // typeError says which field has a value of the wrong kind, and where.
@@ -78,17 +137,20 @@ func typeError(data []byte, te *json.UnmarshalTypeError) error {
 	}
 	want := describeType(te.Type)
 	got, isNumber := strings.CutPrefix(te.Value, "number ")
-	var what string
+	run, subject := describePath(path)
+	var what message.Message
 	switch {
-	case isNumber && want == "a number":
-		what = fmt.Sprintf("%s is out of range for a number", got)
+	case isNumber && want == wordNumber:
+		what = msgOutOfRange.New(subject, message.Text(got))
 	case isNumber:
-		what = fmt.Sprintf("must be %s, not %s", want, got)
+		what = msgMustBe.New(subject, message.Word(want), message.Text(got))
 	default:
-		what = fmt.Sprintf("must be %s, not %s", want, describeValue(te.Value))
+		what = msgMustBe.New(subject, message.Word(want), describeValue(te.Value))
 	}
-	prefix, subject := describePath(path)
-	return fmt.Errorf("%s: %s%s %s", where(data, pos), prefix, subject, what)
+	if run > 0 {
+		what = msgRun.New(message.Int(run), message.Nested(what))
+	}
+	return msgAt.New(message.Nested(where(data, pos)), message.Nested(what))
 }
 
 // unknownField says which field name is not part of the format, where, and
@@ -100,32 +162,38 @@ func unknownField(data []byte, quoted string) error {
 	}
 	path, pos, ok := locateKey(data, name)
 	if !ok {
-		return fmt.Errorf("unknown field %q", name)
+		return msgUnknownField.New(message.Quote(name))
 	}
 	fields := lessonFields
-	prefix := ""
 	if len(path) == 2 {
 		fields = runFields
-		prefix = fmt.Sprintf("run %d: ", path[1].index+1)
 	}
-	msg := fmt.Sprintf("%s: %sunknown field %q", where(data, pos), prefix, name)
+	what := msgFieldList.New(message.Quote(name), message.Text(strings.Join(fields, ", ")))
 	if s := suggest(name, fields); s != "" {
-		return fmt.Errorf("%s (did you mean %q?)", msg, s)
+		what = msgFieldGuess.New(message.Quote(name), message.Quote(s))
 	}
-	return fmt.Errorf("%s (the fields are %s)", msg, strings.Join(fields, ", "))
+	if len(path) == 2 {
+		what = msgRun.New(message.Int(path[1].index+1), message.Nested(what))
+	}
+	return msgAt.New(message.Nested(where(data, pos)), message.Nested(what))
 }
 
-// The field names of a lesson and of a run, in the order of the format.
+// The field names of a lesson and of a run (the fixed ones, then the
+// registry's hyperparameters), in the order of the format.
 var (
 	lessonFields = jsonNames(reflect.TypeFor[fileLesson]())
-	runFields    = jsonNames(reflect.TypeFor[fileRun]())
+	runFields    = jsonNames(runType)
 )
 
-// jsonNames returns the JSON names of the fields of struct type t.
+// jsonNames returns the JSON names of the fields of struct type t that
+// encoding/json reads.
 func jsonNames(t reflect.Type) []string {
-	names := make([]string, t.NumField())
-	for i := range names {
-		names[i], _, _ = strings.Cut(t.Field(i).Tag.Get("json"), ",")
+	var names []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "-" {
+			names = append(names, name)
+		}
 	}
 	return names
 }
@@ -181,75 +249,75 @@ func editDistance(a, b string) int {
 }
 
 // describeType names the kind of JSON value a Go type takes.
-func describeType(t reflect.Type) string {
+func describeType(t reflect.Type) message.Kind {
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	if t == nil {
-		return "a value"
+		return wordValue
 	}
 	switch t.Kind() {
 	case reflect.Int, reflect.Int64, reflect.Int32:
-		return "a whole number"
+		return wordWholeNumber
 	case reflect.Float64, reflect.Float32:
-		return "a number"
+		return wordNumber
 	case reflect.String:
-		return "a string in double quotes"
+		return wordQuoted
 	case reflect.Slice, reflect.Array:
-		return "a list [ … ]"
+		return wordList
 	case reflect.Struct:
-		return "an object { … }"
+		return wordObject
 	}
-	return "a " + t.Kind().String()
+	return wordValue
 }
 
 // describeValue names the kind of JSON value encoding/json calls v.
-func describeValue(v string) string {
+func describeValue(v string) message.Arg {
 	switch v {
 	case "string":
-		return "a string"
+		return message.Word(wordString)
 	case "bool":
-		return "true or false"
+		return message.Word(wordBool)
 	case "array":
-		return "a list"
+		return message.Word(wordAList)
 	case "object":
-		return "an object"
+		return message.Word(wordAnObject)
 	case "number":
-		return "a number"
+		return message.Word(wordNumber)
 	}
-	return v
+	return message.Text(v)
 }
 
-// describePath renders the path of a value: a prefix naming the run
-// ("run 2: ") if it is inside one, and the subject ("\"lr\"", "\"start\"
-// item 2", "run 3", "the lesson").
-func describePath(path []pathElem) (prefix, subject string) {
+// describePath renders the path of a value: the number of the run it is
+// inside (from 1; 0 when it is in none), and the subject ("\"lr\"",
+// "\"start\" item 2", "run 3", "the lesson").
+func describePath(path []pathElem) (run int, subject message.Arg) {
 	if len(path) >= 2 && path[0].key == "runs" && path[1].index >= 0 {
-		run := path[1].index + 1
+		n := path[1].index + 1
 		if len(path) == 2 {
-			return "", fmt.Sprintf("run %d", run)
+			return 0, message.Nested(msgRunSubject.New(message.Int(n)))
 		}
-		prefix, path = fmt.Sprintf("run %d: ", run), path[2:]
+		run, path = n, path[2:]
 	}
 	switch {
 	case len(path) == 0:
-		return prefix, "the lesson"
+		return run, message.Word(wordTheLesson)
 	case len(path) >= 2 && path[1].index >= 0:
-		return prefix, fmt.Sprintf("%q item %d", path[0].key, path[1].index+1)
+		return run, message.Nested(msgItem.New(message.Quote(path[0].key), message.Int(path[1].index+1)))
 	}
-	return prefix, strconv.Quote(path[0].key)
+	return run, message.Quote(path[0].key)
 }
 
-// where renders byte offset pos of data as "line L, column C" (both from
-// 1; columns count characters, not bytes).
-func where(data []byte, pos int) string {
+// where is byte offset pos of data as "line L, column C" (both from 1;
+// columns count characters, not bytes).
+func where(data []byte, pos int) message.Message {
 	pos = clamp(pos, len(data))
 	before := data[:pos]
 	line := 1 + bytes.Count(before, []byte("\n"))
 	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
 		before = before[i+1:]
 	}
-	return fmt.Sprintf("line %d, column %d", line, 1+utf8.RuneCount(before))
+	return msgWhere.New(message.Int(line), message.Int(1+utf8.RuneCount(before)))
 }
 
 // clamp returns pos limited to [0, n].

@@ -4,10 +4,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"gdlab/message"
 )
 
-// FuzzParse checks that Parse never panics, and that whatever it accepts
-// is valid and survives Encode and Parse unchanged.
+// FuzzParse checks that Parse never panics, that its errors are messages,
+// and that whatever it accepts is valid and survives Encode and Parse unchanged.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(validJSON))
 	_, files := builtInFiles(f)
@@ -26,6 +28,9 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			if err.Error() == "" {
 				t.Error("empty error message")
+			}
+			if m, ok := message.As(err); !ok || m.String() != err.Error() {
+				t.Errorf("error %q is no message (%q)", err, m)
 			}
 			return
 		}

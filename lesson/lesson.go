@@ -1,14 +1,15 @@
 package lesson
 
 import (
-	"errors"
-	"fmt"
+	"maps"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"gdlab/message"
 	"gdlab/optimizer"
-	"gdlab/optimizer/expr"
 )
 
 // FormatV1 is the value of the "format" field of the lesson files this
@@ -40,7 +41,8 @@ type Lesson struct {
 }
 
 // Run is one run of a lesson. Zero values of the optional fields mean the
-// defaults of optimizer.DefaultConfig; nil hyperparameters likewise.
+// defaults of optimizer.DefaultConfig; a hyperparameter not in Params means
+// the method's default.
 type Run struct {
 	Method   string    `json:"method"`             // as optimizer.ParseMethod reads it
 	LR       float64   `json:"lr"`                 // learning rate > 0
@@ -49,11 +51,11 @@ type Run struct {
 	H        float64   `json:"h,omitempty"`        // numeric-gradient step; 0 = 1e-4
 	Bound    float64   `json:"bound,omitempty"`    // divergence bound; 0 = 1e6
 	Tol      float64   `json:"tol,omitempty"`      // convergence tolerance; 0 = off
-	Momentum *float64  `json:"momentum,omitempty"` // μ (momentum, nesterov)
-	Alpha    *float64  `json:"alpha,omitempty"`    // α (rmsprop)
-	Beta1    *float64  `json:"beta1,omitempty"`    // β1 (adam)
-	Beta2    *float64  `json:"beta2,omitempty"`    // β2 (adam)
-	Eps      *float64  `json:"eps,omitempty"`      // ε; 0 = the method's default
+	// Params holds the hyperparameters given, by their registry names
+	// (optimizer.Params): in the file they are fields of the run object
+	// like the others ("momentum": 0.5), written after them in registry
+	// order. nil when none is given.
+	Params map[string]float64 `json:"-"`
 }
 
 // Validate checks every field of l, as Parse does after decoding a file.
@@ -63,9 +65,11 @@ func (l Lesson) Validate() error {
 	return err
 }
 
-// Problem returns the lesson's function as an optimizer problem. Its view
-// box is the lesson's, else that of the preset with the same function text
-// (spaces aside), whose known minima it also takes. The error is Validate's.
+// Problem returns the lesson's function as an optimizer problem, by
+// optimizer.NewProblem: its view box is the lesson's, else that of the
+// preset with the same function (the same parsed form, so "x**2+y**2" is
+// "x^2 + y^2"), whose known minima it also takes. The error is
+// Validate's.
 func (l Lesson) Problem() (optimizer.Problem, error) {
 	p, _, err := l.compile()
 	return p, err
@@ -79,78 +83,84 @@ func (l Lesson) Configs() ([]optimizer.Config, error) {
 	return cs, err
 }
 
-// compile validates l and builds its problem and configs.
+// compile validates l and builds its problem and configs; on error both
+// are zero.
 func (l Lesson) compile() (optimizer.Problem, []optimizer.Config, error) {
-	var p optimizer.Problem
-	f, err := l.head()
+	p, err := l.head()
+	if err == nil {
+		err = l.checkBody()
+	}
 	if err != nil {
-		return p, nil, err
-	}
-	if err := checkSteps(l.Steps); err != nil {
-		return p, nil, err
-	}
-	if l.Speed != 0 {
-		if err := checkSpeed(l.Speed); err != nil {
-			return p, nil, err
-		}
-	}
-	if l.Box != nil {
-		if err := checkBox(l.Box[:]); err != nil {
-			return p, nil, err
-		}
-	}
-	if n := len(l.Runs); n < 1 || n > MaxRuns {
-		return p, nil, fmt.Errorf(`"runs": a lesson has 1 to %d runs, this one has %d`, MaxRuns, n)
+		return optimizer.Problem{}, nil, err
 	}
 	cs := make([]optimizer.Config, len(l.Runs))
 	for i, r := range l.Runs {
-		c, err := r.config(f.Dims(), l.Steps)
+		c, err := r.config(p.F.Dims(), l.Steps)
 		if err != nil {
-			return p, nil, fmt.Errorf("run %d: %w", i+1, err)
+			return optimizer.Problem{}, nil, wrap(msgRun, err, message.Int(i+1))
 		}
 		cs[i] = c
-	}
-	p = optimizer.Problem{F: f, Source: l.Function}
-	if pr, ok := presetFor(l.Function); ok {
-		pp := pr.Problem(f)
-		p.Box, p.Minima, p.FMin = pp.Box, pp.Minima, pp.FMin
-	}
-	if l.Box != nil {
-		p.Box = &optimizer.Box{XMin: l.Box[0], XMax: l.Box[1], YMin: l.Box[2], YMax: l.Box[3]}
 	}
 	return p, cs, nil
 }
 
-// head checks the format, the title, the text and the function, and returns the
-// parsed function.
-func (l Lesson) head() (*expr.Func, error) {
-	switch {
-	case l.Format == "":
-		return nil, fmt.Errorf(`"format" is missing: a lesson file says "format": %q`, FormatV1)
-	case l.Format != FormatV1:
-		return nil, fmt.Errorf(`format %q is not supported: this version of Gradient Descent Lab reads %q`, l.Format, FormatV1)
-	case strings.TrimSpace(l.Title) == "":
-		return nil, errors.New(`"title" is missing`)
-	case utf8.RuneCountInString(l.Title) > MaxTitle:
-		return nil, fmt.Errorf(`"title" is %d characters long: at most %d are allowed`, utf8.RuneCountInString(l.Title), MaxTitle)
-	case utf8.RuneCountInString(l.Text) > MaxText:
-		return nil, fmt.Errorf(`"text" is %d characters long: at most %d are allowed`, utf8.RuneCountInString(l.Text), MaxText)
-	case strings.TrimSpace(l.Function) == "":
-		return nil, errors.New(`"function" is missing`)
+// checkBody checks the steps, the speed, the box and the number of runs.
+func (l Lesson) checkBody() error {
+	if err := checkSteps(l.Steps); err != nil {
+		return err
 	}
-	f, err := expr.Parse(l.Function)
-	if err != nil {
-		return nil, fmt.Errorf("function: %w", err)
+	if l.Speed != 0 {
+		if err := checkSpeed(l.Speed); err != nil {
+			return err
+		}
 	}
-	return f, nil
+	if l.Box != nil {
+		if err := checkBox(l.Box[:]); err != nil {
+			return err
+		}
+	}
+	return checkRunCount(len(l.Runs))
 }
 
+// head checks the format, the title, the text and the function, and returns
+// the lesson's problem: optimizer.NewProblem of its function and its box
+// (which head does not check).
+func (l Lesson) head() (optimizer.Problem, error) {
+	var p optimizer.Problem
+	switch {
+	case l.Format == "":
+		return p, msgNoFormat.New(message.Quote(FormatV1))
+	case l.Format != FormatV1:
+		return p, msgOtherFormat.New(message.Quote(l.Format), message.Quote(FormatV1))
+	case strings.TrimSpace(l.Title) == "":
+		return p, missing("title")
+	case utf8.RuneCountInString(l.Title) > MaxTitle:
+		return p, msgTooLong.New(message.Quote("title"), message.Int(utf8.RuneCountInString(l.Title)), message.Int(MaxTitle))
+	case utf8.RuneCountInString(l.Text) > MaxText:
+		return p, msgTooLong.New(message.Quote("text"), message.Int(utf8.RuneCountInString(l.Text)), message.Int(MaxText))
+	case strings.TrimSpace(l.Function) == "":
+		return p, missing("function")
+	}
+	var box *optimizer.Box
+	if l.Box != nil {
+		box = &optimizer.Box{XMin: l.Box[0], XMax: l.Box[1], YMin: l.Box[2], YMax: l.Box[3]}
+	}
+	p, err := optimizer.NewProblem(l.Function, box)
+	if err != nil {
+		return p, wrap(msgFunction, err)
+	}
+	return p, nil
+}
+
+// missing is the error for the required field called name.
+func missing(name string) message.Message { return msgMissing.New(message.Quote(name)) }
+
 // config validates r for a function of dims variables and returns its
-// optimizer config.
+// optimizer config: optimizer.DefaultConfig with r's fields and steps.
 func (r Run) config(dims, steps int) (optimizer.Config, error) {
 	c := optimizer.DefaultConfig()
 	if strings.TrimSpace(r.Method) == "" {
-		return c, errors.New(`"method" is missing`)
+		return c, missing("method")
 	}
 	m, err := optimizer.ParseMethod(r.Method)
 	if err != nil {
@@ -159,15 +169,10 @@ func (r Run) config(dims, steps int) (optimizer.Config, error) {
 	if err := checkStart(r.Start, dims); err != nil {
 		return c, err
 	}
-	switch r.Gradient {
-	case "", string(optimizer.Exact):
+	c.Method, c.LR, c.Steps, c.Gradient = m, r.LR, steps, optimizer.Gradient(r.Gradient)
+	if r.Gradient == "" {
 		c.Gradient = optimizer.Exact
-	case string(optimizer.Numeric):
-		c.Gradient = optimizer.Numeric
-	default:
-		return c, fmt.Errorf("gradient %q: must be %q or %q", r.Gradient, optimizer.Exact, optimizer.Numeric)
 	}
-	c.Method, c.LR, c.Steps = m, r.LR, steps
 	c.Start = [2]float64{}
 	copy(c.Start[:], r.Start)
 	if r.H != 0 {
@@ -177,12 +182,10 @@ func (r Run) config(dims, steps int) (optimizer.Config, error) {
 		c.Bound = r.Bound
 	}
 	c.Tol = r.Tol
-	for _, hp := range []struct {
-		dst *float64
-		src *float64
-	}{{&c.Momentum, r.Momentum}, {&c.Alpha, r.Alpha}, {&c.Beta1, r.Beta1}, {&c.Beta2, r.Beta2}, {&c.Eps, r.Eps}} {
-		if hp.src != nil {
-			*hp.dst = *hp.src
+	names := slices.Sorted(maps.Keys(r.Params))
+	for _, name := range names {
+		if !c.Hyper.Set(name, r.Params[name]) {
+			return c, msgUnknownParam.New(message.Quote(name), message.Text(strings.Join(paramNames(), ", ")))
 		}
 	}
 	if err := c.Validate(dims); err != nil {
@@ -191,10 +194,19 @@ func (r Run) config(dims, steps int) (optimizer.Config, error) {
 	return c, nil
 }
 
+// paramNames are the names of the registry's hyperparameters, in its order.
+func paramNames() []string {
+	var names []string
+	for _, p := range optimizer.Params() {
+		names = append(names, p.Name)
+	}
+	return names
+}
+
 // checkSteps reports whether n is an allowed number of steps.
 func checkSteps(n int) error {
 	if n < 0 || n > MaxSteps {
-		return fmt.Errorf(`"steps" %d: must be a whole number from 0 to %d`, n, MaxSteps)
+		return msgSteps.New(message.Int(n), message.Int(MaxSteps))
 	}
 	return nil
 }
@@ -202,7 +214,15 @@ func checkSteps(n int) error {
 // checkSpeed reports whether v is an allowed playback speed.
 func checkSpeed(v float64) error {
 	if !(v >= MinSpeed && v <= MaxSpeed) {
-		return fmt.Errorf(`"speed" %v: must be from %d to %d steps per second`, v, MinSpeed, MaxSpeed)
+		return msgSpeed.New(message.Value(v), message.Int(MinSpeed), message.Int(MaxSpeed))
+	}
+	return nil
+}
+
+// checkRunCount reports whether n is an allowed number of runs.
+func checkRunCount(n int) error {
+	if n < 1 || n > MaxRuns {
+		return msgRunCount.New(message.Int(MaxRuns), message.Int(n))
 	}
 	return nil
 }
@@ -210,20 +230,31 @@ func checkSpeed(v float64) error {
 // checkBox reports whether b is a view box XMIN, XMAX, YMIN, YMAX.
 func checkBox(b []float64) error {
 	if len(b) != 4 {
-		return fmt.Errorf(`"box" has %d numbers: it needs 4, [XMIN, XMAX, YMIN, YMAX]`, len(b))
+		return msgBoxCount.New(message.Int(len(b)))
 	}
+	list := message.Text(numberList(b))
 	for _, v := range b {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf(`"box" %v: the numbers must be finite`, b)
+			return msgBoxNotFinite.New(list)
 		}
 	}
 	switch {
 	case !(b[0] < b[1]):
-		return fmt.Errorf(`"box" %v: XMIN (%v) must be less than XMAX (%v)`, b, b[0], b[1])
+		return msgBoxX.New(list, message.Value(b[0]), message.Value(b[1]))
 	case !(b[2] < b[3]):
-		return fmt.Errorf(`"box" %v: YMIN (%v) must be less than YMAX (%v)`, b, b[2], b[3])
+		return msgBoxY.New(list, message.Value(b[2]), message.Value(b[3]))
 	}
 	return nil
+}
+
+// numberList renders vs as "[1 0 -2.5 NaN]", each number as message.Value
+// shows it.
+func numberList(vs []float64) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return "[" + strings.Join(parts, " ") + "]"
 }
 
 // checkStart reports whether s is a start point for a function of dims
@@ -231,27 +262,16 @@ func checkBox(b []float64) error {
 func checkStart(s []float64, dims int) error {
 	switch {
 	case s == nil:
-		return errors.New(`"start" is missing`)
+		return missing("start")
 	case len(s) == dims:
 		return nil
 	}
-	has := fmt.Sprintf("%d numbers", len(s))
+	has := msgNumbers.New(message.Int(len(s)))
 	if len(s) == 1 {
-		has = "1 number"
+		has = wordOneNumber.New()
 	}
 	if dims == 1 {
-		return fmt.Errorf(`"start" has %s, but the function uses only x: give [x]`, has)
+		return msgStart1D.New(message.Nested(has))
 	}
-	return fmt.Errorf(`"start" has %s, but the function uses x and y: give [x, y]`, has)
-}
-
-// presetFor returns the preset whose function text is src up to spaces.
-func presetFor(src string) (optimizer.Preset, bool) {
-	key := strings.Join(strings.Fields(src), "")
-	for _, p := range optimizer.Presets() {
-		if strings.Join(strings.Fields(p.Func), "") == key {
-			return p, true
-		}
-	}
-	return optimizer.Preset{}, false
+	return msgStart2D.New(message.Nested(has))
 }

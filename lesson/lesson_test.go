@@ -5,6 +5,7 @@ import (
 	"math"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"gdlab/optimizer"
@@ -54,13 +55,12 @@ func TestProblem(t *testing.T) {
 }
 
 func TestConfigs(t *testing.T) {
-	f := func(v float64) *float64 { return &v }
 	l := Lesson{Format: FormatV1, Title: "T", Function: "x^2 + y^2", Steps: 42, Runs: []Run{
 		{Method: "gd", LR: 0.5, Start: []float64{1, 2}},
 		{Method: " SGD ", LR: 0.5, Start: []float64{1, 2}, Gradient: "numeric", H: 0.01, Bound: 50, Tol: 1e-6},
-		{Method: "momentum", LR: 0.01, Start: []float64{-1, 0}, Momentum: f(0.5)},
-		{Method: "adam", LR: 0.01, Start: []float64{-1, 0}, Beta1: f(0.8), Beta2: f(0.99), Eps: f(1e-6)},
-		{Method: "rmsprop", LR: 0.01, Start: []float64{-1, 0}, Alpha: f(0.9), Gradient: "exact"},
+		{Method: "momentum", LR: 0.01, Start: []float64{-1, 0}, Params: map[string]float64{"momentum": 0.5}},
+		{Method: "adam", LR: 0.01, Start: []float64{-1, 0}, Params: map[string]float64{"beta1": 0.8, "beta2": 0.99, "eps": 1e-6}},
+		{Method: "rmsprop", LR: 0.01, Start: []float64{-1, 0}, Params: map[string]float64{"alpha": 0.9}, Gradient: "exact"},
 	}}
 	cs, err := l.Configs()
 	if err != nil {
@@ -74,9 +74,12 @@ func TestConfigs(t *testing.T) {
 	}
 	want[0].LR, want[0].Start = 0.5, [2]float64{1, 2}
 	want[1].LR, want[1].Start, want[1].Gradient, want[1].H, want[1].Bound, want[1].Tol = 0.5, [2]float64{1, 2}, optimizer.Numeric, 0.01, 50, 1e-6
-	want[2].Method, want[2].LR, want[2].Start, want[2].Momentum = optimizer.Momentum, 0.01, [2]float64{-1, 0}, 0.5
-	want[3].Method, want[3].LR, want[3].Start, want[3].Beta1, want[3].Beta2, want[3].Eps = optimizer.Adam, 0.01, [2]float64{-1, 0}, 0.8, 0.99, 1e-6
-	want[4].Method, want[4].LR, want[4].Start, want[4].Alpha = optimizer.RMSProp, 0.01, [2]float64{-1, 0}, 0.9
+	want[2].Method, want[2].LR, want[2].Start = optimizer.Momentum, 0.01, [2]float64{-1, 0}
+	want[2] = want[2].With("momentum", 0.5)
+	want[3].Method, want[3].LR, want[3].Start = optimizer.Adam, 0.01, [2]float64{-1, 0}
+	want[3] = want[3].With("beta1", 0.8).With("beta2", 0.99).With("eps", 1e-6)
+	want[4].Method, want[4].LR, want[4].Start = optimizer.RMSProp, 0.01, [2]float64{-1, 0}
+	want[4] = want[4].With("alpha", 0.9)
 	for i := range want {
 		if cs[i] != want[i] {
 			t.Errorf("config %d:\n got %+v\nwant %+v", i+1, cs[i], want[i])
@@ -120,11 +123,11 @@ func TestFromSettingsRoundTrip(t *testing.T) {
 		{"every method", "(1 - x)^2 + 100(y - x^2)^2", &optimizer.Box{XMin: -2, XMax: 2, YMin: -1, YMax: 3}, []optimizer.Config{
 			mk(optimizer.GD, 1e-3, [2]float64{-1.2, 1}, nil),
 			mk(optimizer.Ascent, 1e-6, [2]float64{0.5, 0.5}, nil),
-			mk(optimizer.Momentum, 1e-3, [2]float64{-1.2, 1}, func(c *optimizer.Config) { c.Momentum = 0.5 }),
+			mk(optimizer.Momentum, 1e-3, [2]float64{-1.2, 1}, func(c *optimizer.Config) { c.Hyper.Set("momentum", 0.5) }),
 			mk(optimizer.Nesterov, 1e-3, [2]float64{-1.2, 1}, nil),
-			mk(optimizer.Adagrad, 0.1, [2]float64{-1.2, 1}, func(c *optimizer.Config) { c.Eps = 1e-7 }),
-			mk(optimizer.RMSProp, 0.01, [2]float64{-1.2, 1}, func(c *optimizer.Config) { c.Alpha = 0.9 }),
-			mk(optimizer.Adam, 0.05, [2]float64{-1.2, 1}, func(c *optimizer.Config) { c.Beta1, c.Beta2, c.Eps = 0.8, 0.95, 1e-6 }),
+			mk(optimizer.Adagrad, 0.1, [2]float64{-1.2, 1}, func(c *optimizer.Config) { c.Hyper.Set("eps", 1e-7) }),
+			mk(optimizer.RMSProp, 0.01, [2]float64{-1.2, 1}, func(c *optimizer.Config) { c.Hyper.Set("alpha", 0.9) }),
+			mk(optimizer.Adam, 0.05, [2]float64{-1.2, 1}, func(c *optimizer.Config) { *c = c.With("beta1", 0.8).With("beta2", 0.95).With("eps", 1e-6) }),
 			mk(optimizer.GD, 1e-3, [2]float64{1.5, 2.5}, func(c *optimizer.Config) {
 				c.Gradient, c.H, c.Bound, c.Tol = optimizer.Numeric, 1e-3, 1e3, 1e-4
 			}),
@@ -179,7 +182,10 @@ func TestFromSettingsRoundTrip(t *testing.T) {
 			}
 			want := tt.want
 			if want == nil {
-				want = tt.cs
+				want = slices.Clone(tt.cs)
+			}
+			for i := range want {
+				want[i] = recorded(want[i])
 			}
 			if f.Dims() == 1 {
 				for i := range want {
@@ -200,11 +206,24 @@ func TestFromSettingsRoundTrip(t *testing.T) {
 	}
 }
 
+// recorded is c as a lesson file records it: every hyperparameter of its
+// method set to the value the method uses, except a zero-means-default one
+// (ε) left at its default.
+func recorded(c optimizer.Config) optimizer.Config {
+	spec, _ := c.Method.Spec()
+	for _, p := range spec.Params {
+		if v, set := c.Hyper.Get(p.Name); !p.ZeroIsDefault || (set && v != 0) {
+			c.Hyper.Set(p.Name, c.Param(p.Name))
+		}
+	}
+	return c
+}
+
 // TestFromSettingsOmitsUnused checks that a run records only what its
 // method uses, so saved files stay readable.
 func TestFromSettingsOmitsUnused(t *testing.T) {
 	c := optimizer.DefaultConfig()
-	c.Momentum, c.Alpha, c.Beta1, c.Eps = 0.3, 0.3, 0.3, 0.3
+	c = c.With("momentum", 0.3).With("alpha", 0.3).With("beta1", 0.3).With("eps", 0.3)
 	l := FromSettings("T", "", optimizer.Problem{Source: "x^2 + y^2"}, []optimizer.Config{c}, 0)
 	want := Run{Method: "gd", LR: 0.1, Start: []float64{3, 2}}
 	if !reflect.DeepEqual(l.Runs[0], want) {

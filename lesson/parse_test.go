@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"gdlab/optimizer"
 	"gdlab/optimizer/expr"
 )
 
@@ -57,11 +58,10 @@ func TestParseOptionalFields(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
-	f := func(v float64) *float64 { return &v }
 	want := Lesson{Format: FormatV1, Title: "Full", Text: "Some text.", Function: "x^2",
 		Box: &[4]float64{-3, 3, -1, 9}, Steps: 0, Speed: 1000,
 		Runs: []Run{{Method: "Adam", LR: 0.5, Start: []float64{2}, Gradient: "numeric", H: 0.01, Bound: 100,
-			Tol: 1e-9, Momentum: f(0), Alpha: f(0.5), Beta1: f(0), Beta2: f(0.5), Eps: f(1e-6)}}}
+			Tol: 1e-9, Params: map[string]float64{"momentum": 0, "alpha": 0.5, "beta1": 0, "beta2": 0.5, "eps": 1e-6}}}}
 	if !reflect.DeepEqual(l, want) {
 		t.Errorf("Parse =\n%+v\nwant\n%+v", l, want)
 	}
@@ -75,13 +75,14 @@ func TestParseBOMAndSpace(t *testing.T) {
 	}
 }
 
-// TestParseErrors has one row per kind of broken or hostile file and checks
-// the whole message: where and what.
-func TestParseErrors(t *testing.T) {
+// parseError is a broken or hostile file and the whole message Parse must
+// give for it.
+type parseError struct{ name, in, want string }
+
+// parseErrors has one row per kind of broken or hostile file.
+func parseErrors(t *testing.T) []parseError {
 	long := strings.Repeat("é", MaxTitle+1)
-	tests := []struct {
-		name, in, want string
-	}{
+	tests := []parseError{
 		{"empty", "", "the lesson file is empty"},
 		{"blank", " \n\t ", "the lesson file is empty"},
 		{"not an object", "[1, 2]", "line 1, column 1: the lesson must be an object { … }, not a list"},
@@ -168,11 +169,11 @@ func TestParseErrors(t *testing.T) {
 		{"zero h", edit(t, `[3, 2]}`, `[3, 2], "h": 0}`), "run 1: h 0: the numeric-gradient step must be a positive finite number"},
 		{"zero bound", edit(t, `[3, 2]}`, `[3, 2], "bound": 0}`), "run 1: bound 0: the divergence bound must be a positive number"},
 		{"negative tol", edit(t, `[3, 2]}`, `[3, 2], "tol": -1}`), "run 1: tol -1: the tolerance must be 0 (off) or a positive finite number"},
-		{"negative momentum", edit(t, `[3, 2]}`, `[3, 2], "momentum": -1}`), "run 1: momentum -1: μ must be a finite number ≥ 0"},
-		{"alpha above 1", edit(t, `[3, 2]}`, `[3, 2], "alpha": 1.5}`), "run 1: alpha 1.5: α must be between 0 and 1"},
-		{"beta1 of 1", edit(t, `[3, 2]}`, `[3, 2], "beta1": 1}`), "run 1: beta1 1: β1 must be in [0, 1)"},
-		{"negative beta2", edit(t, `[3, 2]}`, `[3, 2], "beta2": -0.1}`), "run 1: beta2 -0.1: β2 must be in [0, 1)"},
-		{"negative eps", edit(t, `[3, 2]}`, `[3, 2], "eps": -1e-8}`), "run 1: eps -1e-08: ε must be 0 (the method's default) or a positive finite number"},
+		{"negative momentum", edit(t, `[3, 2]}`, `[3, 2], "momentum": -1}`), "run 1: " + checkError(t, "momentum", -1)},
+		{"alpha above 1", edit(t, `[3, 2]}`, `[3, 2], "alpha": 1.5}`), "run 1: " + checkError(t, "alpha", 1.5)},
+		{"beta1 of 1", edit(t, `[3, 2]}`, `[3, 2], "beta1": 1}`), "run 1: " + checkError(t, "beta1", 1)},
+		{"negative beta2", edit(t, `[3, 2]}`, `[3, 2], "beta2": -0.1}`), "run 1: " + checkError(t, "beta2", -0.1)},
+		{"negative eps", edit(t, `[3, 2]}`, `[3, 2], "eps": -1e-8}`), "run 1: " + checkError(t, "eps", -1e-8)},
 		{"second run", edit(t, `[3, 2]}`, `[3, 2]}, {"method": "gd", "lr": -2, "start": [0, 0]}`), "run 2: lr -2: the learning rate must be a positive finite number"},
 		{"deep arrays", strings.Repeat("[", 100000), "line 1, column 10001: the lesson is nested too deeply (more than 10000 levels of [ or {)"},
 		{"deep objects", strings.Repeat(`{"runs":`, 20000), "line 1, column 80001: the lesson is nested too deeply (more than 10000 levels of [ or {)"},
@@ -181,7 +182,36 @@ func TestParseErrors(t *testing.T) {
 		{"balanced deep nesting", strings.Repeat("[", 9000) + strings.Repeat("]", 9000),
 			"line 1, column 1: the lesson must be an object { … }, not a list"},
 	}
-	for _, tt := range tests {
+	for _, p := range optimizer.Params() { // every hyperparameter of the registry is checked
+		if p.Check(-1) != nil {
+			tests = append(tests, parseError{"negative " + p.Name,
+				edit(t, `[3, 2]}`, `[3, 2], "`+p.Name+`": -1}`), "run 1: " + p.Check(-1).Error()})
+		}
+	}
+	return tests
+}
+
+// checkError is the English error of optimizer.Param.Check for the
+// hyperparameter called name and the value v (the optimizer words the
+// ranges).
+func checkError(t *testing.T, name string, v float64) string {
+	t.Helper()
+	for _, p := range optimizer.Params() {
+		if p.Name == name {
+			if err := p.Check(v); err != nil {
+				return err.Error()
+			}
+			t.Fatalf("%s %v is valid", name, v)
+		}
+	}
+	t.Fatalf("no hyperparameter %s in the registry", name)
+	return ""
+}
+
+// TestParseErrors checks the whole message for each broken or hostile
+// file: where and what.
+func TestParseErrors(t *testing.T) {
+	for _, tt := range parseErrors(t) {
 		t.Run(tt.name, func(t *testing.T) {
 			l, err := Parse([]byte(tt.in))
 			if err == nil {
@@ -245,7 +275,7 @@ func TestWhere(t *testing.T) {
 		{-5, "line 1, column 1"}, {99, "line 4, column 2"},
 	}
 	for _, tt := range tests {
-		if got := where(data, tt.pos); got != tt.want {
+		if got := where(data, tt.pos).String(); got != tt.want {
 			t.Errorf("where(%d) = %q, want %q", tt.pos, got, tt.want)
 		}
 	}

@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+
+	"gdlab/message"
+	"gdlab/optimizer"
 )
 
 // Save writes l to the file at path, atomically: the lesson is written to
@@ -21,7 +25,7 @@ import (
 func Save(path string, l Lesson) error {
 	l.Format = FormatV1
 	if err := l.Validate(); err != nil {
-		return fmt.Errorf("the lesson cannot be saved: %w", err)
+		return wrap(msgCannotSave, err)
 	}
 	data, err := Encode(l)
 	if err != nil {
@@ -31,9 +35,10 @@ func Save(path string, l Lesson) error {
 }
 
 // Encode returns the file form of l: pretty-printed JSON with the fields in
-// the order of the format, one run per line, and numbers in their shortest
-// form (1e-6, 0.001, 1e13). It does not validate l; it fails only on
-// numbers JSON cannot hold (NaN, ±Inf).
+// the order of the format, one run per line (its fixed fields, then its
+// hyperparameters in the order of optimizer.Params), and numbers in their
+// shortest form (1e-6, 0.001, 1e13). It does not validate l; it fails only
+// on numbers JSON cannot hold (NaN, ±Inf).
 func Encode(l Lesson) ([]byte, error) {
 	e := &encoder{}
 	e.b.WriteString("{\n")
@@ -70,13 +75,8 @@ func Encode(l Lesson) ([]byte, error) {
 				e.field(", ", f.name, e.num(f.v))
 			}
 		}
-		for _, f := range []struct {
-			name string
-			v    *float64
-		}{{"momentum", r.Momentum}, {"alpha", r.Alpha}, {"beta1", r.Beta1}, {"beta2", r.Beta2}, {"eps", r.Eps}} {
-			if f.v != nil {
-				e.field(", ", f.name, e.num(*f.v))
-			}
+		for _, name := range paramOrder(r.Params) {
+			e.field(", ", name, e.num(r.Params[name]))
 		}
 		e.b.WriteByte('}')
 	}
@@ -88,6 +88,25 @@ func Encode(l Lesson) ([]byte, error) {
 		return nil, e.err
 	}
 	return e.b.Bytes(), nil
+}
+
+// paramOrder returns the names in params in the order of the registry
+// (optimizer.Params), then any others (which Validate rejects) sorted.
+func paramOrder(params map[string]float64) []string {
+	var names []string
+	for _, p := range optimizer.Params() {
+		if _, ok := params[p.Name]; ok {
+			names = append(names, p.Name)
+		}
+	}
+	var others []string
+	for name := range params {
+		if !slices.Contains(names, name) {
+			others = append(others, name)
+		}
+	}
+	slices.Sort(others)
+	return append(names, others...)
 }
 
 // encoder builds the file form of a lesson, keeping the first error.
@@ -104,14 +123,13 @@ func (e *encoder) field(sep, name, value string) {
 	e.b.WriteString(value)
 }
 
-// str encodes s as a JSON string, leaving <, > and & as they are.
+// str encodes s as a JSON string, leaving <, > and & as they are. (A
+// string always encodes: invalid UTF-8 becomes U+FFFD.)
 func (e *encoder) str(s string) string {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s); err != nil && e.err == nil {
-		e.err = err
-	}
+	enc.Encode(s)
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
@@ -129,7 +147,7 @@ func (e *encoder) nums(vs []float64) string {
 func (e *encoder) num(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		if e.err == nil {
-			e.err = fmt.Errorf("the number %v cannot be written in a lesson file", v)
+			e.err = msgNotWritable.New(message.Value(v))
 		}
 		return "0"
 	}
@@ -155,7 +173,7 @@ var testHookBeforeRename func(tmp string) error
 // On error the temporary file is removed and path is untouched.
 func writeAtomic(path string, data []byte) (err error) {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("%s is a folder: choose a file name", path)
+		return msgSaveFolder.New(message.Text(path))
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -163,14 +181,14 @@ func writeAtomic(path string, data []byte) (err error) {
 	}
 	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("saving the lesson: %w", err)
+		return saveError(dir, err)
 	}
 	tmp := f.Name()
 	defer func() {
 		if err != nil {
 			f.Close() // harmless when already closed
 			os.Remove(tmp)
-			err = fmt.Errorf("saving the lesson: %w", err)
+			err = saveError(dir, err)
 		}
 	}()
 	if _, err = f.Write(data); err != nil {
@@ -195,6 +213,22 @@ func writeAtomic(path string, data []byte) (err error) {
 	}
 	syncDir(dir)
 	return nil
+}
+
+// saveError is the error of writing a lesson into the folder dir: the
+// folder is missing, not writable, or the system's reason. It wraps err.
+func saveError(dir string, err error) error {
+	d := message.Text(filepath.Clean(dir))
+	var why message.Arg
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		why = message.Nested(msgNoFolder.New(d))
+	case errors.Is(err, fs.ErrPermission):
+		why = message.Nested(msgFolderDenied.New(d))
+	default:
+		why = reason(unwrapPath(err))
+	}
+	return &chain{msg: msgSaving.New(why), cause: err}
 }
 
 // syncDir flushes the folder entry of a renamed file to disk where the

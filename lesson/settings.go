@@ -11,12 +11,13 @@ import (
 // settings: function p (p.Source, and p.Box as the view), one run per
 // config in cs, and the playback speed (0 = none recorded). The lesson's
 // steps are the largest of the configs' steps (a lesson has one number of
-// steps). A run records what its method uses: μ for momentum and nesterov,
-// α and ε for rmsprop, β1, β2 and ε for adam, ε for adagrad; h only for a
-// numeric gradient; bound and tol when they differ from the defaults (an
-// infinite bound is written as the largest float64, which means the same:
-// only non-finite values diverge). A zero ε (the method's default) is not
-// written.
+// steps). A run records what its method uses: each hyperparameter of the
+// method in the registry (MethodSpec.Params) with the value the method
+// uses (Config.Param); h only for a numeric gradient; bound and tol when
+// they differ from the defaults (an infinite bound is written as the
+// largest float64, which means the same: only non-finite values diverge).
+// A hyperparameter whose 0 means the method's default (ε) is not written
+// when it is not set or 0.
 //
 // FromSettings does not validate: Save does, so a title must be given and
 // cs must hold 1 to MaxRuns configs for the lesson to be saved.
@@ -57,20 +58,15 @@ func runFromConfig(c optimizer.Config, dims int) Run {
 	if c.Tol > 0 {
 		r.Tol = c.Tol
 	}
-	ptr := func(v float64) *float64 { return &v }
-	switch c.Method {
-	case optimizer.Momentum, optimizer.Nesterov:
-		r.Momentum = ptr(c.Momentum)
-	case optimizer.RMSProp:
-		r.Alpha = ptr(c.Alpha)
-	case optimizer.Adam:
-		r.Beta1, r.Beta2 = ptr(c.Beta1), ptr(c.Beta2)
-	}
-	switch c.Method {
-	case optimizer.Adagrad, optimizer.RMSProp, optimizer.Adam:
-		if c.Eps != 0 {
-			r.Eps = ptr(c.Eps)
+	spec, _ := c.Method.Spec()
+	for _, p := range spec.Params {
+		if v, set := c.Hyper.Get(p.Name); p.ZeroIsDefault && (!set || v == 0) {
+			continue
 		}
+		if r.Params == nil {
+			r.Params = map[string]float64{}
+		}
+		r.Params[p.Name] = c.Param(p.Name)
 	}
 	return r
 }

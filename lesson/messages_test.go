@@ -1,0 +1,276 @@
+package lesson
+
+import (
+	"encoding/json"
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gdlab/assets"
+	"gdlab/message"
+	"gdlab/optimizer/expr"
+)
+
+// englishWord is a word that a translation must change.
+var englishWord = regexp.MustCompile(`[A-Za-z]{4,}`)
+
+// TestTranslations checks that kinds lists every kind the package defines,
+// that lesson.de.json translates exactly those, each with the verbs and the
+// arity of its key, and that lesson.en.json maps each key to itself.
+func TestTranslations(t *testing.T) {
+	own := map[string]bool{}
+	for _, k := range kinds {
+		if own[k.Key()] {
+			t.Errorf("kind %q is listed twice", k.Key())
+		}
+		own[k.Key()] = true
+	}
+	for _, key := range definedKeys(t) {
+		if !own[key] {
+			t.Errorf("kind %q is defined but not in kinds", key)
+		}
+	}
+	de, en := translations(t, "lesson.de.json"), translations(t, "lesson.en.json")
+	if de == nil || en == nil {
+		t.Fatal("lesson.de.json or lesson.en.json is missing")
+	}
+	for _, k := range kinds {
+		key := k.Key()
+		if en[key] != key {
+			t.Errorf("lesson.en.json: %q = %q, want the key", key, en[key])
+		}
+		g, ok := de[key]
+		if !ok {
+			t.Errorf("lesson.de.json: no translation of %q", key)
+			continue
+		}
+		kv, gv := message.Verbs(key), message.Verbs(g)
+		slices.Sort(kv)
+		slices.Sort(gv)
+		if !slices.Equal(kv, gv) || message.Arity(g) != k.Arity() {
+			t.Errorf("lesson.de.json: %q = %q: verbs %v, want %v", key, g, message.Verbs(g), message.Verbs(key))
+		}
+		if englishWord.MatchString(strings.NewReplacer("JSON", "", "XMIN", "", "XMAX", "", "YMIN", "", "YMAX", "").Replace(key)) && g == key {
+			t.Errorf("lesson.de.json: %q is not translated", key)
+		}
+	}
+	for name, file := range map[string]map[string]string{"de": de, "en": en} {
+		for key := range file {
+			if !own[key] {
+				t.Errorf("lesson.%s.json: %q is no kind of the package", name, key)
+			}
+		}
+	}
+}
+
+// definedKeys returns the keys of every message.Define call in the
+// package's (non-test) source files.
+func definedKeys(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Define" {
+				return true
+			}
+			if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "message" || len(call.Args) != 1 {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok {
+				t.Errorf("%s: message.Define of a non-literal key", fset.Position(call.Pos()))
+				return true
+			}
+			key, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys = append(keys, key)
+			return true
+		})
+	}
+	return keys
+}
+
+// translations reads a translation file of assets.Translations; nil when
+// there is no such file.
+func translations(t *testing.T, name string) map[string]string {
+	t.Helper()
+	data, err := fs.ReadFile(assets.Translations, "translations/"+name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return m
+}
+
+// TestErrorsAreMessages checks that every error of the package is a
+// message whose English is the error's text, and that its German rendering
+// (lesson.de.json with the translations of the packages whose messages it
+// nests, where they exist) leaves none of the package's keys untranslated.
+func TestErrorsAreMessages(t *testing.T) {
+	de := map[string]string{}
+	complete := true
+	for _, name := range []string{"lesson.de.json", "expr.de.json", "optimizer.de.json"} {
+		m := translations(t, name)
+		if m == nil {
+			t.Logf("%s does not exist: its keys are not checked", name)
+			complete = false
+		}
+		for k, v := range m {
+			de[k] = v
+		}
+	}
+	own := map[string]bool{}
+	for _, k := range kinds {
+		own[k.Key()] = true
+	}
+	errs := allErrors(t)
+	if len(errs) < 100 {
+		t.Fatalf("only %d errors to check", len(errs))
+	}
+	for name, err := range errs {
+		m, ok := message.As(err)
+		if !ok {
+			t.Errorf("%s: %v is no message", name, err)
+			continue
+		}
+		if m.String() != err.Error() {
+			t.Errorf("%s: message %q, error %q", name, m, err)
+		}
+		var missing []string
+		german := m.Render(func(key string) string {
+			if g, ok := de[key]; ok {
+				return g
+			}
+			if own[key] || complete {
+				missing = append(missing, key)
+			}
+			return key
+		})
+		if len(missing) > 0 || strings.Contains(german, "%!") {
+			t.Errorf("%s: German %q leaves %q untranslated", name, german, missing)
+		}
+	}
+}
+
+// allErrors returns the errors of many broken files and lessons, by name.
+func allErrors(t *testing.T) map[string]error {
+	errs := map[string]error{}
+	for _, tt := range append(parseErrors(t), syntaxErrors(t)...) {
+		_, err := Parse([]byte(tt.in))
+		if err == nil {
+			t.Fatalf("%s: no error", tt.name)
+		}
+		errs["parse "+tt.name] = err
+	}
+	good, err := Parse([]byte(validJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, change := range map[string]func(*Lesson){
+		"NaN box":         func(l *Lesson) { l.Box = &[4]float64{0, math.NaN(), 0, 1} },
+		"NaN speed":       func(l *Lesson) { l.Speed = math.NaN() },
+		"unknown param":   func(l *Lesson) { l.Runs[0].Params = map[string]float64{"gamma": 1} },
+		"empty method":    func(l *Lesson) { l.Runs[0].Method = " " },
+		"infinite start":  func(l *Lesson) { l.Runs[0].Start[1] = math.Inf(1) },
+		"bad function":    func(l *Lesson) { l.Function = "x +* y" },
+		"long text":       func(l *Lesson) { l.Text = strings.Repeat("a", MaxText+1) },
+		"1-D start given": func(l *Lesson) { l.Runs[0].Start = []float64{1} },
+	} {
+		l := good
+		l.Runs = []Run{{Method: "gd", LR: 0.1, Start: []float64{3, 2}}}
+		change(&l)
+		errs["validate "+name] = l.Validate()
+		errs["save "+name] = Save(filepath.Join(t.TempDir(), "x.json"), l)
+	}
+	dir := t.TempDir()
+	errs["load missing"] = second(LoadFile(filepath.Join(dir, "missing.json")))
+	errs["load folder"] = second(LoadFile(dir))
+	errs["load read error"] = second(Load(errReader{errors.New("boom")}))
+	errs["save into folder"] = Save(dir, good)
+	errs["save into missing folder"] = Save(filepath.Join(dir, "missing", "x.json"), good)
+	l := good
+	l.Runs = []Run{{Method: "gd", LR: 0.1, Start: []float64{1, 2}, Bound: math.Inf(1)}}
+	errs["save infinite bound"] = Save(filepath.Join(dir, "x.json"), l)
+	if os.Geteuid() != 0 {
+		locked := filepath.Join(dir, "locked.json")
+		if err := os.WriteFile(locked, []byte(validJSON), 0o000); err != nil {
+			t.Fatal(err)
+		}
+		errs["load locked"] = second(LoadFile(locked))
+	}
+	for name, err := range errs {
+		if err == nil {
+			t.Fatalf("%s: no error", name)
+		}
+	}
+	return errs
+}
+
+// second returns the error of a two-valued call.
+func second[T any](_ T, err error) error { return err }
+
+// TestErrorChains checks that a message about another error keeps that
+// error: errors.As finds the function's *expr.Error and errors.Is the file
+// system's error, while message.As and errors.As(&message.Message) give the
+// outer message.
+func TestErrorChains(t *testing.T) {
+	l, err := Parse([]byte(validJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Function = "x +* y"
+	err = Save(filepath.Join(t.TempDir(), "x.json"), l)
+	var ee *expr.Error
+	if !errors.As(err, &ee) || ee.Input != "x +* y" {
+		t.Errorf("Save error %v does not wrap the *expr.Error", err)
+	}
+	var m message.Message
+	if !errors.As(err, &m) || m.String() != err.Error() || !strings.HasPrefix(m.String(), "the lesson cannot be saved: function: column ") {
+		t.Errorf("errors.As(&message.Message) = %q, error %q", m, err)
+	}
+	if m2, ok := message.As(err); !ok || m2.String() != err.Error() {
+		t.Errorf("message.As = %q, %v", m2, ok)
+	}
+	_, err = LoadFile(filepath.Join(t.TempDir(), "missing.json"))
+	if !errors.Is(err, fs.ErrNotExist) || !strings.HasSuffix(err.Error(), "missing.json does not exist") {
+		t.Errorf("LoadFile of a missing file: %v", err)
+	}
+	if _, ok := message.As(err); !ok {
+		t.Errorf("LoadFile error %v is no message", err)
+	}
+}
