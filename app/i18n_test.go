@@ -848,7 +848,7 @@ func TestAnyParseErrorInGerman(t *testing.T) {
 
 // sameInGerman are the message keys whose German reads like the English.
 var sameInGerman = map[string]bool{
-	"%s": true, "%s (%s)": true, "f''": true, "β1": true, "β2": true, "ε": true,
+	"%s": true, "%s (%s)": true, "%s: %s": true, "f''": true, "β1": true, "β2": true, "ε": true,
 	"AdaGrad (torch.optim.Adagrad)": true, "RMSProp (torch.optim.RMSprop)": true,
 }
 
