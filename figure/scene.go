@@ -21,9 +21,18 @@ func TraceOf(r optimizer.Result) Trace {
 	return Trace{Config: r.Config, Points: r.Points, DivergedAt: r.DivergedAt}
 }
 
-// Label names a run in a legend: the method and the learning rate.
+// Label names a run in a legend: the method, the learning rate and the
+// hyperparameters that differ from the method's defaults ("momentum
+// lr=0.001 τ=0.5").
 func Label(c optimizer.Config) string {
-	return string(c.Method) + " lr=" + strconv.FormatFloat(c.LR, 'g', -1, 64)
+	s := string(c.Method) + " lr=" + strconv.FormatFloat(c.LR, 'g', -1, 64)
+	spec, _ := c.Method.Spec()
+	for _, p := range spec.Params {
+		if v := c.Param(p.Name); v != p.Default {
+			s += " " + p.Symbol + "=" + strconv.FormatFloat(v, 'g', -1, 64)
+		}
+	}
+	return s
 }
 
 // Scene builds the plotting scene of a problem and its traces; current is the
