@@ -31,13 +31,14 @@ const ReportEvery = 5 * time.Millisecond
 
 // Result is the outcome of one run.
 type Result struct {
-	Config     Config  // the config run, with defaults filled in
-	Status     Status  // why the run stopped
-	Steps      int     // updates performed
-	DivergedAt int     // step at which it diverged, -1 if not
-	Points     []Point // trajectory; decimated for runs longer than FullRecordSteps (first, last and divergence point always kept)
-	Final      Point   // last point
-	Verdict    Verdict // one-word reading of the run for a teacher
+	Config     Config          // the config run, with defaults filled in
+	Status     Status          // why the run stopped
+	Steps      int             // updates performed
+	DivergedAt int             // step at which it diverged, -1 if not
+	Points     []Point         // trajectory; decimated for runs longer than FullRecordSteps (first, last and divergence point always kept)
+	Final      Point           // last point
+	Verdict    Verdict         // one-word reading of the run for a teacher
+	Reason     message.Message // why, for the verdicts that need a reason (stalled, escaping); zero otherwise
 	Analysis   Analysis
 	Err        error // why the run is Invalid (a message.Message), nil otherwise
 }
@@ -71,7 +72,7 @@ func Run(ctx context.Context, p Problem, c Config, report func(Progress)) Result
 		res.DivergedAt = res.Final.K
 	}
 	res.Analysis = analyse(p.F, dims, res)
-	res.Verdict = judge(res, t.tail)
+	res.Verdict, res.Reason = judge(p.F, res, t.tail)
 	return res
 }
 

@@ -1,6 +1,10 @@
 package optimizer
 
-import "math"
+import (
+	"math"
+
+	"gdlab/message"
+)
 
 // Verdict is a one-word reading of a run that a teacher can read out. The
 // rules are tried in this order and the first that fits wins; "loss" is f,
@@ -10,13 +14,28 @@ import "math"
 //     beyond the bound), or it is running away: the step in the end is more
 //     than twice the step half-way, and the point is more than twice as far
 //     from the start as it was half-way (needs at least 4 steps).
-//  2. converged: the gradient shrank to at most 1/1000 of its size at the
-//     start (or to Config.Tol when set) and the loss curves upward at the end
-//     point (largest Hessian eigenvalue of the loss > 0) without curving
-//     downward in any direction.
+//     stalled: the run used the numeric gradient, which at the end is at
+//     most 1/1000 of the exact gradient there, and the exact gradient did
+//     not shrink to 1/1000 of its size at the start: the run froze because
+//     the central difference vanished (x + h == x, or h so small that
+//     rounding wins), not because it reached a minimum. Result.Reason says
+//     which, with h, the size of x and the exact gradient.
+//  2. converged: the exact gradient shrank to at most 1/1000 of its size at
+//     the start (or to Config.Tol when set) and the loss curves upward at
+//     the end point (largest Hessian eigenvalue of the loss > 0) without
+//     curving downward in any direction. (The exact gradient, whatever
+//     gradient the run used: a numeric gradient that vanished by rounding
+//     says nothing of the function.)
 //     saddle: the same, but the loss curves downward in some direction
 //     (a Hessian eigenvalue < 0): the run came to rest on a saddle point,
 //     or for a 1-D function on a maximum, not on a minimum.
+//     escaping: in the window the loss fell in at least 3 of 4 steps and
+//     |x| grew in at least 3 of 4, |x| ended more than 10 % larger than it
+//     started, and no minimum is in reach: the surface does not curve
+//     upward in every direction at the end, or one Newton step from there
+//     still leaves more than 1/10 of the gradient (a bowl would be all but
+//     reached) — the run heads off to infinity without a minimum, as on 1/x
+//     or σ(x) + σ(y) (Result.Reason says so).
 //  3. plateau: the gradient is so small that nothing moves, far from any
 //     minimum: at the start and at the end ‖∇f‖ ≤ 0.001·max(1, |f|); the
 //     point moved less than 0.001·max(1, ‖start‖); and it is not at a
@@ -35,7 +54,8 @@ import "math"
 //     neither settles nor falls steadily (e.g. hopping between wells).
 //
 // Examples on x² + y² from (3, 2), 100 gd steps: lr 0.1 converged, 1
-// oscillating, 1.1 diverged, 1e-6 slow.
+// oscillating, 1.1 diverged, 1e-6 slow; with the numeric gradient and
+// h = 1e-50, stalled.
 type Verdict string
 
 // The verdicts.
@@ -47,6 +67,8 @@ const (
 	VerdictSlow        Verdict = "slow"
 	VerdictPlateau     Verdict = "plateau"
 	VerdictUnsettled   Verdict = "unsettled"
+	VerdictStalled     Verdict = "stalled"
+	VerdictEscaping    Verdict = "escaping"
 	VerdictInvalid     Verdict = "invalid" // nothing was run (Status Invalid)
 )
 
@@ -60,54 +82,73 @@ const (
 	negCurvRelTol  = 1e-9 // an eigenvalue < −negCurvRelTol·max(1, max|λ|) curves downward
 	growthFactor   = 2.0  // diverged: growth of step and distance over the second half
 	minGrowthSteps = 4
+	stallFactor    = 1e-3 // stalled: ‖g_used‖ ≤ stallFactor·‖g_exact‖
+	escapeGrowth   = 1.1  // escaping: ‖x_end‖ > escapeGrowth·‖x_start‖
+	reachFactor    = 0.1  // escaping: a Newton step leaves > reachFactor of the gradient
 )
 
-// judge applies the verdict rules to a finished run; tail holds its last
-// consecutive steps.
-func judge(r Result, tail []Point) Verdict {
+// judge applies the verdict rules to a finished run of fn; tail holds its
+// last consecutive steps. It returns the verdict and, for stalled and
+// escaping, the reason.
+func judge(fn Objective, r Result, tail []Point) (Verdict, message.Message) {
 	c := r.Config
-	sign := 1.0
-	if c.Method.maximizes() {
-		sign = -1
-	}
-	loss := func(p Point) float64 { return sign * p.F }
 	first, last := r.Points[0], r.Final
 
-	// 1. diverged
+	// 1. diverged, stalled
 	if r.Status == Diverged || runningAway(r) {
-		return VerdictDiverged
+		return VerdictDiverged, message.Message{}
 	}
-
-	g0, gN := norm(first.Grad), norm(last.Grad)
+	g0, gN := exactNorm(fn, first.X), exactNorm(fn, last.X)
+	shrunk := gN <= shrinkFactor*g0 || (c.Tol > 0 && gN <= c.Tol)
+	if c.Gradient == Numeric && !shrunk && norm(last.Grad) <= stallFactor*gN {
+		return VerdictStalled, stallReason(c.H, last, gN)
+	}
 	lo, hi, known := lossEigen(r.Analysis.End, c.Method)
 	negTol := negCurvRelTol * math.Max(1, math.Max(math.Abs(lo), math.Abs(hi)))
 
 	// 2. converged or saddle
-	if gN <= shrinkFactor*g0 || (c.Tol > 0 && gN <= c.Tol) {
+	if shrunk {
 		switch {
 		case !known:
-			return VerdictConverged
+			return VerdictConverged, message.Message{}
 		case lo < -negTol:
-			return VerdictSaddle
+			return VerdictSaddle, message.Message{}
 		case hi > 0:
-			return VerdictConverged
+			return VerdictConverged, message.Message{}
 		}
 		// A flat stationary region: let the plateau rule decide.
+	}
+	w := window(tail)
+	if escaping(fn, r, w) {
+		return VerdictEscaping, msgEscaping.New(message.Number(norm(first.X)), message.Number(norm(last.X)))
 	}
 
 	// 3. plateau
 	scale := math.Max(1, norm(first.X))
 	moved := dist(first.X, last.X)
-	if g0 <= flatGrad*math.Max(1, math.Abs(first.F)) && gN <= flatGrad*math.Max(1, math.Abs(last.F)) &&
+	if norm(first.Grad) <= flatGrad*math.Max(1, math.Abs(first.F)) && norm(last.Grad) <= flatGrad*math.Max(1, math.Abs(last.F)) &&
 		moved <= stillMove*scale && !nearMinimum(r.Analysis.End, c.Method, last.Grad, stillMove*scale) {
-		return VerdictPlateau
+		return VerdictPlateau, message.Message{}
 	}
+	return swinging(c, w), message.Message{}
+}
 
-	// 4. oscillating, 5. slow
-	w := tail
-	if len(w) > verdictWindow+1 {
-		w = w[len(w)-verdictWindow-1:]
+// window is the last verdictWindow steps of tail.
+func window(tail []Point) []Point {
+	if len(tail) > verdictWindow+1 {
+		return tail[len(tail)-verdictWindow-1:]
 	}
+	return tail
+}
+
+// swinging applies rules 4 to 6 (oscillating, slow, unsettled) to the
+// window w.
+func swinging(c Config, w []Point) Verdict {
+	sign := 1.0
+	if c.Method.maximizes() {
+		sign = -1
+	}
+	loss := func(p Point) float64 { return sign * p.F }
 	if len(w) >= 3 {
 		reversals, rises := 0, 0
 		for i := 2; i < len(w); i++ {
@@ -139,6 +180,74 @@ func judge(r Result, tail []Point) Verdict {
 	return VerdictUnsettled
 }
 
+// exactNorm is the length of fn's exact gradient at x (0 when not finite:
+// such a point says nothing).
+func exactNorm(fn Objective, x [2]float64) float64 {
+	_, gx, gy := fn.ValueGrad(x[0], x[1])
+	if fn.Dims() == 1 {
+		gy = 0
+	}
+	if n := math.Hypot(gx, gy); finite(n) {
+		return n
+	}
+	return 0
+}
+
+// stallReason says why a numeric gradient vanished at p where the exact
+// one is gN: x + h rounds to x, or h is so small that rounding wins.
+func stallReason(h float64, p Point, gN float64) message.Message {
+	big := math.Max(math.Abs(p.X[0]), math.Abs(p.X[1]))
+	args := []message.Arg{message.Number(norm(p.Grad)), message.Number(gN), message.Value(h), message.Number(big)}
+	if big+h == big {
+		return msgStallRounds.New(args...)
+	}
+	return msgStallTiny.New(args...)
+}
+
+// escaping reports whether the run heads off to infinity with no minimum
+// in reach (rule "escaping" above); w is the window of the last steps.
+func escaping(fn Objective, r Result, w []Point) bool {
+	if len(w) < 4 || !(norm(r.Final.X) > escapeGrowth*norm(r.Points[0].X)) {
+		return false
+	}
+	sign := 1.0
+	if r.Config.Method.maximizes() {
+		sign = -1
+	}
+	falls, grows := 0, 0
+	for i := 1; i < len(w); i++ {
+		if sign*w[i].F < sign*w[i-1].F {
+			falls++
+		}
+		if norm(w[i].X) > norm(w[i-1].X) {
+			grows++
+		}
+	}
+	n := float64(len(w) - 1)
+	if float64(falls) < majority*n || float64(grows) < majority*n {
+		return false
+	}
+	return !minimumInReach(fn, r)
+}
+
+// minimumInReach reports whether the surface curves upward in every
+// direction at the end of r and one Newton step from there leaves at most
+// reachFactor of the exact gradient: the bottom of a bowl is near.
+func minimumInReach(fn Objective, r Result) bool {
+	lo, _, ok := lossEigen(r.Analysis.End, r.Config.Method)
+	if !ok || lo <= 0 {
+		return false
+	}
+	x := r.Final.X
+	_, gx, gy := fn.ValueGrad(x[0], x[1])
+	s, ok := newtonStep(r.Analysis.End.Hessian, [2]float64{gx, gy})
+	if !ok {
+		return false
+	}
+	to := [2]float64{x[0] - s[0], x[1] - s[1]}
+	return exactNorm(fn, to) <= reachFactor*exactNorm(fn, x)
+}
+
 // runningAway reports whether the run's steps and distance from the start
 // more than doubled over its second half.
 func runningAway(r Result) bool {
@@ -163,18 +272,25 @@ func nearMinimum(c Curvature, m Method, g [2]float64, d float64) bool {
 	if !ok || lo <= 0 {
 		return false
 	}
-	h := c.Hessian
+	s, ok := newtonStep(c.Hessian, g)
+	return ok && norm(s) <= d
+}
+
+// newtonStep solves H s = g for a 1×1 or 2×2 Hessian (symmetrised); ok is
+// false when H is singular.
+func newtonStep(h [][]float64, g [2]float64) (s [2]float64, ok bool) {
 	if len(h) == 1 {
-		return math.Abs(g[0]/h[0][0]) <= d
+		if h[0][0] == 0 {
+			return s, false
+		}
+		return [2]float64{g[0] / h[0][0], 0}, true
 	}
-	// Solve H s = g for the 2×2 (positive definite, so invertible) H.
-	a, b, cc, e := h[0][0], (h[0][1]+h[1][0])/2, (h[0][1]+h[1][0])/2, h[1][1]
-	det := a*e - b*cc
+	a, b, e := h[0][0], (h[0][1]+h[1][0])/2, h[1][1]
+	det := a*e - b*b
 	if det == 0 {
-		return false
+		return s, false
 	}
-	s := [2]float64{(e*g[0] - b*g[1]) / det, (-cc*g[0] + a*g[1]) / det}
-	return norm(s) <= d
+	return [2]float64{(e*g[0] - b*g[1]) / det, (-b*g[0] + a*g[1]) / det}, true
 }
 
 // pointNear is the recorded point whose step is closest to k.
