@@ -39,10 +39,12 @@ type Analysis struct {
 	End        Curvature `json:"end"`
 	CriticalLR *float64  `json:"critical_lr"`
 	At         string    `json:"-"` // "start" or "end": where CriticalLR and Summary were computed
-	// Summary is one plain sentence, e.g. "lr 0.1 is below the critical 1.0:
-	// converges", "lr 1.0 is the critical rate: it oscillates forever" (lr
-	// within one part in a million of the critical rate), "lr 1.1 is above
-	// the critical 1.0: diverges".
+	// Summary is one plain sentence, a local fact about the point, e.g.
+	// "here, steps along the steepest direction shrink: lr 0.1 is below the
+	// critical 1.0", "… neither grow nor shrink: lr 1.0 is the critical
+	// rate" (lr within one part in a million of it), "… grow: lr 1.1 is
+	// above the critical 1.0"; at a kink, an overflow or outside the domain
+	// it says so instead.
 	Summary message.Message `json:"-"`
 }
 
@@ -111,8 +113,8 @@ func analyse(fn Objective, dims int, r Result) Analysis {
 	if a.At == "start" {
 		p = r.Points[0].X
 	}
-	if !finite(fn.Value(p[0], p[1])) {
-		a.Summary = msgOutsideDomain.New(message.Word(where))
+	if m, ok := notAnalysable(fn, dims, p, where); ok {
+		a.Summary = m
 		return a
 	}
 	a.CriticalLR, a.Summary = stability(r.Config, at, where, dims)
@@ -132,8 +134,8 @@ type PointAnalysis struct {
 func AnalyseAt(fn Objective, c Config, x [2]float64) PointAnalysis {
 	dims := fn.Dims()
 	cv := curvature(fn, dims, x)
-	if !finite(fn.Value(x[0], x[1])) {
-		return PointAnalysis{Eigenvalues: cv.Eigenvalues, Summary: msgOutsideDomain.New(message.Word(wordCurrentPoint))}
+	if m, ok := notAnalysable(fn, dims, x, wordCurrentPoint); ok {
+		return PointAnalysis{Summary: m}
 	}
 	crit, sum := stability(c.withDefaults(dims), cv, wordCurrentPoint, dims)
 	return PointAnalysis{Eigenvalues: cv.Eigenvalues, CriticalLR: crit, Summary: sum}
@@ -168,14 +170,73 @@ func stability(c Config, at Curvature, where message.Kind, dims int) (*float64, 
 	var sum message.Message
 	switch {
 	case math.Abs(c.LR-crit) <= criticalRelTol*crit:
-		sum = msgAtCritical.New(lr)
+		sum = msgNeutral.New(lr)
 	case c.LR < crit:
-		sum = msgBelowCritical.New(lr, message.Number(crit))
+		sum = msgShrink.New(lr, message.Number(crit))
 	default:
-		sum = msgAboveCritical.New(lr, message.Number(crit))
+		sum = msgGrow.New(lr, message.Number(crit))
 	}
 	if lo < 0 {
 		sum = msgSaddleSuffix.New(message.Nested(sum))
 	}
 	return &crit, sum
+}
+
+// notAnalysable is the sentence for a point x where the quadratic model
+// says nothing: f overflows there (±Inf), is not defined (NaN), or is not
+// smooth (a kink); ok is false at an ordinary point.
+func notAnalysable(fn Objective, dims int, x [2]float64, where message.Kind) (message.Message, bool) {
+	pt := message.Word(where)
+	switch v := fn.Value(x[0], x[1]); {
+	case math.IsInf(v, 0) && !pole(fn, x):
+		return msgOverflow.New(pt), true
+	case math.IsInf(v, 0) || math.IsNaN(v):
+		return msgDomain.New(pt), true
+	case !smoothAt(fn, dims, x):
+		return msgNotSmooth.New(pt), true
+	}
+	return message.Message{}, false
+}
+
+// smoothAt reports whether the gradient of fn is differentiable at x, by
+// estimating each second derivative from central differences of the
+// gradient at two scales, d and 2d: for a smooth function they agree to
+// O(d²); across a kink (abs(0), relu(0), a tie of min or max, the tip of a
+// cone) the gradient jumps and the estimates differ by a factor of about 2.
+// The exact Hessian of the function language is one-sided there and would
+// be quoted as if the surface were a bowl.
+func smoothAt(fn Objective, dims int, x [2]float64) bool {
+	grad := func(i int, d float64) [2]float64 {
+		p := x
+		p[i] += d
+		_, g0, g1 := fn.ValueGrad(p[0], p[1])
+		return [2]float64{g0, g1}
+	}
+	for i := 0; i < dims; i++ {
+		d := 1e-6 * math.Max(1, math.Abs(x[i]))
+		u1, w1, u2, w2 := grad(i, d), grad(i, -d), grad(i, 2*d), grad(i, -2*d)
+		for j := 0; j < dims; j++ {
+			near, far := (u1[j]-w1[j])/(2*d), (u2[j]-w2[j])/(4*d)
+			if !finite(near) || !finite(far) {
+				continue // a pole nearby: the Hessian decides
+			}
+			if math.Abs(near-far) > 0.1*math.Max(1, math.Max(math.Abs(near), math.Abs(far))) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// pole reports whether f, infinite at x, is finite right next to it (1/x
+// or log at 0: the point is outside the domain), rather than overflowing
+// around it too.
+func pole(fn Objective, x [2]float64) bool {
+	for _, s := range []float64{1, -1} {
+		d := s * 1e-6 * math.Max(1, math.Hypot(x[0], x[1]))
+		if v := fn.Value(x[0]+d, x[1]+d); finite(v) {
+			return true
+		}
+	}
+	return false
 }

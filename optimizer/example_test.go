@@ -26,8 +26,8 @@ func ExampleRunSet() {
 		fmt.Printf("%-9s %-11s after %3d steps: %s\n", r.Status, r.Verdict, r.Steps, r.Analysis.Summary.String())
 	}
 	// Output:
-	// max-steps converged   after 100 steps: lr 0.1 is below the critical 1.0: converges
-	// max-steps oscillating after 100 steps: lr 1.0 is the critical rate: it oscillates forever
-	// diverged  diverged    after  70 steps: lr 1.1 is above the critical 1.0: diverges
-	// max-steps slow        after 100 steps: lr 1e-06 is below the critical 1.0: converges
+	// max-steps converged   after 100 steps: here, steps along the steepest direction shrink: lr 0.1 is below the critical 1.0
+	// max-steps oscillating after 100 steps: here, steps along the steepest direction neither grow nor shrink: lr 1.0 is the critical rate
+	// diverged  diverged    after  70 steps: here, steps along the steepest direction grow: lr 1.1 is above the critical 1.0
+	// max-steps slow        after 100 steps: here, steps along the steepest direction shrink: lr 1e-06 is below the critical 1.0
 }

@@ -35,11 +35,7 @@ var (
 	msgVerbatim   = message.Define("%s") // an error from outside the program, as it is
 
 	// The stability sentences of Analysis and PointAnalysis.
-	msgBelowCritical  = message.Define("lr %s is below the critical %s: converges")
-	msgAtCritical     = message.Define("lr %s is the critical rate: it oscillates forever")
-	msgAboveCritical  = message.Define("lr %s is above the critical %s: diverges")
-	msgSaddleSuffix   = message.Define("%s along the upward-curving direction, but the surface curves downward in another (a saddle)")
-	msgOutsideDomain  = message.Define("no critical lr: f is not finite at the %s, which lies outside the function's domain")
+	msgSaddleSuffix   = message.Define("%s, but the surface curves downward in another direction (a saddle)")
 	msgHessianInf     = message.Define("no critical lr: the Hessian is not finite at the %s")
 	msgNoBowl         = message.Define("no critical lr: the function does not curve upward at the %s (%s %s), so there is no bowl to overshoot")
 	msgNoHill         = message.Define("no critical lr: the function does not curve downward at the %s (%s %s), so there is no hill to overshoot")

@@ -120,10 +120,10 @@ func TestTextbookPreset(t *testing.T) {
 		verdict optimizer.Verdict
 		summary string
 	}{
-		{0.1, optimizer.VerdictConverged, "lr 0.1 is below the critical 1.0: converges"},
-		{1, optimizer.VerdictOscillating, "lr 1.0 is the critical rate: it oscillates forever"},
-		{1.1, optimizer.VerdictDiverged, "lr 1.1 is above the critical 1.0: diverges"},
-		{1e-6, optimizer.VerdictSlow, "lr 1e-06 is below the critical 1.0: converges"},
+		{0.1, optimizer.VerdictConverged, "here, steps along the steepest direction shrink: lr 0.1 is below the critical 1.0"},
+		{1, optimizer.VerdictOscillating, "here, steps along the steepest direction neither grow nor shrink: lr 1.0 is the critical rate"},
+		{1.1, optimizer.VerdictDiverged, "here, steps along the steepest direction grow: lr 1.1 is above the critical 1.0"},
+		{1e-6, optimizer.VerdictSlow, "here, steps along the steepest direction shrink: lr 1e-06 is below the critical 1.0"},
 	} {
 		c := optimizer.DefaultConfig()
 		c.LR, c.Start = test.lr, tb.Start

@@ -67,7 +67,7 @@ func TestStartComputesAndWaitsAtStepZero(t *testing.T) {
 	if r := st.Runs[0]; !r.HasAt || r.At.K != 0 || r.At.X != [2]float64{3, 2} || len(r.Points) != 101 {
 		t.Errorf("at step 0: %+v (%d points)", r.At, len(r.Points))
 	}
-	if got := st.Runs[0].Stable.String(); got != "lr 0.1 is below the critical 1.0: converges" {
+	if got := st.Runs[0].Stable.String(); got != "here, steps along the steepest direction shrink: lr 0.1 is below the critical 1.0" {
 		t.Errorf("stability %q", got)
 	}
 	if f.Scene == nil || len(f.Scene.Runs) != 1 || f.Scene.Box == nil {

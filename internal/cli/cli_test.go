@@ -89,7 +89,7 @@ func TestTextbookCasesInTheCLI(t *testing.T) {
 	if len(conv.Trajectory) != 101 || conv.Trajectory[0].K != 0 || conv.Trajectory[1].X[0] != 2.4 || conv.Trajectory[100].K != 100 {
 		t.Errorf("trajectory: %d points", len(conv.Trajectory))
 	}
-	if c := conv.Analysis.CriticalLR; c == nil || *c != 1 || conv.Analysis.Summary != "lr 0.1 is below the critical 1.0: converges" {
+	if c := conv.Analysis.CriticalLR; c == nil || *c != 1 || conv.Analysis.Summary != "here, steps along the steepest direction shrink: lr 0.1 is below the critical 1.0" {
 		t.Errorf("analysis: %v %q", c, conv.Analysis.Summary)
 	}
 	if h := conv.Analysis.Start.Hessian; len(h) != 2 || h[0][0] != 2 || h[1][1] != 2 || h[0][1] != 0 {
@@ -131,7 +131,7 @@ func TestRunSetsPresetsAndOneDimension(t *testing.T) {
 
 func TestTextAndCSVOutput(t *testing.T) {
 	out, _, code := cli("run", "--func", "x^2 + y^2", "--lr", "1.1")
-	if code != 0 || !strings.Contains(out, "diverged at step 70") || !strings.Contains(out, "verdict    diverged") || !strings.Contains(out, "stability  lr 1.1 is above the critical 1.0: diverges") {
+	if code != 0 || !strings.Contains(out, "diverged at step 70") || !strings.Contains(out, "verdict    diverged") || !strings.Contains(out, "stability  here, steps along the steepest direction grow: lr 1.1 is above the critical 1.0") {
 		t.Errorf("text:\n%s", out)
 	}
 	out, _, code = cli("run", "--func", "x^2 + y^2", "--lr", "0.1,0.5", "--steps", "10", "--format", "csv")
