@@ -60,8 +60,12 @@ func (r *readout) apply(st session.State, selected int) {
 	r.Readout.SetText(text)
 	if selected < len(st.Runs) && st.Runs[selected].HasAt {
 		rs := st.Runs[selected]
-		r.Stability.SetText(fmt.Sprintf(lang.L("Run %d at step %d: Hessian eigenvalues %s. %s"),
-			selected+1, rs.At.K, nums(rs.Eigen), render(rs.Stable)))
+		text := fmt.Sprintf(lang.L("Run %d at step %d: Hessian eigenvalues %s. %s"),
+			selected+1, rs.At.K, nums(rs.Eigen), render(rs.Stable))
+		if res := rs.Result; res != nil && !res.Reason.IsZero() {
+			text += "\n" + fmt.Sprintf(lang.L("Run %d, %s: %s"), selected+1, render(res.Verdict.Word()), render(res.Reason))
+		}
+		r.Stability.SetText(text)
 	} else {
 		r.Stability.SetText("")
 	}

@@ -65,19 +65,21 @@ func (m Message) Error() string { return m.Render(nil) }
 type Arg interface{ render(tr Translator) string }
 
 type (
-	numArg   float64
-	valueArg float64
-	intArg   int
-	textArg  string
-	quoteArg string
-	msgArg   Message
+	numArg    float64
+	approxArg float64
+	valueArg  float64
+	intArg    int
+	textArg   string
+	quoteArg  string
+	msgArg    Message
 )
 
-func (a numArg) render(Translator) string   { return Num(float64(a)) }
-func (a valueArg) render(Translator) string { return strconv.FormatFloat(float64(a), 'g', -1, 64) }
-func (a intArg) render(Translator) string   { return strconv.Itoa(int(a)) }
-func (a textArg) render(Translator) string  { return string(a) }
-func (a quoteArg) render(Translator) string { return strconv.Quote(string(a)) }
+func (a numArg) render(Translator) string    { return Num(float64(a)) }
+func (a approxArg) render(Translator) string { return Short(float64(a)) }
+func (a valueArg) render(Translator) string  { return strconv.FormatFloat(float64(a), 'g', -1, 64) }
+func (a intArg) render(Translator) string    { return strconv.Itoa(int(a)) }
+func (a textArg) render(Translator) string   { return string(a) }
+func (a quoteArg) render(Translator) string  { return strconv.Quote(string(a)) }
 func (a msgArg) render(tr Translator) string {
 	return Message(a).Render(tr)
 }
@@ -85,6 +87,10 @@ func (a msgArg) render(tr Translator) string {
 // Number is a computed number, with up to 6 significant digits and a ".0" on
 // whole numbers so that they read as rates ("1.0", "0.1", "1e-06").
 func Number(v float64) Arg { return numArg(v) }
+
+// Approx is a computed magnitude with up to 6 significant digits and no
+// ".0" ("0", "3", "5.18615e+13"): the size of a gradient or of x.
+func Approx(v float64) Arg { return approxArg(v) }
 
 // Value is a number as it was given (the shortest text that reads back as
 // v: "0.1", "1e-05", "+Inf", "NaN").

@@ -176,7 +176,7 @@ func stability(c Config, at Curvature, where message.Kind, dims int) (*float64, 
 	default:
 		sum = msgGrow.New(lr, message.Number(crit))
 	}
-	if lo < 0 {
+	if lo < -negCurvRelTol*math.Max(1, math.Max(math.Abs(lo), math.Abs(hi))) {
 		sum = msgSaddleSuffix.New(message.Nested(sum))
 	}
 	return &crit, sum

@@ -120,7 +120,7 @@ func judge(fn Objective, r Result, tail []Point) (Verdict, message.Message) {
 	}
 	w := window(tail)
 	if escaping(fn, r, w) {
-		return VerdictEscaping, msgEscaping.New(message.Number(norm(first.X)), message.Number(norm(last.X)))
+		return VerdictEscaping, msgEscaping.New(message.Approx(norm(first.X)), message.Approx(norm(last.X)))
 	}
 
 	// 3. plateau
@@ -197,7 +197,7 @@ func exactNorm(fn Objective, x [2]float64) float64 {
 // one is gN: x + h rounds to x, or h is so small that rounding wins.
 func stallReason(h float64, p Point, gN float64) message.Message {
 	big := math.Max(math.Abs(p.X[0]), math.Abs(p.X[1]))
-	args := []message.Arg{message.Number(norm(p.Grad)), message.Number(gN), message.Value(h), message.Number(big)}
+	args := []message.Arg{message.Approx(norm(p.Grad)), message.Approx(gN), message.Value(h), message.Approx(big)}
 	if big+h == big {
 		return msgStallRounds.New(args...)
 	}

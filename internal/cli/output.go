@@ -70,6 +70,7 @@ type jsonRun struct {
 	Start      []num        `json:"start"`
 	Status     string       `json:"status"`
 	Verdict    string       `json:"verdict"`
+	Reason     string       `json:"reason,omitempty"` // why, for stalled and escaping
 	Steps      int          `json:"steps"`
 	DivergedAt *int         `json:"diverged_at"`
 	Final      jsonFinal    `json:"final"`
@@ -89,6 +90,7 @@ func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) 
 			Start:    nums(c.Start[:dims]),
 			Status:   string(r.Status),
 			Verdict:  string(r.Verdict),
+			Reason:   r.Reason.String(),
 			Steps:    r.Steps,
 			Final:    jsonFinal{X: nums(r.Final.X[:dims]), F: num(r.Final.F), Grad: nums(r.Final.Grad[:dims])},
 			Analysis: jsonAnalysis{
@@ -151,6 +153,9 @@ func writeText(w io.Writer, j job, results []optimizer.Result) error {
 		}
 		fmt.Fprintf(w, "  status     %s\n", status)
 		fmt.Fprintf(w, "  verdict    %s\n", r.Verdict.Word())
+		if !r.Reason.IsZero() {
+			fmt.Fprintf(w, "  why        %s\n", r.Reason)
+		}
 		fmt.Fprintf(w, "  final      x = %s   f = %s   |grad f| = %s\n",
 			vec(r.Final.X[:dims]), g(r.Final.F), g(math.Hypot(r.Final.Grad[0], r.Final.Grad[1])))
 		if !r.Analysis.Summary.IsZero() {
