@@ -287,6 +287,59 @@ func TestBuiltInBehaviour(t *testing.T) {
 				t.Errorf("numeric run recorded %d points, want all %d steps", len(stuck.Points), stuck.Config.Steps+1)
 			}
 		},
+		"10-book-descent.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			r := rs[0]
+			// "(-2.4, 3.2), (-1.92, 2.56), (-1.536, 2.048)": x ← 0.8·x
+			for k, want := range [][2]float64{{-2.4, 3.2}, {-1.92, 2.56}, {-1.536, 2.048}} {
+				near(t, fmt.Sprintf("step %d", k+1), r.Points[k+1].X, want, 1e-9)
+			}
+			f := math.Pow(0.8, 20)
+			near(t, "end", r.Final.X, [2]float64{-3 * f, 4 * f}, 1e-9)
+			near(t, "end as the text says", r.Final.X, [2]float64{-0.0346, 0.0461}, 1e-4)
+		},
+		"11-book-lr-extremes.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			big, tiny := rs[0], rs[1]
+			// The book's printed results, to their 9 digits.
+			near(t, "lr 10 end", big.Final.X, [2]float64{-2.58983747e+13, -1.29524862e+12}, 5e4)
+			near(t, "lr 1e-10 end", tiny.Final.X, [2]float64{-2.99999994, 3.99999992}, 1e-8)
+			wantVerdict(t, big, optimizer.VerdictStalled)
+			wantVerdict(t, tiny, optimizer.VerdictSlow)
+			if big.Final.Grad != [2]float64{0, 0} || !strings.Contains(big.Reason.String(), "x + h rounds to x") {
+				t.Errorf("lr 10: numeric gradient %v at the end, reason %q", big.Final.Grad, big.Reason)
+			}
+			if g := 2 * math.Hypot(big.Final.X[0], big.Final.X[1]); g < 4e13 || g > 6e13 {
+				t.Errorf("exact gradient %g at the end, the text says about 5e13", g)
+			}
+			if x := big.Final.X[0]; math.Abs(x-math.Nextafter(x, 0)) < 0.002 || math.Abs(x-math.Nextafter(x, 0)) > 0.005 {
+				t.Errorf("float spacing at %g is %g, the text says about 0.004", x, math.Abs(x-math.Nextafter(x, 0)))
+			}
+		},
+		"12-h-too-small.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			wantVerdict(t, rs[0], optimizer.VerdictConverged)
+			wantVerdict(t, rs[1], optimizer.VerdictStalled)
+			near(t, "h 1e-50 end", rs[1].Final.X, [2]float64{3, 2}, 0)
+			if !strings.Contains(rs[1].Reason.String(), "7.2111") || 3+rs[1].Config.H != 3 {
+				t.Errorf("reason %q", rs[1].Reason)
+			}
+		},
+		"13-integer-array.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			// The integer array's first step: x ± h truncated to 3 ± 0 and 2 ± 0 … or one less.
+			trunc := func(v float64) float64 { return math.Trunc(v) }
+			x := [2]float64{3, 2}
+			var g [2]float64
+			for i := range 2 {
+				up, down := x, x
+				up[i], down[i] = trunc(x[i]+1e-4), trunc(x[i]-1e-4)
+				g[i] = (p.F.Value(up[0], up[1]) - p.F.Value(down[0], down[1])) / 2e-4
+			}
+			first := [2]float64{x[0] - 0.1*g[0], x[1] - 0.1*g[1]}
+			near(t, "the integer array's first step", first, [2]float64{-2497, -1498}, 1e-9)
+			if rs[1].Config.Start != first {
+				t.Errorf("run 2 starts at %v, not at the integer run's first step %v", rs[1].Config.Start, first)
+			}
+			near(t, "step 99", rs[1].Points[99].X, [2]float64{-6.358e-07, -3.814e-07}, 1e-10)
+			wantVerdict(t, rs[0], optimizer.VerdictConverged)
+		},
 	}
 	names, files := builtInFiles(t)
 	for i, name := range names {

@@ -66,4 +66,8 @@ func ExampleBuiltIn() {
 	// 7. Himmelblau's four basins
 	// 8. Rastrigin's local minima
 	// 9. When the numeric gradient fails
+	// 10. The book's gradient descent
+	// 11. The book's learning rates 10 and 1e-10
+	// 12. An h too small: 1e-50
+	// 13. Why a blog's numbers differ
 }
