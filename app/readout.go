@@ -22,6 +22,7 @@ import (
 type readout struct {
 	Readout   *widget.Label
 	Stability *widget.Label
+	Worked    *widget.Label // the selected run's current step as arithmetic
 	Status    *widget.Label
 	Table     *widget.Table
 
@@ -36,10 +37,13 @@ func newReadout() *readout {
 	r.Readout.Truncation = fyne.TextTruncateClip
 	r.Stability = widget.NewLabel("")
 	r.Stability.Wrapping = fyne.TextWrapWord
+	r.Worked = widget.NewLabel("")
+	r.Worked.TextStyle.Monospace = true
+	r.Worked.Wrapping = fyne.TextWrapWord
 	r.Status = widget.NewLabel(lang.L("Ready"))
 	r.Status.Truncation = fyne.TextTruncateEllipsis
 	r.Table = r.newTable()
-	r.details = container.NewVBox(r.Readout, r.Stability)
+	r.details = container.NewVBox(r.Readout, r.Stability, r.Worked)
 	return r
 }
 
@@ -69,6 +73,12 @@ func (r *readout) apply(st session.State, selected int) {
 	} else {
 		r.Stability.SetText("")
 	}
+	worked := ""
+	if len(st.Worked.Lines) > 0 {
+		worked = fmt.Sprintf(lang.L("Step %d of run %d:"), st.Worked.K, selected+1) + "\n" + strings.Join(st.Worked.Lines, "\n")
+	}
+	grew = grew || strings.Count(worked, "\n") != strings.Count(r.Worked.Text, "\n")
+	r.Worked.SetText(worked)
 	if grew {
 		r.details.Refresh() // lay out again: the readout has another number of lines
 	}

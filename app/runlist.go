@@ -113,7 +113,7 @@ func (u *UI) AddRun() {
 		u.Status.SetText(fmt.Sprintf(lang.L("At most %d runs: remove one first."), session.MaxRuns))
 		return
 	}
-	u.selected = len(u.session.Items()) - 1
+	u.selectRun(len(u.session.Items()) - 1)
 }
 
 // SweepLearningRates replaces the runs by one per learning rate of the list,
@@ -155,7 +155,7 @@ func (u *UI) replaceRuns(n int, vary func(i int, c *optimizer.Config)) {
 		cs[i] = base.Config
 		vary(i, &cs[i])
 	}
-	u.selected = 0
+	u.selectRun(0)
 	u.form.show(u.Func.Text, cs[0])
 	u.session.Replace(cs)
 }
@@ -188,7 +188,7 @@ func (u *UI) RemoveRun(i int) {
 		return
 	}
 	u.session.Remove(i)
-	u.selected = min(u.selected, n-2)
+	u.selectRun(min(u.selected, n-2))
 	if it, ok := u.session.Item(u.selected); ok {
 		u.form.show(u.Func.Text, it.Config)
 	}
@@ -200,9 +200,8 @@ func (u *UI) SelectRun(i int) {
 	if !ok {
 		return
 	}
-	u.selected = i
+	u.selectRun(i)
 	u.form.show(u.Func.Text, it.Config)
-	u.present(nil, u.state)
 }
 
 // SetRunVisible shows or hides run i in the figure.

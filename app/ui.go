@@ -153,7 +153,7 @@ func (u *UI) present(img image.Image, st session.State) {
 // start shows the runs of problem p computed, at step 0, paused, and puts
 // the first in the form.
 func (u *UI) start(p optimizer.Problem, items []session.Item) {
-	u.selected = 0
+	u.selectRun(0)
 	u.form.show(p.Source, items[0].Config)
 	u.session.Start(p, items, false)
 }
@@ -226,3 +226,10 @@ func (u *UI) tapped(px image.Point) {
 func pow10(v float64) float64 { return math.Pow(10, v) }
 
 func log10(v float64) float64 { return math.Log10(v) }
+
+// selectRun makes run i the selected one, here and in the session (whose
+// state then writes out its steps).
+func (u *UI) selectRun(i int) {
+	u.selected = i
+	u.session.SetSelected(i)
+}

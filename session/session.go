@@ -39,7 +39,10 @@ type Session struct {
 	opts      plotting.Options
 	view      *plotting.Box // the auto view box in use when the problem has none
 	dirty     bool
-	version   uint64 // counts changes; a frame carries the version it shows
+	selected  int                 // the run whose step is written out (State.Worked)
+	replay    *optimizer.Replayer // replays the selected run's rule for its worked step
+	replayOf  replayKey           // what replay replays
+	version   uint64              // counts changes; a frame carries the version it shows
 	wake      chan struct{}
 	quit      chan struct{}
 }
@@ -230,6 +233,9 @@ func (s *Session) SetHidden(i int, hidden bool) {
 		}
 	})
 }
+
+// SetSelected chooses the run whose current step State.Worked writes out.
+func (s *Session) SetSelected(i int) { s.change(func() { s.selected = i }) }
 
 // SetOptions changes the figure options.
 func (s *Session) SetOptions(f func(*plotting.Options)) { s.change(func() { f(&s.opts) }) }

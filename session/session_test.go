@@ -180,3 +180,27 @@ func TestStopCancelsALongRun(t *testing.T) {
 		t.Errorf("status %s after %v", r.Status, time.Since(start))
 	}
 }
+
+func TestWorkedStepOfTheSelectedRun(t *testing.T) {
+	s, frames := newTestSession(t)
+	c := optimizer.DefaultConfig()
+	s.Start(textbook(), []Item{{Config: c}, {Config: c.With("momentum", 0.5)}}, false)
+	f := await(t, frames, "the computed runs", idle)
+	if len(f.State.Worked.Lines) != 0 || f.State.Step != 0 {
+		t.Errorf("step 0 written out: %q", f.State.Worked.Lines)
+	}
+	s.StepBy(1)
+	f = await(t, frames, "step 1", func(st State) bool { return st.Step == 1 })
+	if w := f.State.Worked; w.K != 1 || len(w.Lines) != 2 || w.Lines[1] != "x₁ = x₀ − η·∇f = (3, 2) − 0.1·(6, 4) = (2.4, 1.6)" {
+		t.Errorf("gd step 1: %+v", w)
+	}
+	c.Method = optimizer.Momentum
+	s.Start(textbook(), []Item{{Config: optimizer.DefaultConfig()}, {Config: c}}, false)
+	s.SetSelected(1)
+	await(t, frames, "the computed runs", idle)
+	s.Seek(2)
+	f = await(t, frames, "step 2", func(st State) bool { return st.Step == 2 })
+	if w := f.State.Worked; len(w.Lines) != 3 || w.Lines[1] != "b₂ = μ·b₁ + (1 − τ)·∇f = 0.9·(6, 4) + 1·(4.8, 3.2) = (10.2, 6.8)" {
+		t.Errorf("momentum step 2: %q", w.Lines)
+	}
+}

@@ -26,6 +26,7 @@ type State struct {
 	Problem                 optimizer.Problem // the function of the computed runs
 	Items                   []Item            // the run list as edited
 	Runs                    []RunState        // the computed runs, one per item at the last computation
+	Worked                  optimizer.Worked  // the selected run's current step as arithmetic (no lines at step 0)
 }
 
 // RunState is one computed run at the current step.
@@ -74,7 +75,30 @@ func (s *Session) stateLocked() State {
 		}
 		st.Runs[i] = rs
 	}
+	st.Worked = s.workedLocked(k)
 	return st
+}
+
+// replayKey says which recorded run a replayer replays.
+type replayKey struct {
+	gen    uint64
+	run, n int
+}
+
+// workedLocked is the selected run's step k written out; the replayer is
+// kept between frames, so playing forward costs one step of the rule per
+// step shown.
+func (s *Session) workedLocked(k int) optimizer.Worked {
+	if s.selected < 0 || s.selected >= len(s.runs) || s.computed.F == nil {
+		return optimizer.Worked{}
+	}
+	r := s.runs[s.selected]
+	key := replayKey{s.gen, s.selected, len(r.points)}
+	if s.replay == nil || s.replayOf != key {
+		s.replay, s.replayOf = optimizer.NewReplayer(s.computed, r.cfg, r.points), key
+	}
+	w, _ := s.replay.Explain(k)
+	return w
 }
 
 func (s *Session) frameLocked() Frame {

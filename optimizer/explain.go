@@ -1,0 +1,198 @@
+package optimizer
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Worked is one step of a run written out as arithmetic, in the notation of
+// the book (x₁ = x₀ − η·∇f(x₀) = (3, 2) − 0.1·(6, 4) = (2.4, 1.6)), with the
+// numbers the run used. Lines are formulas: numbers and symbols, read the
+// same in every language.
+type Worked struct {
+	K     int      // the step explained: from x_{K−1} to x_K
+	Lines []string // the gradient (with its central differences when numeric), the method's state, the update
+}
+
+// Replayer replays the update rule of one run over its recorded gradients,
+// so that a step can be written out with the state the rule had then. It
+// moves forward step by step and starts again from the start when asked for
+// an earlier step; it is not safe for concurrent use.
+type Replayer struct {
+	p    Problem
+	c    Config
+	pts  []Point
+	r    rule
+	next int // the step the rule is ready to take
+}
+
+// NewReplayer is a replayer of the run of config c on p that recorded pts
+// (every step, k = 0, 1, …; a decimated run cannot be replayed).
+func NewReplayer(p Problem, c Config, pts []Point) *Replayer {
+	return &Replayer{p: p, c: c.withDefaults(p.dims()), pts: pts}
+}
+
+// Explain writes out step k (1 ≤ k < len(pts)); ok is false for step 0, a
+// step not recorded, or a decimated run.
+func (rp *Replayer) Explain(k int) (Worked, bool) {
+	if k < 1 || k >= len(rp.pts) || rp.pts[k].K != k || rp.p.F == nil {
+		return Worked{}, false
+	}
+	if rp.r == nil || rp.next > k {
+		rp.r, rp.next = newRule(rp.c), 1
+	}
+	for ; rp.next < k; rp.next++ {
+		g := rp.pts[rp.next-1].Grad
+		rp.r.step(g[0], g[1])
+	}
+	e := &explainer{dims: rp.p.dims(), k: k, c: rp.c, prev: rp.pts[k-1], at: rp.pts[k]}
+	lines := e.gradient(rp.p.F)
+	before := rp.r
+	lines = append(lines, explainRule(before, e)...)
+	g := rp.pts[k-1].Grad
+	rp.r.step(g[0], g[1])
+	rp.next = k + 1
+	return Worked{K: k, Lines: lines}, true
+}
+
+// explainer holds what every method's lines need.
+type explainer struct {
+	dims     int
+	k        int
+	c        Config
+	prev, at Point
+}
+
+// vec writes a vector as the run's dimension reads it: "(3, 2)" or "3".
+func (e *explainer) vec(v [2]float64) string {
+	if e.dims == 1 {
+		return num(v[0])
+	}
+	return "(" + num(v[0]) + ", " + num(v[1]) + ")"
+}
+
+// x is xₖ with subscript k.
+func (e *explainer) x(k int) string { return "x" + sub(k) }
+
+// gradient is the line of the gradient at x_{k−1}, with the central
+// differences of a numeric gradient written out coordinate by coordinate.
+func (e *explainer) gradient(fn Objective) []string {
+	g, x := e.prev.Grad, e.prev.X
+	head := "∇f(" + e.x(e.k-1) + ") = ∇f" + e.vec(x)
+	if e.c.Gradient != Numeric {
+		return []string{head + " = " + e.vec(g)}
+	}
+	h := e.c.H
+	names := [2]string{"∂f/∂x", "∂f/∂y"}
+	var lines []string
+	for i := 0; i < e.dims; i++ {
+		up, down := x, x
+		up[i] += h
+		down[i] -= h
+		fu, fd := fn.Value(up[0], up[1]), fn.Value(down[0], down[1])
+		lines = append(lines, names[i]+" ≈ (f"+e.vec(up)+" − f"+e.vec(down)+") / 2h = ("+
+			num(fu)+" − "+num(fd)+") / "+num(2*h)+" = "+num(g[i]))
+	}
+	return append(lines, head+" ≈ "+e.vec(g)+"   (h = "+num(h)+")")
+}
+
+// update is the last line: x_k = x_{k−1} <op> <what> = x_k.
+func (e *explainer) update(formula, numbers string) string {
+	return e.x(e.k) + " = " + e.x(e.k-1) + formula + " = " + e.vec(e.prev.X) + numbers + " = " + e.vec(e.at.X)
+}
+
+// explainRule writes out the state and the update of rule r before it
+// takes step e.k; a rule without lines of its own shows the update.
+func explainRule(r rule, e *explainer) []string {
+	if w, ok := r.(interface{ explain(e *explainer) []string }); ok {
+		return w.explain(e)
+	}
+	return []string{e.update(" + Δx", " + "+e.vec(e.at.Update))}
+}
+
+func (r *gdRule) explain(e *explainer) []string {
+	g := e.vec(e.prev.Grad)
+	if r.maximize {
+		return []string{e.update(" + η·∇f", " + "+num(r.lr)+"·"+g)}
+	}
+	return []string{e.update(" − η·∇f", " − "+num(r.lr)+"·"+g)}
+}
+
+func (r *momentumRule) explain(e *explainer) []string {
+	g := e.prev.Grad
+	next := *r
+	next.step(g[0], g[1])
+	b := "b" + sub(e.k)
+	var lines []string
+	if !r.started {
+		lines = append(lines, b+" = ∇f = "+e.vec(next.b))
+	} else {
+		lines = append(lines, b+" = μ·b"+sub(e.k-1)+" + (1 − τ)·∇f = "+num(r.mu)+"·"+e.vec(r.b)+" + "+num(r.damp)+"·"+e.vec(g)+" = "+e.vec(next.b))
+	}
+	if r.nesterov {
+		return append(lines, e.update(" − η·(∇f + μ·"+b+")", " − "+num(r.lr)+"·("+e.vec(g)+" + "+num(r.mu)+"·"+e.vec(next.b)+")"))
+	}
+	return append(lines, e.update(" − η·"+b, " − "+num(r.lr)+"·"+e.vec(next.b)))
+}
+
+func (r *adagradRule) explain(e *explainer) []string {
+	g := e.prev.Grad
+	next := *r
+	next.step(g[0], g[1])
+	G := "G" + sub(e.k)
+	return []string{
+		G + " = G" + sub(e.k-1) + " + ∇f² = " + e.vec(r.G) + " + " + e.vec(sq(g)) + " = " + e.vec(next.G),
+		e.update(" − η·∇f / (√"+G+" + ε)", " − "+num(r.lr)+"·"+e.vec(g)+" / ("+e.vec(sqrt(next.G))+" + "+num(r.eps)+")"),
+	}
+}
+
+func (r *rmspropRule) explain(e *explainer) []string {
+	g := e.prev.Grad
+	next := *r
+	next.step(g[0], g[1])
+	s := "s" + sub(e.k)
+	return []string{
+		s + " = α·s" + sub(e.k-1) + " + (1 − α)·∇f² = " + num(r.alpha) + "·" + e.vec(r.s) + " + " + num(1-r.alpha) + "·" + e.vec(sq(g)) + " = " + e.vec(next.s),
+		e.update(" − η·∇f / (√"+s+" + ε)", " − "+num(r.lr)+"·"+e.vec(g)+" / ("+e.vec(sqrt(next.s))+" + "+num(r.eps)+")"),
+	}
+}
+
+func (r *adamRule) explain(e *explainer) []string {
+	g := e.prev.Grad
+	next := *r
+	next.step(g[0], g[1])
+	t := float64(next.t)
+	bc1, bc2 := 1-math.Pow(r.b1, t), 1-math.Pow(r.b2, t)
+	mh := [2]float64{next.m[0] / bc1, next.m[1] / bc1}
+	vh := [2]float64{next.v[0] / bc2, next.v[1] / bc2}
+	k := sub(e.k)
+	return []string{
+		"m" + k + " = β1·m" + sub(e.k-1) + " + (1 − β1)·∇f = " + num(r.b1) + "·" + e.vec(r.m) + " + " + num(1-r.b1) + "·" + e.vec(g) + " = " + e.vec(next.m),
+		"v" + k + " = β2·v" + sub(e.k-1) + " + (1 − β2)·∇f² = " + num(r.b2) + "·" + e.vec(r.v) + " + " + num(1-r.b2) + "·" + e.vec(sq(g)) + " = " + e.vec(next.v),
+		"m̂ = m" + k + " / (1 − β1^" + strconv.Itoa(next.t) + ") = " + e.vec(next.m) + " / " + num(bc1) + " = " + e.vec(mh),
+		"v̂ = v" + k + " / (1 − β2^" + strconv.Itoa(next.t) + ") = " + e.vec(next.v) + " / " + num(bc2) + " = " + e.vec(vh),
+		e.update(" − η·m̂ / (√v̂ + ε)", " − "+num(r.lr)+"·"+e.vec(mh)+" / ("+e.vec(sqrt(vh))+" + "+num(r.eps)+")"),
+	}
+}
+
+func sq(v [2]float64) [2]float64   { return [2]float64{v[0] * v[0], v[1] * v[1]} }
+func sqrt(v [2]float64) [2]float64 { return [2]float64{math.Sqrt(v[0]), math.Sqrt(v[1])} }
+
+// num writes a number of a worked step with up to 6 significant digits.
+func num(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
+
+// sub writes k in subscript digits: x₁₂.
+func sub(k int) string {
+	const digits = "₀₁₂₃₄₅₆₇₈₉"
+	s := strconv.Itoa(k)
+	var b strings.Builder
+	for _, c := range s {
+		if c == '-' {
+			b.WriteString("₋")
+			continue
+		}
+		b.WriteString(string([]rune(digits)[c-'0']))
+	}
+	return b.String()
+}
