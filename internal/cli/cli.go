@@ -116,8 +116,15 @@ func cmdPresets(w io.Writer) error {
 
 func cmdRun(args []string, stdout, stderr io.Writer) error {
 	fs, o := newFlagSet("run", stderr)
+	explain := fs.Int("explain", 0, "print step `K` of every run as arithmetic instead of the results")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if err := checkH(fs, o); err != nil {
+		return err
+	}
+	if *explain < 0 {
+		return usagef("--explain: the step must be 1 or more, not %d", *explain)
 	}
 	job, err := o.job(fs)
 	if err != nil {
@@ -127,6 +134,9 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		return usagef("--format: %q is not one of text, json, csv", o.format)
 	}
 	results := job.run()
+	if *explain > 0 {
+		return writeExplained(stdout, job, results, *explain)
+	}
 	switch o.format {
 	case "json":
 		return writeJSON(stdout, job, results, o.trajectory)

@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestExplainPrintsTheArithmetic(t *testing.T) {
+	out, errOut, code := cli("run", "--func", "x^2 + y^2", "--gradient", "numeric", "--explain", "1")
+	want := `run 1: gd, lr 0.1, step 1
+  ∂f/∂x ≈ (f(3.0001, 2) − f(2.9999, 2)) / 2h = (13.0006 − 12.9994) / 0.0002 = 6
+  ∂f/∂y ≈ (f(3, 2.0001) − f(3, 1.9999)) / 2h = (13.0004 − 12.9996) / 0.0002 = 4
+  ∇f(x₀) = ∇f(3, 2) ≈ (6, 4)   (h = 0.0001)
+  x₁ = x₀ − η·∇f = (3, 2) − 0.1·(6, 4) = (2.4, 1.6)
+`
+	if code != 0 || out != want {
+		t.Errorf("exit %d, stderr %q, output\n%s\nwant\n%s", code, errOut, out, want)
+	}
+	out, _, code = cli("run", "--func", "x^2", "--start", "3", "--method", "momentum", "--explain", "2")
+	if code != 0 || !strings.Contains(out, "b₂ = μ·b₁ + (1 − τ)·∇f = 0.9·6 + 1·4.8 = 10.2") {
+		t.Errorf("momentum, 1-D: exit %d\n%s", code, out)
+	}
+	out, _, _ = cli("run", "--func", "x^2 + y^2", "--steps", "5", "--explain", "9")
+	if !strings.Contains(out, "the run stopped at step 5") {
+		t.Errorf("a step after the end: %s", out)
+	}
+}
+
+func TestHMustBePositive(t *testing.T) {
+	for _, h := range []string{"0", "-1e-4"} {
+		_, errOut, code := cli("run", "--func", "x^2 + y^2", "--gradient", "numeric", "--h", h)
+		if code != 2 || !strings.Contains(errOut, "--h: the numeric-gradient step must be a positive number") {
+			t.Errorf("--h %s: exit %d, %q", h, code, errOut)
+		}
+	}
+	if _, errOut, code := cli("run", "--func", "x^2", "--explain", "-1"); code != 2 || !strings.Contains(errOut, "--explain") {
+		t.Errorf("--explain -1: exit %d, %q", code, errOut)
+	}
+}
