@@ -10,19 +10,15 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"gdlab/assets"
 	"gdlab/message"
+	"gdlab/message/packtest"
 	"gdlab/optimizer/expr"
 )
-
-// englishWord is a word that a translation must change.
-var englishWord = regexp.MustCompile(`[A-Za-z]{4,}`)
 
 // TestTranslations checks that kinds lists every kind the package defines,
 // that lesson.de.json translates exactly those, each with the verbs and the
@@ -40,37 +36,7 @@ func TestTranslations(t *testing.T) {
 			t.Errorf("kind %q is defined but not in kinds", key)
 		}
 	}
-	de, en := translations(t, "lesson.de.json"), translations(t, "lesson.en.json")
-	if de == nil || en == nil {
-		t.Fatal("lesson.de.json or lesson.en.json is missing")
-	}
-	for _, k := range kinds {
-		key := k.Key()
-		if en[key] != key {
-			t.Errorf("lesson.en.json: %q = %q, want the key", key, en[key])
-		}
-		g, ok := de[key]
-		if !ok {
-			t.Errorf("lesson.de.json: no translation of %q", key)
-			continue
-		}
-		kv, gv := message.Verbs(key), message.Verbs(g)
-		slices.Sort(kv)
-		slices.Sort(gv)
-		if !slices.Equal(kv, gv) || message.Arity(g) != k.Arity() {
-			t.Errorf("lesson.de.json: %q = %q: verbs %v, want %v", key, g, message.Verbs(g), message.Verbs(key))
-		}
-		if englishWord.MatchString(strings.NewReplacer("JSON", "", "XMIN", "", "XMAX", "", "YMIN", "", "YMAX", "").Replace(key)) && g == key {
-			t.Errorf("lesson.de.json: %q is not translated", key)
-		}
-	}
-	for name, file := range map[string]map[string]string{"de": de, "en": en} {
-		for key := range file {
-			if !own[key] {
-				t.Errorf("lesson.%s.json: %q is no kind of the package", name, key)
-			}
-		}
-	}
+	packtest.Check(t, "../assets/translations", "lesson", kinds, "JSON", "XMIN", "XMAX", "YMIN", "YMAX")
 }
 
 // definedKeys returns the keys of every message.Define call in the

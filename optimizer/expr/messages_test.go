@@ -4,12 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
-	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
 	"gdlab/message"
+	"gdlab/message/packtest"
 )
 
 // TestErrorMessages checks that the message of every kind of error renders
@@ -42,9 +41,6 @@ func TestErrorMessages(t *testing.T) {
 	}
 }
 
-// englishWord is a word that a translation must change.
-var englishWord = regexp.MustCompile(`[A-Za-z]{4,}`)
-
 // TestTranslations checks that expr.de.json translates exactly the kinds
 // of the package, each with the verbs of its key, and that expr.en.json maps
 // each key to itself.
@@ -62,34 +58,7 @@ func TestTranslations(t *testing.T) {
 			t.Errorf("kind %q is not in kinds", k.Key())
 		}
 	}
-	de, en := readTranslations(t, "de"), readTranslations(t, "en")
-	for _, k := range kinds {
-		key := k.Key()
-		if en[key] != key {
-			t.Errorf("expr.en.json: %q = %q, want the key", key, en[key])
-		}
-		g, ok := de[key]
-		if !ok {
-			t.Errorf("expr.de.json: no translation of %q", key)
-			continue
-		}
-		kv, gv := message.Verbs(key), message.Verbs(g)
-		slices.Sort(kv)
-		slices.Sort(gv)
-		if !slices.Equal(kv, gv) || message.Arity(g) != k.Arity() {
-			t.Errorf("expr.de.json: %q = %q: verbs %v, want %v", key, g, message.Verbs(g), message.Verbs(key))
-		}
-		if englishWord.MatchString(key) && g == key {
-			t.Errorf("expr.de.json: %q is not translated", key)
-		}
-	}
-	for name, file := range map[string]map[string]string{"de": de, "en": en} {
-		for key := range file {
-			if !own[key] {
-				t.Errorf("expr.%s.json: %q is no kind of the package", name, key)
-			}
-		}
-	}
+	packtest.Check(t, "../../assets/translations", "expr", kinds)
 }
 
 // readTranslations reads the translation file of expr for lang.

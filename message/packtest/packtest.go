@@ -1,0 +1,84 @@
+// Package packtest checks a package's translation packs against the kinds
+// of message it defines, for that package's tests (as net/http/httptest
+// serves net/http's): every kind has its English and German entry, the
+// German has the verbs and the arity of the key and is no copy of the
+// English, and the packs hold nothing else.
+package packtest
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"gdlab/message"
+)
+
+// englishWord is a word that a translation must change.
+var englishWord = regexp.MustCompile(`[A-Za-z]{4,}`)
+
+// Check reads dir/NAME.de.json and dir/NAME.en.json and checks them against
+// kinds; words listed in same (names such as JSON or XMIN) may stay as they
+// are in German.
+func Check(t testing.TB, dir, name string, kinds []message.Kind, same ...string) {
+	t.Helper()
+	de, en := read(t, dir, name+".de.json"), read(t, dir, name+".en.json")
+	own := map[string]bool{}
+	keep := strings.NewReplacer(pairs(same)...)
+	for _, k := range kinds {
+		key := k.Key()
+		if own[key] {
+			t.Errorf("kind %q is listed twice", key)
+		}
+		own[key] = true
+		if en[key] != key {
+			t.Errorf("%s.en.json: %q = %q, want the key", name, key, en[key])
+		}
+		g, ok := de[key]
+		if !ok {
+			t.Errorf("%s.de.json: no translation of %q", name, key)
+			continue
+		}
+		kv, gv := message.Verbs(key), message.Verbs(g)
+		slices.Sort(kv)
+		slices.Sort(gv)
+		if !slices.Equal(kv, gv) || message.Arity(g) != k.Arity() {
+			t.Errorf("%s.de.json: %q = %q: verbs %v, want %v", name, key, g, message.Verbs(g), message.Verbs(key))
+		}
+		if englishWord.MatchString(keep.Replace(key)) && g == key {
+			t.Errorf("%s.de.json: %q is not translated", name, key)
+		}
+	}
+	for file, pack := range map[string]map[string]string{"de": de, "en": en} {
+		for key := range pack {
+			if !own[key] {
+				t.Errorf("%s.%s.json: %q is no kind of the package", name, file, key)
+			}
+		}
+	}
+}
+
+func pairs(words []string) []string {
+	var p []string
+	for _, w := range words {
+		p = append(p, w, "")
+	}
+	return p
+}
+
+// read reads one pack: a flat JSON object of strings.
+func read(t testing.TB, dir, file string) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return m
+}
