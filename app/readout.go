@@ -34,7 +34,7 @@ func newReadout() *readout {
 	r := &readout{}
 	r.Readout = widget.NewLabel("")
 	r.Readout.TextStyle.Monospace = true
-	r.Readout.Truncation = fyne.TextTruncateClip
+	r.Readout.Wrapping = fyne.TextWrapBreak // never cut off at the window's edge
 	r.Stability = widget.NewLabel("")
 	r.Stability.Wrapping = fyne.TextWrapWord
 	r.Worked = widget.NewLabel("")

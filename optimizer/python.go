@@ -1,0 +1,52 @@
+package optimizer
+
+import "strconv"
+
+// PythonRule returns the update rule of config c as Python with NumPy: the
+// lines that set its state up before the first step and the lines of one
+// step, which read the gradient g and the point x (NumPy arrays) and assign
+// x. The arithmetic is the rule's, in torch.optim's order, so that a script
+// reproduces a run to rounding.
+func PythonRule(c Config) (init, step []string) {
+	r := newRule(c.withDefaults(2))
+	if p, ok := r.(interface{ python() ([]string, []string) }); ok {
+		return p.python()
+	}
+	return nil, nil
+}
+
+func py(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+func (r *gdRule) python() ([]string, []string) {
+	if r.maximize {
+		return nil, []string{"x = x - " + py(r.lr) + " * -g"}
+	}
+	return nil, []string{"x = x - " + py(r.lr) + " * g"}
+}
+
+func (r *momentumRule) python() ([]string, []string) {
+	step := []string{"b = g.copy() if b is None else b * " + py(r.mu) + " + " + py(r.damp) + " * g"}
+	if r.nesterov {
+		return []string{"b = None"}, append(step, "x = x - "+py(r.lr)+" * (g + "+py(r.mu)+" * b)")
+	}
+	return []string{"b = None"}, append(step, "x = x - "+py(r.lr)+" * b")
+}
+
+func (r *adagradRule) python() ([]string, []string) {
+	return []string{"G = np.zeros_like(x)"},
+		[]string{"G = G + g * g", "x = x - " + py(r.lr) + " * (g / (np.sqrt(G) + " + py(r.eps) + "))"}
+}
+
+func (r *rmspropRule) python() ([]string, []string) {
+	return []string{"s = np.zeros_like(x)"},
+		[]string{"s = s * " + py(r.alpha) + " + " + py(1-r.alpha) + " * (g * g)",
+			"x = x - " + py(r.lr) + " * (g / (np.sqrt(s) + " + py(r.eps) + "))"}
+}
+
+func (r *adamRule) python() ([]string, []string) {
+	return []string{"m = np.zeros_like(x)", "v = np.zeros_like(x)", "t = 0"},
+		[]string{"t += 1",
+			"m = m + " + py(1-r.b1) + " * (g - m)",
+			"v = v * " + py(r.b2) + " + " + py(1-r.b2) + " * (g * g)",
+			"x = x - " + py(r.lr) + " / (1 - " + py(r.b1) + " ** t) * (m / (np.sqrt(v) / np.sqrt(1 - " + py(r.b2) + " ** t) + " + py(r.eps) + "))"}
+}
