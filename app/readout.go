@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -34,7 +35,7 @@ func newReadout() *readout {
 	r := &readout{}
 	r.Readout = widget.NewLabel("")
 	r.Readout.TextStyle.Monospace = true
-	r.Readout.Wrapping = fyne.TextWrapBreak // never cut off at the window's edge
+	r.Readout.Wrapping = fyne.TextWrapWord // never cut off at the window's edge
 	r.Stability = widget.NewLabel("")
 	r.Stability.Wrapping = fyne.TextWrapWord
 	r.Worked = widget.NewLabel("")
@@ -65,7 +66,7 @@ func (r *readout) apply(st session.State, selected int) {
 	if selected < len(st.Runs) && st.Runs[selected].HasAt {
 		rs := st.Runs[selected]
 		text := fmt.Sprintf(lang.L("Run %d at step %d: Hessian eigenvalues %s. %s"),
-			selected+1, rs.At.K, nums(rs.Eigen), render(rs.Stable))
+			selected+1, rs.At.K, nums(rs.Eigen), sentence(render(rs.Stable)))
 		if res := rs.Result; res != nil && !res.Reason.IsZero() {
 			text += "\n" + fmt.Sprintf(lang.L("Run %d, %s: %s"), selected+1, render(res.Verdict.Word()), render(res.Reason))
 		}
@@ -120,6 +121,16 @@ func summary(st session.State) string {
 		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// sentence starts s with a capital letter, for a message that stands as a
+// sentence of its own.
+func sentence(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
 }
 
 func vec(v [2]float64, st session.State) string {

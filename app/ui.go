@@ -97,7 +97,7 @@ func (u *UI) layout() fyne.CanvasObject {
 		container.NewGridWithColumns(2, u.RunButton, u.StopButton),
 		u.runList.layout())))
 	figureAndDetails := container.NewVSplit(u.Figure, container.NewVScroll(u.details))
-	figureAndDetails.Offset = 0.8
+	figureAndDetails.Offset = 0.66 // room for the readout, the stability sentence and the worked step
 	figure := container.NewBorder(nil, u.player.layout(u.figureSwitches()), nil, nil, figureAndDetails)
 	u.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Figure"), theme.VisibilityIcon(), figure),
