@@ -40,6 +40,7 @@ func Label(c optimizer.Config) string {
 func Scene(p optimizer.Problem, traces []Trace, current int) *plotting.Scene {
 	s := &plotting.Scene{
 		F:       p.F.Value,
+		Grad:    gradOf(p.F),
 		Dims:    p.F.Dims(),
 		Key:     p.Source,
 		Minima:  p.Minima,
@@ -55,6 +56,14 @@ func Scene(p optimizer.Problem, traces []Trace, current int) *plotting.Scene {
 		s.Runs[i] = Run(t)
 	}
 	return s
+}
+
+// gradOf returns the exact gradient of f, for the gradient field.
+func gradOf(f optimizer.Objective) func(x, y float64) (float64, float64) {
+	return func(x, y float64) (float64, float64) {
+		_, gx, gy := f.ValueGrad(x, y)
+		return gx, gy
+	}
 }
 
 // Run converts one trace into the plotting package's plain point lists.

@@ -43,6 +43,28 @@ func BenchmarkFrame1280x800(b *testing.B) {
 	}
 }
 
+// BenchmarkFrameField1280x800 is BenchmarkFrame1280x800 with the gradient
+// field on: the arrows are in the cached background, a frame only restores
+// the cells under the current points (budget: at most 2 ms over
+// BenchmarkFrame1280x800).
+func BenchmarkFrameField1280x800(b *testing.B) {
+	r := NewRenderer()
+	s := rosenScene()
+	s.Grad = rosenGrad
+	o := Options{View: ViewContour, Width: 1280, Height: 800, Gradient: true, Velocity: true, Field: true}
+	dst := image.NewRGBA(image.Rect(0, 0, 1280, 800))
+	if _, err := r.Render(dst, s, o); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	c0 := cpuTime()
+	defer reportCPU(b, c0)
+	for i := 0; b.Loop(); i++ {
+		s.Current = i % 2000
+		r.Render(dst, s, o)
+	}
+}
+
 // BenchmarkFrameBoth1280x800 is a playback frame of contour + loss side by
 // side: both panels over cached frames, only the runs drawn.
 func BenchmarkFrameBoth1280x800(b *testing.B) { benchFrameBoth(b, "rosenbrock") }
@@ -73,6 +95,19 @@ func benchFrameBoth(b *testing.B, key string) {
 func BenchmarkBackground200(b *testing.B) {
 	s := rosenScene()
 	o := Options{Width: 1280, Height: 800}.normalized()
+	c0 := cpuTime()
+	defer reportCPU(b, c0)
+	for b.Loop() {
+		buildBackground(s, *s.Box, 1280, 800, o)
+	}
+}
+
+// BenchmarkBackgroundField200 is BenchmarkBackground200 with the gradient
+// field drawn into the background (and the copy without it kept).
+func BenchmarkBackgroundField200(b *testing.B) {
+	s := rosenScene()
+	s.Grad = rosenGrad
+	o := Options{Width: 1280, Height: 800, Field: true}.normalized()
 	c0 := cpuTime()
 	defer reportCPU(b, c0)
 	for b.Loop() {

@@ -5,7 +5,11 @@
 // Views: contour (viridis heat map on a log-like scale under log-spaced
 // contour lines, trajectories in Okabe–Ito colours), loss (linear or log,
 // decimated per pixel column, exploding runs clipped), curve (f(x) with the
-// points and the tangent) and both. The contour panel keeps equal scales
+// points and the tangent), both, and h-error (the error of the forward and
+// the central difference against the step h on log–log axes, from
+// Scene.HError: how good the numeric gradient is). Options.Field adds the
+// gradient field (arrows of −∇f from Scene.Grad) to the contour panel, in
+// its cached background. The contour panel keeps equal scales
 // (circles stay round, a gradient is drawn perpendicular to the level
 // curves) by letterboxing its data area when the view box's height/width
 // ratio is between 1/4 and 4; a more elongated box, or Options.FreeAspect,

@@ -27,6 +27,10 @@ type mainFig struct {
 	segs   [][]segment // 2-D: contour segments per level
 	xs, ys []float64   // 1-D: samples of the curve
 	y0, y1 float64     // 1-D: y range
+	// field, when set, is drawn between the contour lines and the minimum
+	// markers (the gradient field of a vector output; the raster
+	// background draws it separately, see background.addField).
+	field plot.Plotter
 }
 
 // newMainFig samples the scene's function over box.
@@ -110,6 +114,9 @@ func (mf *mainFig) plot(th *theme, vector bool) *plot.Plot {
 		p.Add(heatPlotter{g: mf.g})
 	}
 	p.Add(contourLines{segs: mf.segs, style: vgdraw.LineStyle{Color: th.contour, Width: vg.Length(th.contourW * th.scale)}})
+	if mf.field != nil {
+		p.Add(mf.field)
+	}
 	p.Add(minimaMarks{mf: mf, th: th})
 	return p
 }
@@ -190,7 +197,11 @@ type minimaMarks struct {
 
 // Plot implements plot.Plotter.
 func (mm minimaMarks) Plot(c vgdraw.Canvas, p *plot.Plot) {
-	pn := panel{rect: c.Rectangle, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max}
+	mm.draw(c, panel{rect: c.Rectangle, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max})
+}
+
+// draw draws the markers in the data area pn of canvas c.
+func (mm minimaMarks) draw(c vgdraw.Canvas, pn panel) {
 	r := vg.Length(3.5 * mm.th.mark * mm.th.scale)
 	for _, m := range mm.mf.minima {
 		x, y := m[0], m[1]

@@ -45,6 +45,9 @@ func writeGIF(w io.Writer, s *Scene, o Options, anim Animation) error {
 	}
 	frames := int(math.Round(anim.Duration.Seconds() * float64(anim.FPS)))
 	steps := frameSteps(s, frames)
+	if o.View == ViewHError {
+		steps = steps[len(steps)-1:] // a still figure: one frame
+	}
 	sc := *s
 	if sc.Key == "" {
 		sc.Key = "\x00gif" // one function per call: the fresh renderer may cache it

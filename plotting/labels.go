@@ -24,6 +24,24 @@ type Labels struct {
 	// DivergedAt is appended in parentheses to a diverged run's legend entry;
 	// "%d" is replaced by the step of the divergence ("diverged at step %d").
 	DivergedAt string
+	// StepH is the x-axis label of the h-error view ("step h").
+	StepH string
+	// Error is the y-axis label of the h-error view ("error").
+	Error string
+	// Forward names the forward difference (f(x+h) − f(x))/h in the h-error
+	// view's legend ("forward difference").
+	Forward string
+	// Central names the central difference (f(x+h) − f(x−h))/2h in the
+	// h-error view's legend ("central difference").
+	Central string
+	// ChosenH labels the vertical line at the chosen step in the h-error
+	// view; " = " and the value follow it ("chosen h").
+	ChosenH string
+	// ZeroAtBottom is appended in parentheses to the h-error view's y-axis
+	// label when some error is 0 (the numeric and the exact gradient agree
+	// exactly), which a log axis cannot show: such points are drawn on the
+	// bottom edge ("0 drawn at the bottom").
+	ZeroAtBottom string
 }
 
 // DefaultLabels returns the English labels figures use when Options.Labels
@@ -35,6 +53,13 @@ func DefaultLabels() Labels {
 		Clipped:    "clipped",
 		Run:        "run %d",
 		DivergedAt: "diverged at step %d",
+
+		StepH:        "step h",
+		Error:        "error",
+		Forward:      "forward difference",
+		Central:      "central difference",
+		ChosenH:      "chosen h",
+		ZeroAtBottom: "0 drawn at the bottom",
 	}
 }
 
@@ -49,6 +74,8 @@ func (o Options) labels() Labels {
 	for _, f := range []struct{ got, def *string }{
 		{&l.Step, &d.Step}, {&l.Shifted, &d.Shifted}, {&l.Clipped, &d.Clipped},
 		{&l.Run, &d.Run}, {&l.DivergedAt, &d.DivergedAt},
+		{&l.StepH, &d.StepH}, {&l.Error, &d.Error}, {&l.Forward, &d.Forward},
+		{&l.Central, &d.Central}, {&l.ChosenH, &d.ChosenH}, {&l.ZeroAtBottom, &d.ZeroAtBottom},
 	} {
 		if *f.got == "" {
 			*f.got = *f.def

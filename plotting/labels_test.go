@@ -14,6 +14,13 @@ func germanLabels() *Labels {
 		Clipped:    "abgeschnitten",
 		Run:        "Lauf %d",
 		DivergedAt: "divergiert bei Schritt %d",
+
+		StepH:        "Schrittweite h",
+		Error:        "Fehler",
+		Forward:      "Vorwärtsdifferenz",
+		Central:      "zentrale Differenz",
+		ChosenH:      "gewähltes h",
+		ZeroAtBottom: "0 am unteren Rand",
 	}
 }
 
@@ -40,13 +47,14 @@ func TestOptionsLabels(t *testing.T) {
 		{"empty", &Labels{}, def},
 		{"german", germanLabels(), *germanLabels()},
 		{"partial", &Labels{Step: "Schritt", Run: "Lauf %d"},
-			Labels{Step: "Schritt", Shifted: def.Shifted, Clipped: def.Clipped, Run: "Lauf %d", DivergedAt: def.DivergedAt}},
+			func() Labels { l := def; l.Step, l.Run = "Schritt", "Lauf %d"; return l }()},
 	} {
 		if got := (Options{Labels: tc.in}).labels(); got != tc.want {
 			t.Errorf("%s: labels() = %+v, want %+v", tc.name, got, tc.want)
 		}
 	}
-	if def.Step == "" || def.Shifted == "" || def.Clipped == "" || def.Run == "" || def.DivergedAt == "" {
+	if def.Step == "" || def.Shifted == "" || def.Clipped == "" || def.Run == "" || def.DivergedAt == "" ||
+		def.StepH == "" || def.Error == "" || def.Forward == "" || def.Central == "" || def.ChosenH == "" || def.ZeroAtBottom == "" {
 		t.Errorf("DefaultLabels has an empty field: %+v", def)
 	}
 }

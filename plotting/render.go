@@ -24,6 +24,11 @@ type Renderer struct {
 type background struct {
 	img *image.RGBA
 	pn  panel
+	// With the gradient field (Options.Field) img has its arrows, plain is
+	// the same background without them and field their grid (see
+	// clearField); both nil otherwise.
+	plain *image.RGBA
+	field *fieldGrid
 }
 
 // NewRenderer returns a Renderer with an empty cache.
@@ -46,10 +51,17 @@ func (r *Renderer) Render(dst *image.RGBA, s *Scene, o Options) (*image.RGBA, er
 	if err := checkView(o.View); err != nil {
 		return nil, err
 	}
+	if err := checkScene(s, o); err != nil {
+		return nil, err
+	}
 	if dst == nil {
 		dst = image.NewRGBA(image.Rect(0, 0, o.Width, o.Height))
 	} else if sz := dst.Bounds().Size(); sz.X != o.Width || sz.Y != o.Height {
 		return nil, fmt.Errorf("plotting: destination is %dx%d, options ask for %dx%d", sz.X, sz.Y, o.Width, o.Height)
+	}
+	if o.View == ViewHError {
+		renderHError(subRGBA(dst, image.Rect(0, 0, o.Width, o.Height)), s, o)
+		return dst, nil
 	}
 	mainR, lossR := layout(o, s.dims())
 	if !mainR.Empty() {
@@ -64,18 +76,20 @@ func (r *Renderer) Render(dst *image.RGBA, s *Scene, o Options) (*image.RGBA, er
 // checkView rejects unknown views.
 func checkView(v View) error {
 	switch v {
-	case ViewContour, ViewLoss, ViewBoth, ViewCurve:
+	case ViewContour, ViewLoss, ViewBoth, ViewCurve, ViewHError:
 		return nil
 	}
-	return fmt.Errorf("unknown view %q: use contour, loss, both or curve", string(v))
+	return fmt.Errorf("unknown view %q: use contour, loss, both, curve or h-error", string(v))
 }
 
 // layout splits the image between the main (contour or curve) panel and the
 // loss panel: side by side when wider than tall, stacked otherwise. An absent
-// panel gets an empty rectangle.
+// panel gets an empty rectangle (both, for the h-error view).
 func layout(o Options, dims int) (mainR, lossR image.Rectangle) {
 	all := image.Rect(0, 0, o.Width, o.Height)
 	switch o.View {
+	case ViewHError:
+		return image.Rectangle{}, image.Rectangle{}
 	case ViewLoss:
 		return image.Rectangle{}, all
 	case ViewContour, ViewCurve:
@@ -120,6 +134,9 @@ func (r *Renderer) renderMain(img *image.RGBA, s *Scene, o Options, legend bool)
 	for y := 0; y < img.Rect.Dy(); y++ {
 		copy(img.Pix[y*img.Stride:y*img.Stride+w], bg.img.Pix[y*bg.img.Stride:y*bg.img.Stride+w])
 	}
+	if bg.field != nil {
+		bg.clearField(img, s, o.DPI)
+	}
 	rc := newRasterCanvas(img, o.DPI)
 	c := vgdraw.Canvas{Canvas: rc, Rectangle: bg.pn.rect}
 	drawMainOverlay(c, bg.pn, s, o, legend)
@@ -138,7 +155,7 @@ func (r *Renderer) background(s *Scene, box Box, w, h int, o Options) *backgroun
 
 // bgKey is the cache key of the background of s in box at w×h pixels.
 func bgKey(s *Scene, box Box, w, h int, o Options) string {
-	return fmt.Sprintf("%q|%d|%v|%dx%d|%g|%g|%s|%v|%t", s.Key, s.dims(), box, w, h, o.DPI, o.Scale, themeKey(o), s.Minima, o.FreeAspect)
+	return fmt.Sprintf("%q|%d|%v|%dx%d|%g|%g|%s|%v|%t|field=%t", s.Key, s.dims(), box, w, h, o.DPI, o.Scale, themeKey(o), s.Minima, o.FreeAspect, fieldOn(s, o))
 }
 
 // cachedBackground returns the background of the scene and size if it is
@@ -155,8 +172,12 @@ func buildBackground(s *Scene, box Box, w, h int, o Options) *background {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	rc := newRasterCanvas(img, o.DPI)
 	mf := newMainFig(s, box)
-	pn := mf.drawRaster(img, vgdraw.New(rc), o, mainTheme(o, s.dims()))
-	return &background{img: img, pn: pn}
+	th := mainTheme(o, s.dims())
+	bg := &background{img: img, pn: mf.drawRaster(img, vgdraw.New(rc), o, th)}
+	if fieldOn(s, o) {
+		bg.addField(s, mf, o, th)
+	}
+	return bg
 }
 
 // newLossFig prepares the loss view of s.

@@ -37,6 +37,9 @@ func SaveFile(path string, s *Scene, o Options, anim Animation) (err error) {
 	if err := checkView(o.View); err != nil {
 		return err
 	}
+	if err := checkScene(s, o); err != nil {
+		return err
+	}
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -61,6 +64,9 @@ func Write(w io.Writer, ext string, s *Scene, o Options, anim Animation) error {
 	}
 	o = o.normalized()
 	if err := checkView(o.View); err != nil {
+		return err
+	}
+	if err := checkScene(s, o); err != nil {
 		return err
 	}
 	switch strings.ToLower(ext) {
@@ -101,11 +107,20 @@ func writeVector(w io.Writer, ext string, s *Scene, o Options) error {
 	dc := vgdraw.New(cv)
 	mainR, lossR := layout(o, s.dims())
 	bg := themeOf(o).bg
+	if o.View == ViewHError {
+		pc := pointsCanvas(dc, image.Rect(0, 0, o.Width, o.Height), o)
+		fillColor(pc, bg)
+		hErrorPlot(s, o, themeOf(o).plain()).Draw(cropMargin(pc, o.Scale))
+	}
 	if !mainR.Empty() {
 		pc := pointsCanvas(dc, mainR, o)
 		fillColor(pc, bg)
 		mf := newMainFig(s, viewBox(s))
-		p := mf.plot(mainTheme(o, s.dims()), true)
+		th := mainTheme(o, s.dims())
+		if fieldOn(s, o) {
+			mf.field = fieldPlotter{s: s, th: th}
+		}
+		p := mf.plot(th, true)
 		p.Add(overlayPlotter{s: s, o: o, legend: true})
 		p.Draw(aspectCanvas(p, cropMargin(pc, o.Scale), mf.dims, mf.box, o))
 	}

@@ -25,6 +25,10 @@ type theme struct {
 	curveW     float64     // width of f(x) in the curve view
 	arrowClr   color.RGBA  // gradient arrow
 	minimaEdge color.RGBA  // outline of the minimum markers
+	fieldClr   color.NRGBA // gradient field arrows (Options.Field)
+	fieldEdge  color.NRGBA // their dark casing, so they read on every colour of the heat map
+	fieldW     float64     // field arrow shaft width
+	fieldEdgeW float64     // width of the casing each side
 	runs       [maxRuns]color.RGBA
 
 	// Trajectories and markers.
@@ -57,6 +61,8 @@ func themeOf(o Options) *theme {
 		contour: contourClr, contourW: 0.6, axisW: 0.8, curveW: 1.6,
 		arrowClr: darkGrey, minimaEdge: darkGrey, runs: okabeIto,
 		pathW: 1.8, haloW: 3.6, lossW: 1.8, mark: 1, halo: halo, textPt: 10,
+		fieldClr: color.NRGBA{0xF4, 0xF4, 0xF4, 0xF0}, fieldEdge: color.NRGBA{0x1A, 0x1A, 0x1A, 0xA0},
+		fieldW: 0.8, fieldEdgeW: 0.45,
 	}
 	if o.Dark {
 		th.bg, th.fg, th.grid = darkBg, darkFg, darkGrid
@@ -73,6 +79,8 @@ func themeOf(o Options) *theme {
 		th.arrowClr, th.minimaEdge = black, black
 		th.pathW, th.haloW, th.lossW, th.mark = 3, 5.6, 2.8, 1.45
 		th.edge, th.edgeW = black, 1
+		th.fieldClr, th.fieldEdge = color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}, color.NRGBA{0x00, 0x00, 0x00, 0xFF}
+		th.fieldW, th.fieldEdgeW = 1.2, 0.7
 		th.textPt = 11
 	}
 	return th

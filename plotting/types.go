@@ -34,6 +34,11 @@ const (
 	// ViewCurve is f(x) with the points of each run and the tangent at the
 	// current point (one-dimensional functions).
 	ViewCurve View = "curve"
+	// ViewHError is "how good is the numeric gradient?": on log–log axes,
+	// the error of the forward and the central difference against the
+	// step h at one point, with the chosen h marked (Scene.HError; see
+	// HErrorData). It draws no runs.
+	ViewHError View = "h-error"
 )
 
 // Run is one trajectory, as plain point lists.
@@ -52,14 +57,20 @@ type Run struct {
 type Scene struct {
 	// Key identifies F for background caching (e.g. the function source);
 	// empty means no caching.
-	Key     string
-	F       func(x, y float64) float64 // sampler of f (y ignored for 1-D)
-	Dims    int                        // 1 or 2 (anything else is treated as 2)
-	Box     *Box                       // nil = auto view (AutoBox)
-	Minima  [][2]float64               // known minimisers (marked, and used by the auto view)
-	FMin    *float64                   // known minimum value (log loss plots |f - f*|)
-	Runs    []Run                      // up to 8 shown with the Okabe-Ito palette
-	Current int                        // step shown as current (marker larger); < 0 = last
+	Key string
+	F   func(x, y float64) float64 // sampler of f (y ignored for 1-D)
+	// Grad is the exact gradient of f, for the gradient field
+	// (Options.Field); nil means no field can be drawn.
+	Grad    func(x, y float64) (gx, gy float64)
+	Dims    int          // 1 or 2 (anything else is treated as 2)
+	Box     *Box         // nil = auto view (AutoBox)
+	Minima  [][2]float64 // known minimisers (marked, and used by the auto view)
+	FMin    *float64     // known minimum value (log loss plots |f - f*|)
+	Runs    []Run        // up to 8 shown with the Okabe-Ito palette
+	Current int          // step shown as current (marker larger); < 0 = last
+	// HError is the data of the h-error view (ViewHError), nil when it is
+	// not computed; the other views ignore it.
+	HError *HErrorData
 }
 
 // Options are the rendering options of a figure.
@@ -88,6 +99,19 @@ type Options struct {
 	// panel regardless. The curve view and the loss view always fill their
 	// panel (their axes have different units).
 	FreeAspect bool
+	// Field draws the gradient field on the contour panel (ViewContour,
+	// and the contour half of ViewBoth) of a two-dimensional scene with a
+	// Scene.Grad: thin arrows of −∇f on a regular grid of 15 to 25 columns
+	// (about one per 27 points times Scale), over the heat map and the
+	// contour lines and under the runs, none within one grid cell of the
+	// current point of a visible run. Arrow lengths compress |∇f|: an
+	// arrow is 0.75 of a grid cell times min(1, log(1+g/m) / log(1+q/m)),
+	// where g is |∇f| at the arrow, m the median and q the 95th percentile
+	// of the finite non-zero |∇f| over the grid, so small gradients stay
+	// proportional, large ones shrink logarithmically and none is longer
+	// than 3/4 of a cell (none overlaps its neighbours). The field is part
+	// of the cached background: it costs a frame nothing.
+	Field bool
 	// Labels are the words drawn on the figure (axis labels, legend
 	// notes), for translation; nil, or an empty field, means the English
 	// of DefaultLabels.
@@ -144,4 +168,17 @@ func (s *Scene) eval(x, y float64) (v float64) {
 		}
 	}()
 	return s.F(x, y)
+}
+
+// grad samples Grad safely: a nil Grad or a panicking Grad gives NaN.
+func (s *Scene) grad(x, y float64) (gx, gy float64) {
+	if s.Grad == nil {
+		return nan, nan
+	}
+	defer func() {
+		if recover() != nil {
+			gx, gy = nan, nan
+		}
+	}()
+	return s.Grad(x, y)
 }

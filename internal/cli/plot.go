@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gdlab/figure"
+	"gdlab/optimizer"
 	"gdlab/plotting"
 )
 
@@ -17,8 +18,10 @@ func cmdPlot(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&o.width, "width", 800, "figure width in `pixels`")
 	fs.IntVar(&o.height, "height", 600, "figure height in `pixels`")
 	fs.Float64Var(&o.dpi, "dpi", 96, "resolution in dots per inch")
-	fs.StringVar(&o.view, "view", "", "contour, loss, both or curve (default both; curve + loss for f(x))")
+	fs.StringVar(&o.view, "view", "", "contour, loss, both, curve or h-error (default both; curve + loss for f(x));\n"+
+		"h-error: the error of the numeric gradient against its step h at the first run's start, --h marked")
 	fs.BoolVar(&o.logLoss, "log-loss", false, "plot the loss on a log scale")
+	field := fs.Bool("field", false, "draw the gradient field (arrows of −∇f) on the contour panel")
 	fs.DurationVar(&o.duration, "duration", 5*time.Second, "length of a .gif animation")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -34,17 +37,50 @@ func cmdPlot(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := o.checkViewFlags(view, job.problem.F.Dims(), *field); err != nil {
+		return err
+	}
+	scene := plotScene(job, view)
+	opts := plotting.Options{View: view, Width: o.width, Height: o.height, DPI: o.dpi, LogLoss: o.logLoss, Field: *field}
+	if err := plotting.SaveFile(o.out, scene, opts, plotting.Animation{Duration: o.duration}); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d×%d)\n", o.out, o.width, o.height)
+	return nil
+}
+
+// plotScene is the scene of the figure: the runs of the job, or for the
+// h-error view (which runs nothing) the accuracy of the numeric gradient at
+// the first run's start with its step h.
+func plotScene(job job, view plotting.View) *plotting.Scene {
+	if view == plotting.ViewHError {
+		c := job.configs[0]
+		h := c.H
+		if h == 0 {
+			h = optimizer.DefaultH // what a run with H 0 uses
+		}
+		scene := figure.Scene(job.problem, nil, -1)
+		scene.HError = figure.HError(job.problem, c.Start, h)
+		return scene
+	}
 	results := job.run()
 	traces := make([]figure.Trace, len(results))
 	for i, r := range results {
 		traces[i] = figure.TraceOf(r)
 	}
-	scene := figure.Scene(job.problem, traces, -1)
-	opts := plotting.Options{View: view, Width: o.width, Height: o.height, DPI: o.dpi, LogLoss: o.logLoss}
-	if err := plotting.SaveFile(o.out, scene, opts, plotting.Animation{Duration: o.duration}); err != nil {
-		return err
+	return figure.Scene(job.problem, traces, -1)
+}
+
+// checkViewFlags checks the flags that only some views take: --field needs
+// a contour panel (a function of x and y, view contour or both), and the
+// h-error view is a still figure (no .gif).
+func (o *options) checkViewFlags(view plotting.View, dims int, field bool) error {
+	if field && (dims == 1 || (view != plotting.ViewContour && view != plotting.ViewBoth)) {
+		return usagef("--field draws on the contour panel: use --view contour or both with a function of x and y")
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d×%d)\n", o.out, o.width, o.height)
+	if view == plotting.ViewHError && strings.ToLower(filepath.Ext(o.out)) == ".gif" {
+		return usagef("--view h-error is a still figure: use a .png, .svg or .pdf file")
+	}
 	return nil
 }
 
@@ -78,9 +114,9 @@ func (o *options) figureView(dims int) (plotting.View, error) {
 	switch view {
 	case "":
 		view = plotting.ViewBoth
-	case plotting.ViewContour, plotting.ViewLoss, plotting.ViewBoth, plotting.ViewCurve:
+	case plotting.ViewContour, plotting.ViewLoss, plotting.ViewBoth, plotting.ViewCurve, plotting.ViewHError:
 	default:
-		return view, usagef("--view: %q is not one of contour, loss, both, curve", o.view)
+		return view, usagef("--view: %q is not one of contour, loss, both, curve, h-error", o.view)
 	}
 	if dims == 1 && view == plotting.ViewContour {
 		view = plotting.ViewCurve
