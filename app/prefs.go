@@ -90,6 +90,7 @@ func (s *prefs) saveFigure(u *UI) {
 	s.p.SetBool("logLoss", u.LogLoss.Checked)
 	s.p.SetBool("gradientArrow", u.ShowGradient.Checked)
 	s.p.SetBool("updateArrow", u.ShowVelocity.Checked)
+	s.p.SetBool("gradientField", u.ShowField.Checked)
 }
 
 // restoreLook applies the remembered theme, presentation mode and split.
@@ -102,6 +103,7 @@ func (s *prefs) restoreLook(u *UI) {
 	u.LogLoss.SetChecked(s.p.Bool("logLoss"))
 	u.ShowGradient.SetChecked(s.p.Bool("gradientArrow"))
 	u.ShowVelocity.SetChecked(s.p.Bool("updateArrow"))
+	u.ShowField.SetChecked(s.p.Bool("gradientField"))
 	if v := s.p.FloatWithFallback("split", 0.3); v > 0.1 && v < 0.9 {
 		u.Split.Offset = v
 		u.Split.Refresh()

@@ -30,9 +30,11 @@ type UI struct {
 	Menu         *widget.Button // presets and lessons
 	RunButton    *widget.Button
 	StopButton   *widget.Button
-	LogLoss      *widget.Check // the loss on a log scale
-	ShowGradient *widget.Check // the gradient arrow at the current point
-	ShowVelocity *widget.Check // the update (velocity) arrow at the current point
+	LogLoss      *widget.Check  // the loss on a log scale
+	ShowGradient *widget.Check  // the gradient arrow at the current point
+	ShowVelocity *widget.Check  // the update (velocity) arrow at the current point
+	ShowField    *widget.Check  // the field of −∇f over the contour
+	ViewChoice   *widget.Select // the figure: contour and loss, or the numeric gradient's error against h
 	Tabs         *container.AppTabs
 	Split        *container.Split
 	body         *fyne.Container // the split, or the figure alone in presentation mode
@@ -83,11 +85,17 @@ func newUI(w fyne.Window, do func(func())) *UI {
 // figureLabels are the words the figures draw, in the window's language.
 func figureLabels() *plotting.Labels {
 	return &plotting.Labels{
-		Step:       lang.L("step"),
-		Shifted:    lang.L("shifted to stay positive"),
-		Clipped:    lang.L("clipped"),
-		Run:        lang.L("run %d"),
-		DivergedAt: lang.L("diverged at step %d"),
+		Step:         lang.L("step"),
+		Shifted:      lang.L("shifted to stay positive"),
+		Clipped:      lang.L("clipped"),
+		Run:          lang.L("run %d"),
+		DivergedAt:   lang.L("diverged at step %d"),
+		StepH:        lang.L("step h"),
+		Error:        lang.L("error"),
+		Forward:      lang.L("forward difference"),
+		Central:      lang.L("central difference"),
+		ChosenH:      lang.L("chosen h"),
+		ZeroAtBottom: lang.L("0 drawn at the bottom"),
 	}
 }
 
@@ -120,7 +128,17 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 	u.LogLoss = check(lang.L("log loss"), func(o *plotting.Options, on bool) { o.LogLoss = on })
 	u.ShowGradient = check(lang.L("gradient arrow"), func(o *plotting.Options, on bool) { o.Gradient = on })
 	u.ShowVelocity = check(lang.L("update arrow"), func(o *plotting.Options, on bool) { o.Velocity = on })
-	return container.NewHBox(u.LogLoss, u.ShowGradient, u.ShowVelocity)
+	u.ShowField = check(lang.L("gradient field"), func(o *plotting.Options, on bool) { o.Field = on })
+	views := []string{lang.L("contour and loss"), lang.L("error of the numeric gradient")}
+	u.ViewChoice = widget.NewSelect(views, func(v string) {
+		view := plotting.ViewBoth
+		if v == views[1] {
+			view = plotting.ViewHError
+		}
+		u.session.SetOptions(func(o *plotting.Options) { o.View = view })
+	})
+	u.ViewChoice.SetSelectedIndex(0)
+	return container.NewHBox(u.ViewChoice, u.LogLoss, u.ShowGradient, u.ShowVelocity, u.ShowField)
 }
 
 // Content is the window's content.

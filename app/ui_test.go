@@ -19,6 +19,7 @@ import (
 
 	"gdlab/lesson"
 	"gdlab/optimizer"
+	"gdlab/plotting"
 )
 
 // mainLoops stand in for the app's event loop: each UI's hand-offs from
@@ -599,5 +600,25 @@ func TestTapOnTheCurveOfAFunctionOfX(t *testing.T) {
 	start := u.state.Runs[0].Config.Start
 	if start[0] == 3 || start[1] != 0 || u.state.Runs[0].Points[0].X != start {
 		t.Errorf("tap on the curve: start %v, first point %v", start, u.state.Runs[0].Points[0].X)
+	}
+}
+
+func TestGradientFieldAndTheNumericGradientsError(t *testing.T) {
+	u := newTestUI(t)
+	before := snapshot(u.Figure.Image())
+	test.Tap(u.ShowField)
+	idle(t, u)
+	if !u.session.Options().Field || diff(before, snapshot(u.Figure.Image())) < 200 {
+		t.Error("the gradient field is not drawn")
+	}
+	u.ViewChoice.SetSelectedIndex(1)
+	idle(t, u)
+	if u.session.Options().View != plotting.ViewHError || diff(before, snapshot(u.Figure.Image())) < 1000 {
+		t.Error("the error of the numeric gradient is not shown")
+	}
+	u.ViewChoice.SetSelectedIndex(0)
+	idle(t, u)
+	if u.session.Options().View != plotting.ViewBoth {
+		t.Error("back to contour and loss")
 	}
 }

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"math"
+	"sort"
 	"sync"
 	"time"
 
@@ -403,5 +404,26 @@ func (s *Session) sceneLocked(k int) *plotting.Scene {
 	if sc.Box == nil {
 		sc.Box = s.viewLocked(sc)
 	}
+	if s.opts.View == plotting.ViewHError {
+		sc.HError = s.hErrorLocked(k)
+	}
 	return sc
+}
+
+// hErrorLocked is the error of the numeric gradient against h at the
+// selected run's point at step k, with the run's h marked.
+func (s *Session) hErrorLocked(k int) *plotting.HErrorData {
+	if s.selected < 0 || s.selected >= len(s.runs) {
+		return nil
+	}
+	r := s.runs[s.selected]
+	x := r.cfg.Start
+	if n := sort.Search(len(r.points), func(j int) bool { return r.points[j].K > k }); n > 0 {
+		x = r.points[n-1].X
+	}
+	h := r.cfg.H
+	if h == 0 {
+		h = optimizer.DefaultH
+	}
+	return figure.HError(s.computed, x, h)
 }
