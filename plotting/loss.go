@@ -75,7 +75,12 @@ func lossSpans(runs []runView) (spans [][]float64, fmin, fmax float64) {
 		spans = append(spans, fs)
 		for _, f := range fs {
 			if f >= -bigLoss && f <= bigLoss { // finite and not absurd
-				fmin, fmax = math.Min(fmin, f), math.Max(fmax, f)
+				if f < fmin {
+					fmin = f
+				}
+				if f > fmax {
+					fmax = f
+				}
 			}
 		}
 	}
