@@ -37,19 +37,65 @@ const (
 	DecimatedPoints = 1_000_000
 )
 
-// Config is one run's settings. Zero H and Bound mean their defaults and an
-// empty Gradient means Exact; a hyperparameter not set in Hyper is the
-// method's torch default. Every other zero is taken literally.
+// Convention chooses whose update rules a run uses: the registry has one
+// entry per method, and the convention selects which of its two rules
+// builds the run's steps.
+type Convention string
+
+const (
+	// ConventionTorch is torch.optim's rules (the default; an empty
+	// Convention means it too).
+	ConventionTorch Convention = "torch"
+	// ConventionBook is the rules of the book's common/optimizer.py, as the
+	// book writes them: its fixed ε = 1e-7 (the eps hyperparameter is not
+	// used) and no dampening.
+	ConventionBook Convention = "book"
+)
+
+// Conventions returns the valid conventions, the default first.
+func Conventions() []Convention { return []Convention{ConventionTorch, ConventionBook} }
+
+// ParseConvention returns the convention named s (case and surrounding
+// spaces do not matter; empty is ConventionTorch). The error lists the
+// valid names.
+func ParseConvention(s string) (Convention, error) {
+	v := Convention(strings.ToLower(strings.TrimSpace(s)))
+	if v == "" {
+		return ConventionTorch, nil
+	}
+	if !v.valid() {
+		return "", msgUnknownConvention.New(message.Quote(s), message.Text(conventionList()))
+	}
+	return v, nil
+}
+
+// valid reports whether v is a convention or empty (the default).
+func (v Convention) valid() bool { return v == "" || v == ConventionTorch || v == ConventionBook }
+
+// conventionList is the valid conventions as the messages list them.
+func conventionList() string {
+	names := make([]string, 0, 2)
+	for _, v := range Conventions() {
+		names = append(names, string(v))
+	}
+	return strings.Join(names, ", ")
+}
+
+// Config is one run's settings. Zero H and Bound mean their defaults, an
+// empty Gradient means Exact and an empty Convention ConventionTorch; a
+// hyperparameter not set in Hyper is the method's default. Every other zero
+// is taken literally.
 type Config struct {
-	Method   Method
-	LR       float64    // learning rate η > 0
-	Start    [2]float64 // start point; Start[1] is ignored for 1-D functions
-	Steps    int        // number of updates, 0 ≤ Steps ≤ MaxStepsLimit
-	Gradient Gradient   // Exact (default) or Numeric
-	H        float64    // numeric-gradient step, default DefaultH
-	Bound    float64    // divergence bound on |x_i|, default DefaultBound (+Inf: only non-finite values diverge)
-	Tol      float64    // converged when ‖∇f‖ ≤ Tol; 0 = off (default)
-	Hyper    Hyper      // the methods' hyperparameters (see the registry)
+	Method     Method
+	LR         float64    // learning rate η > 0
+	Start      [2]float64 // start point; Start[1] is ignored for 1-D functions
+	Steps      int        // number of updates, 0 ≤ Steps ≤ MaxStepsLimit
+	Gradient   Gradient   // Exact (default) or Numeric
+	H          float64    // numeric-gradient step, default DefaultH
+	Bound      float64    // divergence bound on |x_i|, default DefaultBound (+Inf: only non-finite values diverge)
+	Tol        float64    // converged when ‖∇f‖ ≤ Tol; 0 = off (default)
+	Hyper      Hyper      // the methods' hyperparameters (see the registry)
+	Convention Convention // whose update rules: ConventionTorch (default) or ConventionBook
 }
 
 // Defaults of the optional settings.
@@ -70,11 +116,11 @@ const (
 var DefaultStart = [2]float64{3, 2}
 
 // DefaultConfig is the textbook run: gd, lr 0.1, start (3, 2), 100 steps,
-// exact gradient, h 1e-4, bound 1e6, tol off and every hyperparameter at
-// its method's default.
+// exact gradient, h 1e-4, bound 1e6, tol off, every hyperparameter at its
+// method's default and torch's rules.
 func DefaultConfig() Config {
 	return Config{Method: DefaultMethod, LR: DefaultLR, Start: DefaultStart, Steps: DefaultSteps,
-		Gradient: Exact, H: DefaultH, Bound: DefaultBound}
+		Gradient: Exact, H: DefaultH, Bound: DefaultBound, Convention: ConventionTorch}
 }
 
 // Param returns the value of the hyperparameter called name that c's
@@ -108,6 +154,8 @@ func (c Config) Validate(dims int) error {
 		return msgDims.New(message.Int(dims))
 	case !c.Method.valid():
 		return msgMethod.New(message.Quote(string(c.Method)), message.Text(strings.Join(MethodNames(), ", ")))
+	case !c.Convention.valid():
+		return msgConvention.New(message.Quote(string(c.Convention)), message.Text(conventionList()))
 	case !(c.LR > 0) || math.IsInf(c.LR, 0):
 		return msgLR.New(message.Value(c.LR))
 	case !finite(c.Start[0]):
@@ -133,6 +181,22 @@ func (c Config) Validate(dims int) error {
 				return err
 			}
 		}
+	}
+	return c.checkBook()
+}
+
+// checkBook rejects what the book's rules cannot do: dampening (torch-only)
+// other than 0 for a method that has it.
+func (c Config) checkBook() error {
+	if c.Convention != ConventionBook {
+		return nil
+	}
+	spec, _ := c.Method.Spec()
+	if _, has := spec.Param(paramDampening.Name); !has {
+		return nil
+	}
+	if v, set := c.Hyper.Get(paramDampening.Name); set && v != 0 {
+		return msgBookDampening.New(message.Value(v))
 	}
 	return nil
 }
@@ -185,6 +249,9 @@ func (c Config) withDefaults(dims int) Config {
 	}
 	if c.Bound == 0 {
 		c.Bound = DefaultBound
+	}
+	if c.Convention == "" {
+		c.Convention = ConventionTorch
 	}
 	spec, _ := c.Method.Spec()
 	for _, p := range spec.Params {

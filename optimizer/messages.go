@@ -19,6 +19,11 @@ var (
 	msgBound         = message.Define("bound %s: the divergence bound must be positive")
 	msgTol           = message.Define("tol %s: the tolerance must be 0 (off) or a positive finite number")
 	msgParam         = message.Define("%s %s: %s must be %s")
+	msgConvention    = message.Define("convention %s: valid conventions are %s")
+	msgBookDampening = message.Define("dampening %s: the book's momentum has no dampening, so τ must be 0 or unset (or use the convention torch)")
+
+	// ParseConvention.
+	msgUnknownConvention = message.Define("unknown convention %s: valid conventions are %s")
 
 	// Param.Range.
 	msgRangeClosed     = message.Define("from %s to %s")

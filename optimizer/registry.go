@@ -28,40 +28,78 @@ const (
 type Param struct {
 	Name             string
 	Symbol           string  // as formulas write it: "μ"
-	Default          float64 // torch.optim's default for this method
+	Default          float64 // torch.optim's default for this method (the book's too, where the book has one)
 	Min, Max         float64 // valid range; Max may be +Inf
 	MinOpen, MaxOpen bool    // whether Min and Max themselves are excluded
 	// ZeroIsDefault: an explicit 0 means Default (ε = 0 in a lesson file or
 	// on the command line is the method's own ε, as it always was).
 	ZeroIsDefault bool
-	Label         message.Kind // caption of the field: "momentum μ"
-	Doc           message.Kind // one line: what it does in the update rule
+	// TorchOnly: only torch's rule reads it; the book's rules have a fixed
+	// ε = 1e-7 (eps is not used) and no dampening (which Validate then
+	// requires to be 0 or unset).
+	TorchOnly bool
+	Label     message.Kind // caption of the field: "momentum μ"
+	Doc       message.Kind // one line: what it does in the update rule
 }
 
 // MethodSpec is one entry of the method registry: everything the window,
-// the CLI, lesson files, preferences and the docs know of a method.
+// the CLI, lesson files, preferences and the docs know of a method. Each
+// method has two rules, torch.optim's and the book's (common/optimizer.py);
+// Config.Convention selects which one a run uses.
 type MethodSpec struct {
-	Name    Method
-	Aliases []string     // other names ParseMethod accepts ("sgd")
-	Doc     message.Kind // one line: the rule and its torch.optim name
-	Rule    string       // the update rule in formulas, for help texts and docs
-	Params  []Param
+	Name     Method
+	Aliases  []string     // other names ParseMethod accepts ("sgd")
+	Doc      message.Kind // one line: the rule and its torch.optim name
+	BookDoc  message.Kind // one line: the rule and its class in the book's common/optimizer.py
+	Rule     string       // torch's update rule in formulas, for help texts and docs
+	BookRule string       // the book's update rule in formulas (ConventionBook)
+	Params   []Param      // every hyperparameter of either rule (see ParamsIn)
 	// Maximizes: the method climbs f (ascent); its loss is −f.
 	Maximizes bool
 	// CriticalFactor is c in the critical learning rate c / λmax on the local
-	// quadratic model (2 for gd); nil for methods that rescale their steps by
-	// the gradient history and so have no fixed critical rate.
+	// quadratic model (2 for gd), for the config's convention; nil for
+	// methods that rescale their steps by the gradient history and so have
+	// no fixed critical rate.
 	CriticalFactor func(c Config) float64
-	// newRule builds the method's update rule for a valid config with its
-	// defaults filled.
-	newRule func(c Config) rule
+	// newRule and newBookRule build torch's and the book's update rule for
+	// a valid config with its defaults filled.
+	newRule, newBookRule func(c Config) rule
+}
+
+// RuleIn is the method's update rule in formulas in convention v.
+func (s MethodSpec) RuleIn(v Convention) string {
+	if v == ConventionBook {
+		return s.BookRule
+	}
+	return s.Rule
+}
+
+// DocIn is the method's one-line doc in convention v.
+func (s MethodSpec) DocIn(v Convention) message.Kind {
+	if v == ConventionBook {
+		return s.BookDoc
+	}
+	return s.Doc
+}
+
+// ParamsIn returns the hyperparameters that the method's rule in
+// convention v reads: all of Params for torch, those not TorchOnly for the
+// book. The slice is fresh.
+func (s MethodSpec) ParamsIn(v Convention) []Param {
+	var ps []Param
+	for _, p := range s.Params {
+		if v != ConventionBook || !p.TorchOnly {
+			ps = append(ps, p)
+		}
+	}
+	return ps
 }
 
 // The registry's hyperparameters, shared by the methods that use them.
 var (
 	paramMomentum = Param{Name: "momentum", Symbol: "μ", Default: 0.9, Min: 0, Max: 1, MaxOpen: true,
 		Label: message.Define("momentum μ"), Doc: message.Define("how much of the last update is kept: b ← μb + g")}
-	paramDampening = Param{Name: "dampening", Symbol: "τ", Default: 0, Min: 0, Max: 1,
+	paramDampening = Param{Name: "dampening", Symbol: "τ", Default: 0, Min: 0, Max: 1, TorchOnly: true,
 		Label: message.Define("dampening τ"), Doc: message.Define("damps the gradient added to the buffer after the first step: b ← μb + (1 − τ)g")}
 	paramAlpha = Param{Name: "alpha", Symbol: "α", Default: 0.99, Min: 0, Max: 1, MaxOpen: true,
 		Label: message.Define("smoothing α"), Doc: message.Define("how slowly the average of squared gradients forgets: s ← αs + (1 − α)g²")}
@@ -71,61 +109,120 @@ var (
 		Label: message.Define("β2"), Doc: message.Define("decay of the average squared gradient v")}
 )
 
-// eps is ε with the method's default d.
+// eps is ε with the method's default d (torch's; the book's ε is a fixed
+// 1e-7).
 func eps(d float64) Param {
-	return Param{Name: "eps", Symbol: "ε", Default: d, Min: 0, Max: math.Inf(1), MinOpen: true, ZeroIsDefault: true,
+	return Param{Name: "eps", Symbol: "ε", Default: d, Min: 0, Max: math.Inf(1), MinOpen: true, ZeroIsDefault: true, TorchOnly: true,
 		Label: message.Define("ε"), Doc: message.Define("added to the denominator so that it is never 0")}
 }
 
 // registry lists every method in the order menus and help texts show them.
-// Every rule is the one documented for torch.optim with a constant learning
-// rate η and no weight decay, so a run can be reproduced step for step in
-// PyTorch; g is the gradient at the current point, t = 1, 2, … the step, and
-// all state starts at zero. (It is filled in init because its rules read
-// configs, whose Param reads the registry.)
+// Each rule of ConventionTorch is the one documented for torch.optim with a
+// constant learning rate η and no weight decay, so a run can be reproduced
+// step for step in PyTorch; each rule of ConventionBook is the class of the
+// book's common/optimizer.py, operation by operation, with its fixed
+// ε = 1e-7 in place of the eps hyperparameter and no dampening. g is the
+// gradient at the current point, t = 1, 2, … the step, and all state starts
+// at zero. (It is filled in init because its rules read configs, whose
+// Param reads the registry.)
 var registry []MethodSpec
 
 func init() {
-	registry = []MethodSpec{
-		{Name: GD, Aliases: []string{"sgd"}, Rule: "x ← x − ηg",
+	registry = append(sgdFamily(), adaptiveMethods()...)
+	allParams, paramSlot = indexParams(registry)
+}
+
+// sgdFamily is the registry's entries of gd, ascent and the momentum
+// methods.
+func sgdFamily() []MethodSpec {
+	gd := func(c Config) rule { return &gdRule{lr: c.LR} }
+	ascent := func(c Config) rule { return &gdRule{lr: c.LR, maximize: true} }
+	return []MethodSpec{
+		{Name: GD, Aliases: []string{"sgd"}, Rule: "x ← x − ηg", BookRule: "x ← x − ηg",
 			Doc:            message.Define("gradient descent (torch.optim.SGD)"),
+			BookDoc:        message.Define("gradient descent (SGD in the book's common/optimizer.py)"),
 			CriticalFactor: func(Config) float64 { return 2 },
-			newRule:        func(c Config) rule { return &gdRule{lr: c.LR} }},
-		{Name: Ascent, Rule: "x ← x + ηg", Maximizes: true,
+			newRule:        gd, newBookRule: gd},
+		{Name: Ascent, Rule: "x ← x + ηg", BookRule: "x ← x + ηg", Maximizes: true,
 			Doc:            message.Define("gradient ascent (torch.optim.SGD, maximize=True)"),
+			BookDoc:        message.Define("gradient ascent (not in the book's common/optimizer.py; the same rule as torch's)"),
 			CriticalFactor: func(Config) float64 { return 2 },
-			newRule:        func(c Config) rule { return &gdRule{lr: c.LR, maximize: true} }},
-		{Name: Momentum, Rule: "b ← μb + (1 − τ)g (b = g at t = 1), x ← x − ηb", Params: []Param{paramMomentum, paramDampening},
-			Doc:            message.Define("heavy-ball momentum (torch.optim.SGD, momentum=μ)"),
+			newRule:        ascent, newBookRule: ascent},
+		{Name: Momentum, Rule: "b ← μb + (1 − τ)g (b = g at t = 1), x ← x − ηb", BookRule: "v ← μv − ηg, x ← x + v",
+			Params:  []Param{paramMomentum, paramDampening},
+			Doc:     message.Define("heavy-ball momentum (torch.optim.SGD, momentum=μ)"),
+			BookDoc: message.Define("heavy-ball momentum (Momentum in the book's common/optimizer.py; no dampening)"),
+			// The book's v is −η times torch's b: the same heavy ball.
 			CriticalFactor: func(c Config) float64 { return 2 * (1 + c.Param("momentum")) },
 			newRule: func(c Config) rule {
 				return &momentumRule{lr: c.LR, mu: c.Param("momentum"), damp: 1 - c.Param("dampening")}
-			}},
-		{Name: Nesterov, Rule: "b ← μb + g, x ← x − η(g + μb)", Params: []Param{paramMomentum},
-			Doc: message.Define("Nesterov momentum (torch.optim.SGD, nesterov=True)"),
-			CriticalFactor: func(c Config) float64 {
-				mu := c.Param("momentum")
-				return 2 * (1 + mu) / (1 + 2*mu)
 			},
+			newBookRule: func(c Config) rule { return &bookMomentumRule{lr: c.LR, mu: c.Param("momentum")} }},
+		{Name: Nesterov, Rule: "b ← μb + g, x ← x − η(g + μb)", BookRule: "v ← μv − ηg, x ← x + μ²v − (1 + μ)ηg",
+			Params:         []Param{paramMomentum},
+			Doc:            message.Define("Nesterov momentum (torch.optim.SGD, nesterov=True)"),
+			BookDoc:        message.Define("Nesterov momentum (Nesterov in the book's common/optimizer.py)"),
+			CriticalFactor: nesterovFactor,
 			newRule: func(c Config) rule {
 				return &momentumRule{lr: c.LR, mu: c.Param("momentum"), damp: 1, nesterov: true}
-			}},
-		{Name: Adagrad, Rule: "G ← G + g², x ← x − ηg/(√G + ε)", Params: []Param{eps(1e-10)},
-			Doc:     message.Define("AdaGrad (torch.optim.Adagrad)"),
-			newRule: func(c Config) rule { return &adagradRule{lr: c.LR, eps: c.Param("eps")} }},
-		{Name: RMSProp, Rule: "s ← αs + (1 − α)g², x ← x − ηg/(√s + ε)", Params: []Param{paramAlpha, eps(1e-8)},
-			Doc: message.Define("RMSProp (torch.optim.RMSprop)"),
+			},
+			newBookRule: func(c Config) rule { return newBookNesterov(c.LR, c.Param("momentum")) }},
+	}
+}
+
+// nesterovFactor is Nesterov's critical factor on f = λx²/2, with a = ηλ.
+//
+// torch: b ← μb + λx, x ← x − η(λx + μb) with the new b gives the state
+// matrix [[1 − a(1 + μ), −ημ²], [λ, μ]] on (x, b), whose characteristic
+// polynomial p(z) = z² − (1 + μ − a(1 + μ))z + μ(1 − a) has
+// p(−1) = 2(1 + μ) − a(1 + 2μ): an eigenvalue crosses −1 at
+// a = 2(1 + μ)/(1 + 2μ).
+//
+// book: v ← μv − ax, x ← x + μ²v − (1 + μ)ax with the new v, so
+// x ← (1 − a(1 + μ + μ²))x + μ³v: on (x, v) the matrix is
+// [[1 − a(1 + μ + μ²), μ³], [−a, μ]] with trace 1 + μ − a(1 + μ + μ²) and
+// determinant μ − aμ(1 + μ). Both eigenvalues lie inside the unit circle iff
+// (Jury) p(1) = a > 0, p(−1) = 2(1 + μ) − a(1 + 2μ + 2μ²) > 0 and
+// |det| < 1, i.e. a < 1/μ. Since 2μ(1 + μ) < 1 + 2μ + 2μ², the bound
+// p(−1) > 0 comes first: the critical a is 2(1 + μ)/(1 + 2μ + 2μ²) (2 at
+// μ = 0, as gd; 0.8597 at μ = 0.9, against torch's 1.3571), where an
+// eigenvalue crosses −1.
+func nesterovFactor(c Config) float64 {
+	mu := c.Param("momentum")
+	if c.Convention == ConventionBook {
+		return 2 * (1 + mu) / (1 + 2*mu + 2*mu*mu)
+	}
+	return 2 * (1 + mu) / (1 + 2*mu)
+}
+
+// adaptiveMethods is the registry's entries of the methods that rescale
+// their steps by the gradient history.
+func adaptiveMethods() []MethodSpec {
+	return []MethodSpec{
+		{Name: Adagrad, Rule: "G ← G + g², x ← x − ηg/(√G + ε)", BookRule: "h ← h + g², x ← x − ηg/(√h + 1e-7)",
+			Params:      []Param{eps(1e-10)},
+			Doc:         message.Define("AdaGrad (torch.optim.Adagrad)"),
+			BookDoc:     message.Define("AdaGrad (AdaGrad in the book's common/optimizer.py; ε is its fixed 1e-7)"),
+			newRule:     func(c Config) rule { return &adagradRule{lr: c.LR, eps: c.Param("eps")} },
+			newBookRule: func(c Config) rule { return &bookAdagradRule{lr: c.LR} }},
+		{Name: RMSProp, Rule: "s ← αs + (1 − α)g², x ← x − ηg/(√s + ε)", BookRule: "h ← αh + (1 − α)g², x ← x − ηg/(√h + 1e-7)",
+			Params:  []Param{paramAlpha, eps(1e-8)},
+			Doc:     message.Define("RMSProp (torch.optim.RMSprop)"),
+			BookDoc: message.Define("RMSProp (RMSprop in the book's common/optimizer.py, decay_rate α; ε is its fixed 1e-7)"),
 			newRule: func(c Config) rule {
 				return &rmspropRule{lr: c.LR, alpha: c.Param("alpha"), eps: c.Param("eps")}
-			}},
+			},
+			newBookRule: func(c Config) rule { return &bookRMSpropRule{lr: c.LR, rho: c.Param("alpha")} }},
 		{Name: Adam, Rule: "m ← β1m + (1 − β1)g, v ← β2v + (1 − β2)g², x ← x − η·m̂/(√v̂ + ε)",
-			Params: []Param{paramBeta1, paramBeta2, eps(1e-8)},
-			Doc:    message.Define("Adam with bias correction (torch.optim.Adam)"),
+			BookRule: "m ← m + (1 − β1)(g − m), v ← v + (1 − β2)(g² − v), x ← x − η√(1 − β2ᵗ)/(1 − β1ᵗ)·m/(√v + 1e-7)",
+			Params:   []Param{paramBeta1, paramBeta2, eps(1e-8)},
+			Doc:      message.Define("Adam with bias correction (torch.optim.Adam)"),
+			BookDoc:  message.Define("Adam (Adam in the book's common/optimizer.py; ε is its fixed 1e-7)"),
 			newRule: func(c Config) rule {
 				return &adamRule{lr: c.LR, b1: c.Param("beta1"), b2: c.Param("beta2"), eps: c.Param("eps")}
-			}},
+			},
+			newBookRule: func(c Config) rule { return &bookAdamRule{lr: c.LR, b1: c.Param("beta1"), b2: c.Param("beta2")} }},
 	}
-	allParams, paramSlot = indexParams(registry)
 }
 
 // Methods returns the registry: every method in menu order. The slice is

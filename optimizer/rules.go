@@ -118,8 +118,110 @@ func lerp(a, b, w float64) float64 {
 	return b - (b-a)*(1-w)
 }
 
-// newRule is the update rule of the valid config c (defaults filled).
+// bookEps is the ε of the book's rules: a fixed 1e-7.
+const bookEps = 1e-7
+
+// The book's rules follow common/optimizer.py operation by operation, as
+// NumPy evaluates it (left to right: lr * g / (√h + 1e-7) is (ηg)/(√h +
+// 1e-7)). Where the book changes x in place twice (Nesterov), the two
+// changes are one update u here, which may differ from the book's x by an
+// ulp. The book's SGD is gdRule: x − ηg is x + (−ηg) exactly.
+
+// bookMomentumRule is the book's Momentum: v ← μv − ηg; x ← x + v, with v
+// = 0 at the start.
+type bookMomentumRule struct {
+	lr, mu float64
+	v      [2]float64
+}
+
+func (r *bookMomentumRule) step(g0, g1 float64) (float64, float64) {
+	r.v[0] = r.mu*r.v[0] - r.lr*g0
+	r.v[1] = r.mu*r.v[1] - r.lr*g1
+	return r.v[0], r.v[1]
+}
+
+// bookNesterovRule is the book's Nesterov: v ← μv − ηg; x ← x + μ²v −
+// (1 + μ)ηg, where x uses the v just updated.
+type bookNesterovRule struct {
+	lr, mu  float64
+	mu2, lg float64 // μ·μ and (1 + μ)·η, as the book's products start
+	v       [2]float64
+}
+
+func newBookNesterov(lr, mu float64) *bookNesterovRule {
+	return &bookNesterovRule{lr: lr, mu: mu, mu2: mu * mu, lg: (1 + mu) * lr}
+}
+
+func (r *bookNesterovRule) step(g0, g1 float64) (float64, float64) {
+	r.v[0] = r.v[0]*r.mu - r.lr*g0
+	r.v[1] = r.v[1]*r.mu - r.lr*g1
+	return r.mu2*r.v[0] - r.lg*g0, r.mu2*r.v[1] - r.lg*g1
+}
+
+// bookAdagradRule is the book's AdaGrad: h ← h + g²; x ← x − ηg/(√h + 1e-7).
+type bookAdagradRule struct {
+	lr float64
+	h  [2]float64
+}
+
+func (r *bookAdagradRule) step(g0, g1 float64) (float64, float64) {
+	r.h[0] += g0 * g0
+	r.h[1] += g1 * g1
+	return -(r.lr * g0 / (math.Sqrt(r.h[0]) + bookEps)), -(r.lr * g1 / (math.Sqrt(r.h[1]) + bookEps))
+}
+
+// bookRMSpropRule is the book's RMSprop with decay_rate ρ (the alpha
+// hyperparameter): h ← ρh + (1 − ρ)g²; x ← x − ηg/(√h + 1e-7).
+type bookRMSpropRule struct {
+	lr, rho float64
+	h       [2]float64
+}
+
+func (r *bookRMSpropRule) step(g0, g1 float64) (float64, float64) {
+	w := 1 - r.rho
+	r.h[0] = r.h[0]*r.rho + w*g0*g0
+	r.h[1] = r.h[1]*r.rho + w*g1*g1
+	return -(r.lr * g0 / (math.Sqrt(r.h[0]) + bookEps)), -(r.lr * g1 / (math.Sqrt(r.h[1]) + bookEps))
+}
+
+// bookAdamRule is the book's Adam: t ← t + 1 (t = 1 at the first step),
+// η_t = η·√(1 − β2ᵗ)/(1 − β1ᵗ) computed first, then m ← m + (1 − β1)(g − m),
+// v ← v + (1 − β2)(g² − v) and x ← x − η_t·m/(√v + 1e-7).
+type bookAdamRule struct {
+	lr, b1, b2       float64
+	m, v             [2]float64
+	t                int
+	bc1Done, bc2Done bool // 1 − β1ᵗ, 1 − β2ᵗ have reached 1
+}
+
+func (r *bookAdamRule) step(g0, g1 float64) (float64, float64) {
+	r.t++
+	// Once 1 − βᵗ rounds to 1 it stays 1: skip the (then subnormal and
+	// slow) powers.
+	bc1, bc2 := 1.0, 1.0
+	if !r.bc1Done {
+		bc1 = 1 - math.Pow(r.b1, float64(r.t))
+		r.bc1Done = bc1 == 1
+	}
+	if !r.bc2Done {
+		bc2 = 1 - math.Pow(r.b2, float64(r.t))
+		r.bc2Done = bc2 == 1
+	}
+	lrt := r.lr * math.Sqrt(bc2) / bc1
+	w1, w2 := 1-r.b1, 1-r.b2
+	r.m[0] += w1 * (g0 - r.m[0])
+	r.m[1] += w1 * (g1 - r.m[1])
+	r.v[0] += w2 * (g0*g0 - r.v[0])
+	r.v[1] += w2 * (g1*g1 - r.v[1])
+	return -(lrt * r.m[0] / (math.Sqrt(r.v[0]) + bookEps)), -(lrt * r.m[1] / (math.Sqrt(r.v[1]) + bookEps))
+}
+
+// newRule is the update rule of the valid config c (defaults filled) in
+// its convention; it is built once per run.
 func newRule(c Config) rule {
 	s, _ := c.Method.Spec()
+	if c.Convention == ConventionBook {
+		return s.newBookRule(c)
+	}
 	return s.newRule(c)
 }

@@ -30,7 +30,7 @@ const (
 // anything else opens the window.
 func IsSubcommand(s string) bool {
 	switch s {
-	case "run", "plot", "presets", "methods", "version", "help", "-h", "-help", "--help":
+	case "run", "plot", "gradient", "presets", "methods", "version", "help", "-h", "-help", "--help":
 		return true
 	}
 	return false
@@ -43,6 +43,7 @@ Usage:
   gdlab LESSON.json          open the window with a lesson file
   gdlab run  --func EXPR [flags]            print the run (text, json or csv)
   gdlab plot --func EXPR -o FILE [flags]    write the figure (.png .svg .pdf .gif)
+  gdlab gradient --func EXPR                print the gradient as formulas (or --preset NAME)
   gdlab presets              list the built-in functions
   gdlab methods [--markdown] list the methods and their hyperparameters
   gdlab version              print the version
@@ -83,6 +84,8 @@ func Main(args []string, stdout, stderr io.Writer, version string) int {
 		err = cmdRun(args[1:], stdout, stderr)
 	case "plot":
 		err = cmdPlot(args[1:], stdout, stderr)
+	case "gradient":
+		err = cmdGradient(args[1:], stdout, stderr)
 	default:
 		err = usagef("unknown command %q; run \"gdlab help\"", args[0])
 	}

@@ -15,6 +15,7 @@ import (
 // options holds every flag of run and plot.
 type options struct {
 	fn, preset, start, lr, method, gradient, format, box string
+	convention                                           string
 	steps                                                int
 	h, bound, tol                                        float64
 	hyper                                                map[string]*float64 // one flag per optimizer.Params entry
@@ -40,6 +41,7 @@ func newFlagSet(name string, stderr io.Writer) (*flag.FlagSet, *options) {
 	fs.StringVar(&o.method, "method", string(d.Method), "method or comma-separated `list`: "+strings.Join(optimizer.MethodNames(), ", "))
 	fs.IntVar(&o.steps, "steps", d.Steps, "number of updates")
 	fs.StringVar(&o.gradient, "gradient", string(d.Gradient), "exact or numeric (central difference)")
+	fs.StringVar(&o.convention, "convention", string(d.Convention), conventionUsage())
 	fs.Float64Var(&o.h, "h", d.H, "step of the numeric gradient")
 	fs.Float64Var(&o.bound, "bound", d.Bound, "a run diverges when some |x_i| exceeds this")
 	fs.Float64Var(&o.tol, "tol", d.Tol, "converged when |grad f| <= tol (0: off)")
@@ -73,7 +75,7 @@ func hyperUsage(p optimizer.Param) string {
 	for i, d := range defaults {
 		uses[i] = report.Exact(d) + " (" + strings.Join(users[d], ", ") + ")"
 	}
-	return fmt.Sprintf("%s: %s; %s%s; default %s", p.Symbol, p.Doc.New(), p.Range(), zeroNote(p), strings.Join(uses, ", "))
+	return fmt.Sprintf("%s: %s; %s%s; default %s%s", p.Symbol, p.Doc.New(), p.Range(), zeroNote(p), strings.Join(uses, ", "), torchNote(p))
 }
 
 // zeroNote says that 0 stands for the method's default, where it does.
@@ -82,6 +84,24 @@ func zeroNote(p optimizer.Param) string {
 		return " (0: the method's default)"
 	}
 	return ""
+}
+
+// torchNote says that only torch's rules read p, where they alone do.
+func torchNote(p optimizer.Param) string {
+	if p.TorchOnly {
+		return "; --convention torch only"
+	}
+	return ""
+}
+
+// conventionUsage is the help of --convention: the valid conventions.
+func conventionUsage() string {
+	var names []string
+	for _, v := range optimizer.Conventions() {
+		names = append(names, string(v))
+	}
+	return "whose update rules: " + strings.Join(names, " or ") +
+		" (torch.optim's, or the book's common/optimizer.py with its fixed eps 1e-7 and no dampening), for every run"
 }
 
 // hyperSet is the hyperparameters given on the command line; the others stay

@@ -100,6 +100,10 @@ func (o *options) configs(fs *flag.FlagSet, start [2]float64, dims int) ([]optim
 	if !oneOf(o.gradient, string(optimizer.Exact), string(optimizer.Numeric)) {
 		return nil, usagef("--gradient: %q is not %s or %s", o.gradient, optimizer.Exact, optimizer.Numeric)
 	}
+	convention, err := optimizer.ParseConvention(o.convention)
+	if err != nil {
+		return nil, usagef("--convention: %v", err)
+	}
 	if len(lrs)*len(methods) > maxRuns {
 		return nil, usagef("at most %d runs at once (%d methods × %d learning rates asked)", maxRuns, len(methods), len(lrs))
 	}
@@ -110,7 +114,7 @@ func (o *options) configs(fs *flag.FlagSet, start [2]float64, dims int) ([]optim
 			c := optimizer.DefaultConfig()
 			c.Method, c.LR, c.Start, c.Steps = m, lr, start, o.steps
 			c.Gradient, c.H, c.Bound, c.Tol = optimizer.Gradient(o.gradient), o.h, o.bound, o.tol
-			c.Hyper = hyper
+			c.Hyper, c.Convention = hyper, convention
 			if err := c.Validate(dims); err != nil {
 				return nil, usageError{err.Error()}
 			}

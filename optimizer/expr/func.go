@@ -12,6 +12,7 @@ type Func struct {
 	value valueFn
 	grad  dualFn
 	hess  hyperFn
+	forms gradientEntry // the gradient's formulas (Gradient), made once
 }
 
 // newFunc compiles the tree of src.
