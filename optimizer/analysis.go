@@ -167,6 +167,9 @@ func stability(c Config, at Curvature, where message.Kind, dims int) (*float64, 
 		return nil, msgAdaptive.New(message.Text(string(c.Method)), message.Number(2/hi))
 	}
 	crit := spec.CriticalFactor(c) / hi
+	if math.IsInf(crit, 1) {
+		return nil, msgNoneCritical.New()
+	}
 	var sum message.Message
 	switch {
 	case math.Abs(c.LR-crit) <= criticalRelTol*crit:

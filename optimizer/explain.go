@@ -196,3 +196,62 @@ func sub(k int) string {
 	}
 	return b.String()
 }
+
+func (r *bookMomentumRule) explain(e *explainer) []string {
+	g := e.prev.Grad
+	next := *r
+	next.step(g[0], g[1])
+	v := "v" + sub(e.k)
+	return []string{
+		v + " = μ·v" + sub(e.k-1) + " − η·∇f = " + num(r.mu) + "·" + e.vec(r.v) + " − " + num(r.lr) + "·" + e.vec(g) + " = " + e.vec(next.v),
+		e.update(" + "+v, " + "+e.vec(next.v)),
+	}
+}
+
+func (r *bookNesterovRule) explain(e *explainer) []string {
+	g := e.prev.Grad
+	next := *r
+	next.step(g[0], g[1])
+	v := "v" + sub(e.k)
+	return []string{
+		v + " = μ·v" + sub(e.k-1) + " − η·∇f = " + num(r.mu) + "·" + e.vec(r.v) + " − " + num(r.lr) + "·" + e.vec(g) + " = " + e.vec(next.v),
+		e.update(" + μ²·"+v+" − (1 + μ)·η·∇f", " + "+num(r.mu2)+"·"+e.vec(next.v)+" − "+num(r.lg)+"·"+e.vec(g)),
+	}
+}
+
+func (r *bookAdagradRule) explain(e *explainer) []string {
+	g := e.prev.Grad
+	next := *r
+	next.step(g[0], g[1])
+	h := "h" + sub(e.k)
+	return []string{
+		h + " = h" + sub(e.k-1) + " + ∇f² = " + e.vec(r.h) + " + " + e.vec(sq(g)) + " = " + e.vec(next.h),
+		e.update(" − η·∇f / (√"+h+" + 1e-7)", " − "+num(r.lr)+"·"+e.vec(g)+" / ("+e.vec(sqrt(next.h))+" + 1e-7)"),
+	}
+}
+
+func (r *bookRMSpropRule) explain(e *explainer) []string {
+	g := e.prev.Grad
+	next := *r
+	next.step(g[0], g[1])
+	h := "h" + sub(e.k)
+	return []string{
+		h + " = ρ·h" + sub(e.k-1) + " + (1 − ρ)·∇f² = " + num(r.rho) + "·" + e.vec(r.h) + " + " + num(1-r.rho) + "·" + e.vec(sq(g)) + " = " + e.vec(next.h),
+		e.update(" − η·∇f / (√"+h+" + 1e-7)", " − "+num(r.lr)+"·"+e.vec(g)+" / ("+e.vec(sqrt(next.h))+" + 1e-7)"),
+	}
+}
+
+func (r *bookAdamRule) explain(e *explainer) []string {
+	g := e.prev.Grad
+	next := *r
+	next.step(g[0], g[1])
+	t := strconv.Itoa(next.t)
+	lrt := r.lr * math.Sqrt(1-math.Pow(r.b2, float64(next.t))) / (1 - math.Pow(r.b1, float64(next.t)))
+	k := sub(e.k)
+	return []string{
+		"η" + k + " = η·√(1 − β2^" + t + ") / (1 − β1^" + t + ") = " + num(lrt),
+		"m" + k + " = m" + sub(e.k-1) + " + (1 − β1)·(∇f − m" + sub(e.k-1) + ") = " + e.vec(next.m),
+		"v" + k + " = v" + sub(e.k-1) + " + (1 − β2)·(∇f² − v" + sub(e.k-1) + ") = " + e.vec(next.v),
+		e.update(" − η"+k+"·m"+k+" / (√v"+k+" + 1e-7)", " − "+num(lrt)+"·"+e.vec(next.m)+" / ("+e.vec(sqrt(next.v))+" + 1e-7)"),
+	}
+}

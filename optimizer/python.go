@@ -50,3 +50,32 @@ func (r *adamRule) python() ([]string, []string) {
 			"v = v * " + py(r.b2) + " + " + py(1-r.b2) + " * (g * g)",
 			"x = x - " + py(r.lr) + " / (1 - " + py(r.b1) + " ** t) * (m / (np.sqrt(v) / np.sqrt(1 - " + py(r.b2) + " ** t) + " + py(r.eps) + "))"}
 }
+
+func (r *bookMomentumRule) python() ([]string, []string) {
+	return []string{"v = np.zeros_like(x)"},
+		[]string{"v = " + py(r.mu) + " * v - " + py(r.lr) + " * g", "x = x + v"}
+}
+
+func (r *bookNesterovRule) python() ([]string, []string) {
+	return []string{"v = np.zeros_like(x)"},
+		[]string{"v = v * " + py(r.mu) + " - " + py(r.lr) + " * g", "x = x + (" + py(r.mu2) + " * v - " + py(r.lg) + " * g)"}
+}
+
+func (r *bookAdagradRule) python() ([]string, []string) {
+	return []string{"h = np.zeros_like(x)"},
+		[]string{"h = h + g * g", "x = x - " + py(r.lr) + " * g / (np.sqrt(h) + 1e-7)"}
+}
+
+func (r *bookRMSpropRule) python() ([]string, []string) {
+	return []string{"h = np.zeros_like(x)"},
+		[]string{"h = h * " + py(r.rho) + " + " + py(1-r.rho) + " * g * g", "x = x - " + py(r.lr) + " * g / (np.sqrt(h) + 1e-7)"}
+}
+
+func (r *bookAdamRule) python() ([]string, []string) {
+	return []string{"m = np.zeros_like(x)", "v = np.zeros_like(x)", "t = 0"},
+		[]string{"t += 1",
+			"lr_t = " + py(r.lr) + " * np.sqrt(1.0 - " + py(r.b2) + " ** t) / (1.0 - " + py(r.b1) + " ** t)",
+			"m = m + " + py(1-r.b1) + " * (g - m)",
+			"v = v + " + py(1-r.b2) + " * (g * g - v)",
+			"x = x - lr_t * m / (np.sqrt(v) + 1e-7)"}
+}

@@ -153,7 +153,7 @@ func sgdFamily() []MethodSpec {
 			Doc:     message.Define("heavy-ball momentum (torch.optim.SGD, momentum=μ)"),
 			BookDoc: message.Define("heavy-ball momentum (Momentum in the book's common/optimizer.py; no dampening)"),
 			// The book's v is −η times torch's b: the same heavy ball.
-			CriticalFactor: func(c Config) float64 { return 2 * (1 + c.Param("momentum")) },
+			CriticalFactor: momentumFactor,
 			newRule: func(c Config) rule {
 				return &momentumRule{lr: c.LR, mu: c.Param("momentum"), damp: 1 - c.Param("dampening")}
 			},
@@ -344,4 +344,16 @@ func (h Hyper) Get(name string) (v float64, ok bool) {
 		return 0, false
 	}
 	return h.v[i], true
+}
+
+// momentumFactor is heavy-ball momentum's critical factor, 2(1 + μ), for
+// torch's dampening τ divided by 1 − τ: b ← μb + (1 − τ)g with step η is
+// the heavy ball with step η(1 − τ). (The book's momentum has no τ.) At
+// τ = 1 the buffer never takes in a new gradient: no rate is critical.
+func momentumFactor(c Config) float64 {
+	f := 2 * (1 + c.Param("momentum"))
+	if c.Convention != ConventionBook {
+		f /= 1 - c.Param("dampening")
+	}
+	return f
 }

@@ -114,3 +114,29 @@ func TestHyperIsAComparableValue(t *testing.T) {
 		t.Errorf("ε = 0 for adagrad: %v, %v", c.Param("eps"), c.Validate(2))
 	}
 }
+
+// TestDampeningCriticalRate checks momentumFactor: with τ the heavy ball's
+// step is η(1 − τ), so the critical rate 2(1 + μ)/((1 − τ)λ)
+// separates converging from diverging runs (parabola: λ = 6).
+func TestDampeningCriticalRate(t *testing.T) {
+	for _, tau := range []float64{0, 0.5, 0.9} {
+		c := DefaultConfig().With("momentum", 0.9).With("dampening", tau)
+		c.Method, c.Steps, c.Start = Momentum, 3000, [2]float64{1, 0}
+		crit := 2 * 1.9 / ((1 - tau) * 6)
+		for _, tc := range []struct {
+			f    float64
+			want Status
+		}{{0.99, MaxSteps}, {1.01, Diverged}} {
+			c.LR = crit * tc.f
+			r := Run(context.Background(), Problem{F: parabola}, c, nil)
+			if r.Status != tc.want || r.Analysis.CriticalLR == nil || math.Abs(*r.Analysis.CriticalLR-crit) > 1e-12*crit {
+				t.Errorf("τ %g, lr %g×critical: %s (critical %v), want %s", tau, tc.f, r.Status, r.Analysis.CriticalLR, tc.want)
+			}
+		}
+	}
+	c := DefaultConfig().With("dampening", 1)
+	c.Method = Momentum
+	if a := AnalyseAt(sphere, c, [2]float64{1, 1}); a.CriticalLR != nil || !strings.Contains(a.Summary.String(), "no learning rate") {
+		t.Errorf("τ = 1: %v %q", a.CriticalLR, a.Summary)
+	}
+}

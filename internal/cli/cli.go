@@ -133,8 +133,11 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if !oneOf(o.format, "text", "json", "csv") {
-		return usagef("--format: %q is not one of text, json, csv", o.format)
+	if !oneOf(o.format, "text", "json", "csv", "python") {
+		return usagef("--format: %q is not one of text, json, csv, python", o.format)
+	}
+	if o.format == "python" && *explain == 0 {
+		return writePython(stdout, job)
 	}
 	results := job.run()
 	if *explain > 0 {

@@ -51,7 +51,7 @@ func newFlagSet(name string, stderr io.Writer) (*flag.FlagSet, *options) {
 	}
 	fs.StringVar(&o.box, "box", "", "view box `XMIN,XMAX,YMIN,YMAX` (XMIN,XMAX for f(x))")
 	if name == "run" {
-		fs.StringVar(&o.format, "format", "text", "output format: text, json or csv")
+		fs.StringVar(&o.format, "format", "text", "output format: text, json, csv or python (a NumPy script that reproduces the runs)")
 		fs.BoolVar(&o.trajectory, "trajectory", false, "include every step in the json output")
 	}
 	return fs, o

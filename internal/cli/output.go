@@ -67,6 +67,7 @@ type jsonRun struct {
 	Method     string       `json:"method"`
 	LR         num          `json:"lr"`
 	Gradient   string       `json:"gradient"`
+	Convention string       `json:"convention"`
 	Start      []num        `json:"start"`
 	Status     string       `json:"status"`
 	Verdict    string       `json:"verdict"`
@@ -84,15 +85,16 @@ func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) 
 	for i, r := range results {
 		c := r.Config
 		jr := jsonRun{
-			Method:   string(c.Method),
-			LR:       num(c.LR),
-			Gradient: string(c.Gradient),
-			Start:    nums(c.Start[:dims]),
-			Status:   string(r.Status),
-			Verdict:  string(r.Verdict),
-			Reason:   r.Reason.String(),
-			Steps:    r.Steps,
-			Final:    jsonFinal{X: nums(r.Final.X[:dims]), F: num(r.Final.F), Grad: nums(r.Final.Grad[:dims])},
+			Method:     string(c.Method),
+			LR:         num(c.LR),
+			Gradient:   string(c.Gradient),
+			Convention: string(c.Convention),
+			Start:      nums(c.Start[:dims]),
+			Status:     string(r.Status),
+			Verdict:    string(r.Verdict),
+			Reason:     r.Reason.String(),
+			Steps:      r.Steps,
+			Final:      jsonFinal{X: nums(r.Final.X[:dims]), F: num(r.Final.F), Grad: nums(r.Final.Grad[:dims])},
 			Analysis: jsonAnalysis{
 				Start:   curvature(r.Analysis.Start),
 				End:     curvature(r.Analysis.End),

@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"gdlab/optimizer"
+	"gdlab/optimizer/expr"
+	"gdlab/report"
+)
+
+// writePython prints a standalone Python 3 script, NumPy only, that
+// reproduces every run of the job: the function, its gradient (the exact
+// one as a formula, or the book's numerical_gradient with the run's h), the
+// same update rule, steps and stop rules. Run, it prints one line per run:
+// the final point as a JSON list.
+func writePython(w io.Writer, j job) error {
+	f, ok := j.problem.F.(*expr.Func)
+	if !ok {
+		return fmt.Errorf("--format python needs a typed function")
+	}
+	var b strings.Builder
+	b.WriteString(pythonHead)
+	b.WriteString(expr.PythonPrelude)
+	fmt.Fprintf(&b, "\n\ndef f(x):\n    return %s\n", f.Python())
+	if err := writeGradient(&b, f); err != nil {
+		return err
+	}
+	b.WriteString(numericalGradient)
+	names := make([]string, len(j.configs))
+	for i, c := range j.configs {
+		names[i] = fmt.Sprintf("run_%d", i+1)
+		writeRun(&b, names[i], c, f.Dims())
+	}
+	fmt.Fprintf(&b, "\n\nfor run in (%s,):\n    print(json.dumps(run().tolist()))\n", strings.Join(names, ", "))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+const pythonHead = `#!/usr/bin/env python3
+# Written by Gradient Descent Lab (gdlab run --format python): reproduces
+# every run of the command with NumPy alone and prints the final point of
+# each as a JSON list.
+import json
+
+import numpy as np
+
+np.seterr(all="ignore")  # a run that leaves the domain or overflows is a result
+
+
+`
+
+const numericalGradient = `
+
+def numerical_gradient(f, x, h):
+    # the book's central difference, one coordinate at a time
+    grad = np.zeros_like(x)
+    for idx in range(x.size):
+        tmp = x[idx]
+        x[idx] = tmp + h
+        fxh1 = f(x)
+        x[idx] = tmp - h
+        fxh2 = f(x)
+        grad[idx] = (fxh1 - fxh2) / (2 * h)
+        x[idx] = tmp
+    return grad
+`
+
+// writeGradient writes grad(x), the exact gradient from its formula.
+func writeGradient(b *strings.Builder, f *expr.Func) error {
+	var parts []string
+	b.WriteString("\n\ndef grad(x):\n")
+	for i, formula := range f.Gradient() {
+		g, err := expr.Parse(formula)
+		if err != nil {
+			return fmt.Errorf("the gradient formula %q does not parse: %v", formula, err)
+		}
+		fmt.Fprintf(b, "    # ∂f/∂%s = %s\n", "xy"[i:i+1], formula)
+		parts = append(parts, g.Python())
+	}
+	fmt.Fprintf(b, "    return np.array([%s], dtype=float)\n", strings.Join(parts, ", "))
+	return nil
+}
+
+// writeRun writes one run as a function that returns its final point, with
+// the engine's order: the gradient at the start, then for each step the
+// update, the new point, its value and gradient, and the stop rules.
+func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int) {
+	init, step := optimizer.PythonRule(c)
+	gradient := "grad(x)"
+	if c.Gradient == optimizer.Numeric {
+		h := c.H
+		if h == 0 {
+			h = optimizer.DefaultH
+		}
+		gradient = "numerical_gradient(f, x, " + report.Exact(h) + ")"
+	}
+	bound := c.Bound
+	if bound == 0 {
+		bound = optimizer.DefaultBound
+	}
+	bound = math.Min(bound, math.MaxFloat64) // +Inf still catches Inf and NaN
+	start := make([]string, dims)
+	for i := range start {
+		start[i] = report.Exact(c.Start[i])
+	}
+	fmt.Fprintf(b, "\n\ndef %s():\n    # %s, lr %s, %d steps, %s gradient\n", name, c.Method, report.Exact(c.LR), c.Steps, c.Gradient)
+	fmt.Fprintf(b, "    x = np.array([%s], dtype=float)\n", strings.Join(start, ", "))
+	fmt.Fprintf(b, "    bound, tol = %s, %s\n", report.Exact(bound), report.Exact(c.Tol))
+	for _, l := range init {
+		b.WriteString("    " + l + "\n")
+	}
+	fmt.Fprintf(b, "    g = %s\n", gradient)
+	b.WriteString("    if not (np.all(np.abs(x) <= bound) and np.isfinite(f(x))):\n        return x\n")
+	b.WriteString("    if tol > 0 and np.sum(g * g) <= tol * tol:\n        return x\n")
+	fmt.Fprintf(b, "    for k in range(1, %d + 1):\n", c.Steps)
+	for _, l := range step {
+		b.WriteString("        " + l + "\n")
+	}
+	fmt.Fprintf(b, "        g = %s\n", gradient)
+	b.WriteString("        if not (np.all(np.abs(x) <= bound) and np.isfinite(f(x))):\n            break\n")
+	b.WriteString("        if tol > 0 and np.sum(g * g) <= tol * tol:\n            break\n")
+	b.WriteString("    return x\n")
+}

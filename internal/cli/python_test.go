@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// jsonOut is the part of run's JSON the test compares.
+type jsonOut struct {
+	Runs []struct {
+		Method string `json:"method"`
+		Final  struct {
+			X []*float64 `json:"x"`
+		} `json:"final"`
+	} `json:"runs"`
+}
+
+// pythonWithNumPy is a Python 3 that imports NumPy (make test installs
+// Debian's python3-numpy), or "" when there is none.
+func pythonWithNumPy() string {
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(p, "-c", "import numpy").Run() == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// TestPythonScriptReproducesTheRuns runs the script of --format python and
+// compares its final points with the program's, to 1e-9 relative.
+func TestPythonScriptReproducesTheRuns(t *testing.T) {
+	py := pythonWithNumPy()
+	if py == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no python3 with NumPy: make deps-test installs python3-numpy")
+		}
+		t.Skip("no python3 with NumPy")
+	}
+	methods := "gd,ascent,momentum,nesterov,adagrad,rmsprop,adam"
+	for _, args := range [][]string{
+		{"--func", "x^2 + y^2", "--method", methods},
+		{"--preset", "rosenbrock", "--method", methods, "--lr", "0.001", "--steps", "500"},
+		{"--func", "x[0]**2 + x[1]**2", "--start", "-3,4", "--lr", "10", "--gradient", "numeric", "--bound", "Inf"},
+		{"--func", "x^2/20 + y^2", "--start", "-7,2", "--convention", "book", "--method", "gd,momentum,nesterov,adagrad,rmsprop,adam", "--lr", "0.1", "--steps", "30"},
+		{"--func", "(x-1)^2 + sin(3x)", "--start", "2", "--method", "momentum", "--dampening", "0.3", "--momentum", "0.5"},
+		{"--func", "sigmoid(x) + softplus(y) + relu(x - y) + max(x, y)", "--start", "1,-2", "--gradient", "numeric", "--h", "0.001", "--method", "gd,momentum"},
+		{"--func", "x^2 + y^2", "--lr", "1.1", "--tol", "0"},
+		{"--func", "(1-x)^2 + 100(y-x^2)^2", "--start", "-1.2,1", "--lr", "0.001", "--steps", "100000", "--tol", "1e-3", "--method", "momentum"},
+	} {
+		script, errOut, code := cli(append([]string{"run", "--format", "python"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		path := filepath.Join(t.TempDir(), "run.py")
+		os.WriteFile(path, []byte(script), 0o644)
+		out, err := exec.Command(py, path).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v: python: %v\n%s\n%s", args, err, out, script)
+		}
+		js, _, _ := cli(append([]string{"run", "--format", "json"}, args...)...)
+		var o jsonOut
+		if err := json.Unmarshal([]byte(js), &o); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		if len(lines) != len(o.Runs) {
+			t.Fatalf("%v: %d lines for %d runs:\n%s", args, len(lines), len(o.Runs), out)
+		}
+		for i, line := range lines {
+			var x []float64
+			if err := json.Unmarshal([]byte(strings.ReplaceAll(line, "NaN", "null")), &x); err != nil {
+				t.Fatalf("%v: line %q: %v", args, line, err)
+			}
+			want := o.Runs[i].Final.X
+			for j := range x {
+				w := want[j]
+				if w == nil {
+					t.Errorf("%v run %d: the program's final point is not finite", args, i+1)
+					continue
+				}
+				if d := math.Abs(x[j] - *w); d > 1e-9*math.Max(math.Abs(*w), 1e-300) && d != 0 {
+					t.Errorf("%v run %d (%s): Python %v, gdlab %v", args, i+1, o.Runs[i].Method, x[j], *w)
+				}
+			}
+		}
+	}
+}
