@@ -119,6 +119,30 @@ func (u *UI) exportFigureDialog() {
 	u.saveDialog("gradient-descent.png", []string{".png", ".svg", ".pdf"}, u.ExportFigure)
 }
 
+// ExportPython writes a NumPy script that reproduces the runs to path.
+func (u *UI) ExportPython(path string) error {
+	p, cs := u.state.Problem, make([]optimizer.Config, len(u.state.Runs))
+	for i, r := range u.state.Runs {
+		cs[i] = r.Config
+	}
+	if p.F == nil || len(cs) == 0 {
+		return errors.New(lang.L("there is no figure yet: press Run first"))
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := report.WritePython(f, p, cs); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func (u *UI) exportPythonDialog() {
+	u.saveDialog("gradient-descent.py", []string{".py"}, u.ExportPython)
+}
+
 func (u *UI) exportGIFDialog() {
 	u.saveDialog("gradient-descent.gif", []string{".gif"}, u.ExportGIF)
 }

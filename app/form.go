@@ -22,18 +22,20 @@ import (
 // hyperparameter fields are made from the method registry, one per
 // optimizer.Params entry.
 type form struct {
-	Func      *widget.Entry
-	FuncError *widget.Label // the parse error: where and what
-	FuncCaret *widget.Label // the input with a caret under the column
-	Method    *widget.Select
-	LR        *widget.Entry
-	LRSlider  *widget.Slider // log10 of the learning rate, 1e-6 … 10
-	Steps     *widget.Entry
-	StartX    *widget.Entry
-	StartY    *widget.Entry
-	Gradient  *widget.RadioGroup
-	H         *widget.Entry
-	Params    map[string]*widget.Entry // a field per hyperparameter of the registry, by name
+	Func         *widget.Entry
+	FuncError    *widget.Label // the parse error: where and what
+	FuncCaret    *widget.Label // the input with a caret under the column
+	Method       *widget.Select
+	LR           *widget.Entry
+	LRSlider     *widget.Slider // log10 of the learning rate, 1e-6 … 10
+	Steps        *widget.Entry
+	StartX       *widget.Entry
+	StartY       *widget.Entry
+	Gradient     *widget.RadioGroup
+	Convention   *widget.RadioGroup // torch.optim's rules or the book's
+	FuncGradient *widget.Label      // the gradient as a formula
+	H            *widget.Entry
+	Params       map[string]*widget.Entry // a field per hyperparameter of the registry, by name
 
 	caretBox *container.Scroll               // scrolls a long input sideways
 	errs     map[*widget.Entry]*widget.Label // the message under each field
@@ -41,6 +43,8 @@ type form struct {
 	method   optimizer.Method // the method shown, to swap defaults when it changes
 	syncing  bool             // set while the form is filled from code, to ignore its own echoes
 	changed  func()
+	parsed   func(*expr.Func) // a function parsed whose gradient formula is not shown yet
+	gradOf   string           // the function whose gradient formula is asked for
 }
 
 // maxWindowSteps caps a run typed into the window.
@@ -76,6 +80,16 @@ func newForm(changed func()) *form {
 	c.Gradient = widget.NewRadioGroup([]string{lang.L("exact"), lang.L("numeric")}, func(string) { c.onChange() })
 	c.Gradient.Horizontal = true
 	c.Gradient.Required = true
+	convs := make([]string, 0, 2)
+	for _, v := range optimizer.Conventions() {
+		convs = append(convs, string(v))
+	}
+	c.Convention = widget.NewRadioGroup(convs, func(string) { c.onChange() })
+	c.Convention.Horizontal = true
+	c.Convention.Required = true
+	c.FuncGradient = widget.NewLabel("")
+	c.FuncGradient.TextStyle.Monospace = true
+	c.FuncGradient.Wrapping = fyne.TextWrapWord
 	c.H = c.entry()
 	for _, p := range optimizer.Params() {
 		c.Params[p.Name] = c.entry()
@@ -145,7 +159,7 @@ func (c *form) layout(menu fyne.CanvasObject) fyne.CanvasObject {
 	}
 	return container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("Function f(x, y)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		fn, c.FuncError, c.caretBox,
+		fn, c.FuncError, c.caretBox, c.FuncGradient,
 		container.NewGridWithColumns(2,
 			container.NewVBox(widget.NewLabel(lang.L("method")), c.Method),
 			c.field(lang.L("steps"), c.Steps)),
@@ -153,6 +167,7 @@ func (c *form) layout(menu fyne.CanvasObject) fyne.CanvasObject {
 		c.LRSlider,
 		container.NewGridWithColumns(2, c.field(lang.L("start x"), c.StartX), c.field(lang.L("start y"), c.StartY)),
 		container.NewVBox(widget.NewLabel(lang.L("gradient")), c.Gradient),
+		container.NewVBox(widget.NewLabel(lang.L("update rules")), c.Convention),
 		c.field(lang.L("numeric step h"), c.H),
 		hyper,
 	)
@@ -184,6 +199,11 @@ func (c *form) show(src string, cfg optimizer.Config) {
 		h = optimizer.DefaultH
 	}
 	c.H.SetText(formatNum(h))
+	conv := cfg.Convention
+	if conv == "" {
+		conv = optimizer.ConventionTorch
+	}
+	c.Convention.SetSelected(string(conv))
 	spec, _ := cfg.Method.Spec()
 	for _, p := range optimizer.Params() {
 		v := p.Default // a hyperparameter of another method shows its registry default
@@ -231,8 +251,14 @@ func (c *form) readFunc() (*expr.Func, bool) {
 		c.FuncError.Hide()
 		c.caretBox.Hide()
 		c.Func.SetValidationError(nil)
+		c.FuncGradient.Show()
+		if f.Source() != c.gradOf && c.parsed != nil {
+			c.gradOf = f.Source()
+			c.parsed(f)
+		}
 		return f, true
 	}
+	c.FuncGradient.Hide()
 	msg := errText(err)
 	c.FuncError.SetText(msg)
 	c.FuncError.Show()
@@ -254,6 +280,9 @@ func (c *form) readConfig(dims int) (optimizer.Config, bool) {
 	cfg.Method = m
 	if c.Gradient.Selected == lang.L("numeric") {
 		cfg.Gradient = optimizer.Numeric
+	}
+	if v, err := optimizer.ParseConvention(c.Convention.Selected); err == nil {
+		cfg.Convention = v
 	}
 	number := func(e *widget.Entry, name string, visible bool, check func(float64) error) float64 {
 		if !visible {
@@ -277,8 +306,12 @@ func (c *form) readConfig(dims int) (optimizer.Config, bool) {
 		cfg.H = number(c.H, "h", true, positive("h"))
 	}
 	spec, _ := m.Spec()
+	used := map[string]bool{}
+	for _, p := range spec.ParamsIn(cfg.Convention) {
+		used[p.Name] = true
+	}
 	for _, p := range optimizer.Params() {
-		_, used := spec.Param(p.Name)
+		used := used[p.Name]
 		c.showRow(c.Params[p.Name], used)
 		check := func(v float64) error {
 			if err := p.Check(v); err != nil {

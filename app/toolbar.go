@@ -23,6 +23,7 @@ func (u *UI) toolbar() *widget.Toolbar {
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.FileImageIcon(), u.exportFigureDialog),
 		widget.NewToolbarAction(theme.MediaVideoIcon(), u.exportGIFDialog),
+		widget.NewToolbarAction(theme.FileTextIcon(), u.exportPythonDialog),
 		widget.NewToolbarSpacer(),
 		widget.NewToolbarAction(theme.ComputerIcon(), u.TogglePresentation),
 		u.lookAction(),
@@ -77,7 +78,8 @@ func (u *UI) showMenu() {
 	menu := fyne.NewMenu("", lessonsItem, presetsItem,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Open lesson file…"), u.openLessonDialog),
-		fyne.NewMenuItem(lang.L("Save as lesson file…"), u.saveLessonDialog))
+		fyne.NewMenuItem(lang.L("Save as lesson file…"), u.saveLessonDialog),
+		fyne.NewMenuItem(lang.L("Export as Python…"), u.exportPythonDialog))
 	c := fyne.CurrentApp().Driver().CanvasForObject(u.Menu)
 	if c == nil {
 		return
@@ -116,6 +118,7 @@ func (u *UI) installKeys(w fyne.Window) {
 	ctrl(fyne.KeyO, u.openLessonDialog)
 	ctrl(fyne.KeyE, u.exportCSVDialog)
 	ctrl(fyne.KeyG, u.exportGIFDialog)
+	ctrl(fyne.KeyY, u.exportPythonDialog)
 	ctrl(fyne.KeyP, u.TogglePresentation)
 	ctrl(fyne.KeyQ, func() { fyne.CurrentApp().Quit() })
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gdlab/optimizer"
+	"gdlab/optimizer/expr"
 	"gdlab/plotting"
 	"gdlab/session"
 )
@@ -69,6 +71,7 @@ func newUI(w fyne.Window, do func(func())) *UI {
 	u.paint.view = u.Figure
 	u.session = session.New(u.paint.draw, plotting.Options{View: plotting.ViewBoth, Labels: figureLabels()})
 	u.form = newForm(u.settingsChanged)
+	u.form.parsed = u.showGradientFormula
 	u.runList = newRunList(u)
 	u.player = newPlayer(u.session)
 	u.readout = newReadout()
@@ -250,4 +253,23 @@ func log10(v float64) float64 { return math.Log10(v) }
 func (u *UI) selectRun(i int) {
 	u.selected = i
 	u.session.SetSelected(i)
+}
+
+// showGradientFormula works out f's gradient as formulas off the main
+// goroutine (long inputs take milliseconds) and shows them under the
+// function field if the field still holds f.
+func (u *UI) showGradientFormula(f *expr.Func) {
+	go func() {
+		names := []string{"∂f/∂x", "∂f/∂y"}
+		var lines []string
+		for i, g := range f.Gradient() {
+			lines = append(lines, names[i]+" = "+g)
+		}
+		text := strings.Join(lines, "\n")
+		u.do(func() {
+			if u.form.gradOf == f.Source() {
+				u.FuncGradient.SetText(text)
+			}
+		})
+	}()
 }

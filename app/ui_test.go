@@ -622,3 +622,37 @@ func TestGradientFieldAndTheNumericGradientsError(t *testing.T) {
 		t.Error("back to contour and loss")
 	}
 }
+
+func TestGradientFormulaConventionAndPythonExport(t *testing.T) {
+	u := newTestUI(t)
+	frames(u, 100*time.Millisecond)
+	if u.FuncGradient.Text != "∂f/∂x = 2*x\n∂f/∂y = 2*y" {
+		t.Errorf("gradient formula %q", u.FuncGradient.Text)
+	}
+	retype(u.Func, "sin(x)*cos(y)")
+	frames(u, 100*time.Millisecond)
+	if u.FuncGradient.Text != "∂f/∂x = cos(x)*cos(y)\n∂f/∂y = -sin(x)*sin(y)" {
+		t.Errorf("gradient formula %q", u.FuncGradient.Text)
+	}
+	retype(u.Func, "x^2 + y^2")
+	u.Method.SetSelected("adam")
+	if !u.rows[u.Params["eps"]].Visible() {
+		t.Error("torch's adam shows ε")
+	}
+	u.Convention.SetSelected("book")
+	if u.rows[u.Params["eps"]].Visible() {
+		t.Error("the book's adam has a fixed ε: no field")
+	}
+	test.Tap(u.RunButton)
+	idle(t, u)
+	if c := u.state.Runs[0].Config; c.Convention != optimizer.ConventionBook || c.Method != optimizer.Adam {
+		t.Errorf("computed %+v", c)
+	}
+	path := filepath.Join(t.TempDir(), "run.py")
+	if err := u.ExportPython(path); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); !strings.Contains(string(data), "lr_t = 0.1 * np.sqrt(") {
+		t.Errorf("the script does not use the book's Adam:\n%s", data)
+	}
+}

@@ -137,7 +137,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		return usagef("--format: %q is not one of text, json, csv, python", o.format)
 	}
 	if o.format == "python" && *explain == 0 {
-		return writePython(stdout, job)
+		return report.WritePython(stdout, job.problem, job.configs)
 	}
 	results := job.run()
 	if *explain > 0 {

@@ -1,4 +1,4 @@
-package cli
+package report
 
 import (
 	"fmt"
@@ -8,16 +8,17 @@ import (
 
 	"gdlab/optimizer"
 	"gdlab/optimizer/expr"
-	"gdlab/report"
 )
 
-// writePython prints a standalone Python 3 script, NumPy only, that
-// reproduces every run of the job: the function, its gradient (the exact
-// one as a formula, or the book's numerical_gradient with the run's h), the
-// same update rule, steps and stop rules. Run, it prints one line per run:
-// the final point as a JSON list.
-func writePython(w io.Writer, j job) error {
-	f, ok := j.problem.F.(*expr.Func)
+// WritePython prints a standalone Python 3 script, NumPy only, that
+// reproduces every run of configs cs on p: the function, its gradient (the
+// exact one as a formula, or the book's numerical_gradient with the run's
+// h), the same update rule, steps and stop rules. Run, it prints one line
+// per run: the final point as a JSON list. (Where a run crosses kinks or
+// oscillates chaotically, the last-bit differences of NumPy's and Go's
+// pow and exp may grow; elsewhere the points agree to about 1e-12.)
+func WritePython(w io.Writer, p optimizer.Problem, cs []optimizer.Config) error {
+	f, ok := p.F.(*expr.Func)
 	if !ok {
 		return fmt.Errorf("--format python needs a typed function")
 	}
@@ -29,8 +30,8 @@ func writePython(w io.Writer, j job) error {
 		return err
 	}
 	b.WriteString(numericalGradient)
-	names := make([]string, len(j.configs))
-	for i, c := range j.configs {
+	names := make([]string, len(cs))
+	for i, c := range cs {
 		names[i] = fmt.Sprintf("run_%d", i+1)
 		writeRun(&b, names[i], c, f.Dims())
 	}
@@ -95,7 +96,7 @@ func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int) {
 		if h == 0 {
 			h = optimizer.DefaultH
 		}
-		gradient = "numerical_gradient(f, x, " + report.Exact(h) + ")"
+		gradient = "numerical_gradient(f, x, " + Exact(h) + ")"
 	}
 	bound := c.Bound
 	if bound == 0 {
@@ -104,11 +105,11 @@ func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int) {
 	bound = math.Min(bound, math.MaxFloat64) // +Inf still catches Inf and NaN
 	start := make([]string, dims)
 	for i := range start {
-		start[i] = report.Exact(c.Start[i])
+		start[i] = Exact(c.Start[i])
 	}
-	fmt.Fprintf(b, "\n\ndef %s():\n    # %s, lr %s, %d steps, %s gradient\n", name, c.Method, report.Exact(c.LR), c.Steps, c.Gradient)
+	fmt.Fprintf(b, "\n\ndef %s():\n    # %s, lr %s, %d steps, %s gradient\n", name, c.Method, Exact(c.LR), c.Steps, c.Gradient)
 	fmt.Fprintf(b, "    x = np.array([%s], dtype=float)\n", strings.Join(start, ", "))
-	fmt.Fprintf(b, "    bound, tol = %s, %s\n", report.Exact(bound), report.Exact(c.Tol))
+	fmt.Fprintf(b, "    bound, tol = %s, %s\n", Exact(bound), Exact(c.Tol))
 	for _, l := range init {
 		b.WriteString("    " + l + "\n")
 	}
