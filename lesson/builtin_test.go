@@ -322,6 +322,24 @@ func TestBuiltInBehaviour(t *testing.T) {
 				t.Errorf("reason %q", rs[1].Reason)
 			}
 		},
+		"14-book-optimizers.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			for _, r := range rs {
+				if r.Config.Convention != optimizer.ConventionBook {
+					t.Errorf("%s: convention %q, want book", r.Config.Method, r.Config.Convention)
+				}
+			}
+			near(t, "SGD", rs[0].Final.X, [2]float64{-7 * math.Pow(0.905, 30), 2 * math.Pow(-0.9, 30)}, 1e-9)
+			near(t, "SGD as the text says", rs[0].Final.X, [2]float64{-0.350, 0.085}, 5e-4)
+			near(t, "Momentum", rs[1].Final.X, [2]float64{0.896, 0.088}, 5e-4)
+			near(t, "AdaGrad", rs[2].Final.X, [2]float64{-0.120, 0}, 5e-4)
+			if y := math.Abs(rs[2].Final.X[1]); y > 1e-16 {
+				t.Errorf("AdaGrad's y = %g, the text says 0 to sixteen digits", y)
+			}
+			near(t, "Adam", rs[3].Final.X, [2]float64{0.136, 0.318}, 5e-4)
+			if rs[1].Final.X[0] <= 0 {
+				t.Error("Momentum does not pass the minimum")
+			}
+		},
 		"13-integer-array.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
 			// The integer array's first step: x ± h truncated to 3 ± 0 and 2 ± 0 … or one less.
 			trunc := func(v float64) float64 { return math.Trunc(v) }

@@ -36,14 +36,15 @@ type fileLesson struct {
 // hyperparameters given, which the file holds as fields of the run named
 // after the registry's parameters (see fileTypes).
 type fileRun struct {
-	Method   *string            `json:"method"`
-	LR       *float64           `json:"lr"`
-	Start    []*float64         `json:"start"`
-	Gradient *string            `json:"gradient"`
-	H        *float64           `json:"h"`
-	Bound    *float64           `json:"bound"`
-	Tol      *float64           `json:"tol"`
-	Params   map[string]float64 `json:"-"`
+	Method     *string            `json:"method"`
+	LR         *float64           `json:"lr"`
+	Start      []*float64         `json:"start"`
+	Gradient   *string            `json:"gradient"`
+	Convention *string            `json:"convention"`
+	H          *float64           `json:"h"`
+	Bound      *float64           `json:"bound"`
+	Tol        *float64           `json:"tol"`
+	Params     map[string]float64 `json:"-"`
 }
 
 // The types encoding/json decodes a lesson file into: fileLesson and
@@ -276,7 +277,7 @@ func (fr *fileRun) run() (Run, error) {
 	if err != nil {
 		return Run{}, err
 	}
-	r := Run{Method: deref(fr.Method), Start: start, Gradient: deref(fr.Gradient), Params: fr.Params}
+	r := Run{Method: deref(fr.Method), Start: start, Gradient: deref(fr.Gradient), Convention: deref(fr.Convention), Params: fr.Params}
 	switch {
 	case fr.Method == nil:
 		return r, missing("method")

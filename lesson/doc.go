@@ -48,6 +48,8 @@
 //   - lr (required): the learning rate, a positive number;
 //   - start (required): [x, y], or [x] for a function of x alone;
 //   - gradient: "exact" (the default) or "numeric" (central difference);
+//   - convention: "torch" (the default: torch.optim's update rules) or
+//     "book" (the rules of Deep Learning from Scratch's common/optimizer.py);
 //   - h: the numeric-gradient step, default 1e-4;
 //   - bound: the divergence bound on |x| and |y|, default 1e6;
 //   - tol: stop as converged when the gradient's length is at most tol

@@ -70,4 +70,5 @@ func ExampleBuiltIn() {
 	// 11. The book's learning rates 10 and 1e-10
 	// 12. An h too small: 1e-50
 	// 13. Why a blog's numbers differ
+	// 14. The book's four optimizers
 }

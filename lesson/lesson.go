@@ -44,13 +44,15 @@ type Lesson struct {
 // defaults of optimizer.DefaultConfig; a hyperparameter not in Params means
 // the method's default.
 type Run struct {
-	Method   string    `json:"method"`             // as optimizer.ParseMethod reads it
-	LR       float64   `json:"lr"`                 // learning rate > 0
-	Start    []float64 `json:"start"`              // [x, y], or [x] for a 1-D function
-	Gradient string    `json:"gradient,omitempty"` // "exact" (or "") or "numeric"
-	H        float64   `json:"h,omitempty"`        // numeric-gradient step; 0 = 1e-4
-	Bound    float64   `json:"bound,omitempty"`    // divergence bound; 0 = 1e6
-	Tol      float64   `json:"tol,omitempty"`      // convergence tolerance; 0 = off
+	Method     string    `json:"method"`               // as optimizer.ParseMethod reads it
+	LR         float64   `json:"lr"`                   // learning rate > 0
+	Start      []float64 `json:"start"`                // [x, y], or [x] for a 1-D function
+	Gradient   string    `json:"gradient,omitempty"`   // "exact" (or "") or "numeric"
+	Convention string    `json:"convention,omitempty"` // "torch" (or "") or "book": whose update rules
+
+	H     float64 `json:"h,omitempty"`     // numeric-gradient step; 0 = 1e-4
+	Bound float64 `json:"bound,omitempty"` // divergence bound; 0 = 1e6
+	Tol   float64 `json:"tol,omitempty"`   // convergence tolerance; 0 = off
 	// Params holds the hyperparameters given, by their registry names
 	// (optimizer.Params): in the file they are fields of the run object
 	// like the others ("momentum": 0.5), written after them in registry
@@ -169,6 +171,11 @@ func (r Run) config(dims, steps int) (optimizer.Config, error) {
 	if err := checkStart(r.Start, dims); err != nil {
 		return c, err
 	}
+	conv, err := optimizer.ParseConvention(r.Convention)
+	if err != nil {
+		return c, err
+	}
+	c.Convention = conv
 	c.Method, c.LR, c.Steps, c.Gradient = m, r.LR, steps, optimizer.Gradient(r.Gradient)
 	if r.Gradient == "" {
 		c.Gradient = optimizer.Exact

@@ -67,6 +67,9 @@ func Encode(l Lesson) ([]byte, error) {
 		if r.Gradient != "" {
 			e.field(", ", "gradient", e.str(r.Gradient))
 		}
+		if r.Convention != "" {
+			e.field(", ", "convention", e.str(r.Convention))
+		}
 		for _, f := range []struct {
 			name string
 			v    float64

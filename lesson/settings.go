@@ -52,6 +52,9 @@ func runFromConfig(c optimizer.Config, dims int) Run {
 			r.H = optimizer.DefaultH
 		}
 	}
+	if c.Convention != "" && c.Convention != optimizer.ConventionTorch {
+		r.Convention = string(c.Convention)
+	}
 	if c.Bound != 0 && c.Bound != optimizer.DefaultBound {
 		r.Bound = math.Min(c.Bound, math.MaxFloat64)
 	}
