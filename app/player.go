@@ -53,13 +53,13 @@ func newPlayer(s *session.Session) *player {
 	return p
 }
 
-// layout is the two rows under the figure; switches end the second.
+// layout is the rows under the figure: the scrubber, the speed, and the
+// figure's switches.
 func (p *player) layout(switches fyne.CanvasObject) fyne.CanvasObject {
 	buttons := container.NewHBox(p.RestartButton, p.BackButton, p.PlayButton, p.ForwardButton)
 	scrub := container.NewBorder(nil, nil, buttons, p.StepLabel, p.Scrubber)
-	speed := container.NewBorder(nil, nil, widget.NewLabel(lang.L("speed")),
-		container.NewHBox(p.SpeedLabel, switches), p.Speed)
-	return container.NewVBox(scrub, speed)
+	speed := container.NewBorder(nil, nil, widget.NewLabel(lang.L("speed")), p.SpeedLabel, p.Speed)
+	return container.NewVBox(scrub, speed, switches)
 }
 
 // apply shows the playback state of st.

@@ -114,7 +114,12 @@ func Word(k Kind) Arg { return msgArg(k.New()) }
 
 // Short formats a number with up to 6 significant digits ("0.1", "3",
 // "1e-06"): how the window shows a value.
-func Short(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
+func Short(v float64) string {
+	if v == 0 {
+		v = 0 // -0 reads as 0
+	}
+	return strconv.FormatFloat(v, 'g', 6, 64)
+}
 
 // Num formats a computed number as Number shows it: Short, with a ".0" on
 // whole numbers.
