@@ -260,12 +260,7 @@ func (u *UI) selectRun(i int) {
 // function field if the field still holds f.
 func (u *UI) showGradientFormula(f *expr.Func) {
 	go func() {
-		names := []string{"∂f/∂x", "∂f/∂y"}
-		var lines []string
-		for i, g := range f.Gradient() {
-			lines = append(lines, names[i]+" = "+g)
-		}
-		text := strings.Join(lines, "\n")
+		text := strings.Join(f.GradientLines(), "\n")
 		u.do(func() {
 			if u.form.gradOf == f.Source() {
 				u.FuncGradient.SetText(text)

@@ -48,8 +48,8 @@ func cmdGradient(args []string, stdout, stderr io.Writer) error {
 	if !ok {
 		return fmt.Errorf("the function %q has no formula for its gradient", src)
 	}
-	for i, g := range f.Gradient() {
-		fmt.Fprintf(stdout, "∂f/∂%s = %s\n", []string{"x", "y"}[i], g)
+	for _, line := range f.GradientLines() {
+		fmt.Fprintln(stdout, line)
 	}
 	return nil
 }

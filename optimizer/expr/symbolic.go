@@ -60,3 +60,13 @@ func gradientOf(src string, dims int) []string {
 	}
 	return out
 }
+
+// GradientLines is the gradient as a person reads it, one line per
+// variable: "∂f/∂x = 2*x", "∂f/∂y = 2*y".
+func (f *Func) GradientLines() []string {
+	g := f.Gradient()
+	for i := range g {
+		g[i] = "∂f/∂" + "xy"[i:i+1] + " = " + g[i]
+	}
+	return g
+}
