@@ -38,7 +38,11 @@ func newRunList(u *UI) *runList {
 	l.SweepLRs.SetText("0.01, 0.1, 0.5, 1, 1.1")
 	l.SweepButton = widget.NewButton(lang.L("Sweep learning rates"), u.SweepLearningRates)
 	l.CompareWith = widget.NewCheckGroup(optimizer.MethodNames(), nil)
-	l.CompareWith.SetSelected([]string{"gd", "momentum", "adam"})
+	var compare []string
+	for _, m := range optimizer.DefaultCompare {
+		compare = append(compare, string(m))
+	}
+	l.CompareWith.SetSelected(compare)
 	l.CompareButton = widget.NewButton(lang.L("Compare methods"), u.CompareMethods)
 	l.RunList = container.NewVBox()
 	return l

@@ -112,6 +112,10 @@ const (
 	DefaultMethod   Method = GD
 )
 
+// DefaultCompare are the methods a comparison starts with: plain descent,
+// momentum and Adam, the three every course compares.
+var DefaultCompare = []Method{GD, Momentum, Adam}
+
 // DefaultStart is the textbook's start point (3, 2).
 var DefaultStart = [2]float64{3, 2}
 
