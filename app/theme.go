@@ -93,6 +93,11 @@ func (u *UI) SetPresentation(on bool) {
 		u.Split.Trailing = u.Tabs
 		u.body.Objects = []fyne.CanvasObject{u.Split}
 	}
+	u.figureSplit.Offset = detailsOffset
+	if on {
+		u.figureSplit.Offset = presentationOffset
+	}
+	u.figureSplit.Refresh()
 	u.body.Refresh()
 	u.applyTheme()
 }

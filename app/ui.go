@@ -39,7 +39,8 @@ type UI struct {
 	ViewChoice   *widget.Select // the figure: contour and loss, or the numeric gradient's error against h
 	Tabs         *container.AppTabs
 	Split        *container.Split
-	body         *fyne.Container // the split, or the figure alone in presentation mode
+	figureSplit  *container.Split // the figure over the readout and the worked step
+	body         *fyne.Container  // the split, or the figure alone in presentation mode
 	Figure       *FigureView
 
 	win     fyne.Window
@@ -85,6 +86,14 @@ func newUI(w fyne.Window, do func(func())) *UI {
 	return u
 }
 
+// The figure's share of the height over the readout: room for the numbers,
+// the stability sentence and the worked step, and more of the figure in
+// presentation mode, where the class looks at it.
+const (
+	detailsOffset      = 0.66
+	presentationOffset = 0.82
+)
+
 // figureLabels are the words the figures draw, in the window's language.
 func figureLabels() *plotting.Labels {
 	return &plotting.Labels{
@@ -107,8 +116,9 @@ func (u *UI) layout() fyne.CanvasObject {
 		u.lesson, u.form.layout(u.Menu), widget.NewSeparator(),
 		container.NewGridWithColumns(2, u.RunButton, u.StopButton),
 		u.runList.layout())))
-	figureAndDetails := container.NewVSplit(u.Figure, container.NewVScroll(u.details))
-	figureAndDetails.Offset = 0.66 // room for the readout, the stability sentence and the worked step
+	u.figureSplit = container.NewVSplit(u.Figure, container.NewVScroll(u.details))
+	u.figureSplit.Offset = detailsOffset
+	figureAndDetails := u.figureSplit
 	figure := container.NewBorder(nil, u.player.layout(u.figureSwitches()), nil, nil, figureAndDetails)
 	u.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Figure"), theme.VisibilityIcon(), figure),
