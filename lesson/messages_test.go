@@ -1,7 +1,6 @@
 package lesson
 
 import (
-	"encoding/json"
 	"errors"
 	"go/ast"
 	"go/parser"
@@ -14,7 +13,6 @@ import (
 	"strings"
 	"testing"
 
-	"gdlab/assets"
 	"gdlab/message"
 	"gdlab/message/packtest"
 	"gdlab/optimizer/expr"
@@ -85,24 +83,6 @@ func definedKeys(t *testing.T) []string {
 	return keys
 }
 
-// translations reads a translation file of assets.Translations; nil when
-// there is no such file.
-func translations(t *testing.T, name string) map[string]string {
-	t.Helper()
-	data, err := fs.ReadFile(assets.Translations, "translations/"+name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]string
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return m
-}
-
 // TestErrorsAreMessages checks that every error of the package is a
 // message whose English is the error's text, and that its German rendering
 // (lesson.de.json with the translations of the packages whose messages it
@@ -111,11 +91,7 @@ func TestErrorsAreMessages(t *testing.T) {
 	de := map[string]string{}
 	complete := true
 	for _, name := range []string{"lesson.de.json", "expr.de.json", "optimizer.de.json"} {
-		m := translations(t, name)
-		if m == nil {
-			t.Logf("%s does not exist: its keys are not checked", name)
-			complete = false
-		}
+		m := packtest.Read(t, "../assets/translations", name)
 		for k, v := range m {
 			de[k] = v
 		}

@@ -25,7 +25,7 @@ var englishWord = regexp.MustCompile(`[A-Za-z]{4,}`)
 // are in German.
 func Check(t testing.TB, dir, name string, kinds []message.Kind, same ...string) {
 	t.Helper()
-	de, en := read(t, dir, name+".de.json"), read(t, dir, name+".en.json")
+	de, en := Read(t, dir, name+".de.json"), Read(t, dir, name+".en.json")
 	own := map[string]bool{}
 	keep := strings.NewReplacer(pairs(same)...)
 	for _, k := range kinds {
@@ -69,8 +69,8 @@ func pairs(words []string) []string {
 	return p
 }
 
-// read reads one pack: a flat JSON object of strings.
-func read(t testing.TB, dir, file string) map[string]string {
+// Read reads the pack dir/file: a flat JSON object of strings.
+func Read(t testing.TB, dir, file string) map[string]string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, file))
 	if err != nil {

@@ -1,9 +1,7 @@
 package expr
 
 import (
-	"encoding/json"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
@@ -63,14 +61,5 @@ func TestTranslations(t *testing.T) {
 
 // readTranslations reads the translation file of expr for lang.
 func readTranslations(t *testing.T, lang string) map[string]string {
-	t.Helper()
-	data, err := os.ReadFile("../../assets/translations/expr." + lang + ".json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]string
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatalf("expr.%s.json: %v", lang, err)
-	}
-	return m
+	return packtest.Read(t, "../../assets/translations", "expr."+lang+".json")
 }
