@@ -26,6 +26,7 @@ type Curvature struct {
 //	ascent    2 / λmax of −f (i.e. 2 / |λmin| of f)
 //	momentum  2(1 + μ) / λmax
 //	nesterov  2(1 + μ) / ((1 + 2μ) λmax)   (torch's form)
+//	newton    2(λmax + λ) / λmax             (MethodSpec.CriticalLR; 2 undamped, whatever λmax)
 //
 // Adagrad, RMSProp and Adam rescale their steps by the gradient history, so
 // they have no fixed critical rate: for them CriticalLR is nil and Summary
@@ -163,10 +164,15 @@ func stability(c Config, at Curvature, where message.Kind, dims int) (*float64, 
 		}
 		return nil, msgNoBowl.New(pt, message.Word(curve), message.Number(hi))
 	}
-	if spec.CriticalFactor == nil {
+	var crit float64
+	switch {
+	case spec.CriticalLR != nil:
+		crit = spec.CriticalLR(c, hi)
+	case spec.CriticalFactor == nil:
 		return nil, msgAdaptive.New(message.Text(string(c.Method)), message.Number(2/hi))
+	default:
+		crit = spec.CriticalFactor(c) / hi
 	}
-	crit := spec.CriticalFactor(c) / hi
 	if math.IsInf(crit, 1) {
 		return nil, msgNoneCritical.New()
 	}

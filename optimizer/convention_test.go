@@ -253,8 +253,8 @@ func TestConventionTorchIsTodays(t *testing.T) {
 			if k := sameRun(a, b); k >= 0 || a.Config != b.Config || a.Config.Convention != ConventionTorch {
 				t.Errorf("%s: \"\" and torch differ at step %d (conventions %q, %q)", m, k, a.Config.Convention, b.Config.Convention)
 			}
-			spec, _ := m.Spec()
-			want := replay(p.f, spec.newRule(a.Config), a.Config)
+			// torch's rule: a.Config.Convention is torch
+			want := replay(p.f, newRule(a.Config, p.f), a.Config)
 			for k, pt := range a.Points { // up to the divergence, if any
 				if pt.X != want[k] {
 					t.Errorf("%s: step %d at %v, torch's rule gives %v", m, k, pt.X, want[k])

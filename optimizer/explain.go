@@ -40,7 +40,7 @@ func (rp *Replayer) Explain(k int) (Worked, bool) {
 		return Worked{}, false
 	}
 	if rp.r == nil || rp.next > k {
-		rp.r, rp.next = newRule(rp.c), 1
+		rp.r, rp.next = newRule(rp.c, rp.p.F), 1
 	}
 	for ; rp.next < k; rp.next++ {
 		g := rp.pts[rp.next-1].Grad
@@ -254,4 +254,36 @@ func (r *bookAdamRule) explain(e *explainer) []string {
 		"v" + k + " = v" + sub(e.k-1) + " + (1 − β2)·(∇f² − v" + sub(e.k-1) + ") = " + e.vec(next.v),
 		e.update(" − η"+k+"·m"+k+" / (√v"+k+" + 1e-7)", " − "+num(lrt)+"·"+e.vec(next.m)+" / ("+e.vec(sqrt(next.v))+" + 1e-7)"),
 	}
+}
+
+// explain writes Newton's step: the Hessian at x_{k−1} (damped when λ > 0),
+// the solve Δ = (H + λI)⁻¹∇f and the update x_k = x_{k−1} − η·Δ.
+func (r *newtonRule) explain(e *explainer) []string {
+	x, g := e.prev.X, e.prev.Grad
+	h := r.fn.Hessian(x[0], x[1])
+	a, b, d := r.damped(x[0], x[1])
+	hk := "H(" + e.x(e.k-1) + ")"
+	var lines []string
+	if e.dims == 1 {
+		lines = append(lines, hk+" = f''"+"("+e.x(e.k-1)+") = "+num(h[0][0]))
+		if r.lambda != 0 {
+			lines = append(lines, "H + λ = "+num(h[0][0])+" + "+num(r.lambda)+" = "+num(a))
+		}
+	} else {
+		lines = append(lines, hk+" = "+mat2(h[0][0], h[0][1], h[1][0], h[1][1]))
+		if r.lambda != 0 {
+			lines = append(lines, "H + λI = "+mat2(a, b, b, d))
+		}
+	}
+	s, ok := r.solve(x[0], x[1], g[0], g[1])
+	if !ok {
+		return append(lines, "det(H + λI) = 0: no Newton step")
+	}
+	lines = append(lines, "Δ = (H + λI)⁻¹·∇f = "+e.vec(s))
+	return append(lines, e.update(" − η·Δ", " − "+num(r.lr)+"·"+e.vec(s)))
+}
+
+// mat2 writes a 2×2 matrix row by row: [[a, b], [c, d]].
+func mat2(a, b, c, d float64) string {
+	return "[[" + num(a) + ", " + num(b) + "], [" + num(c) + ", " + num(d) + "]]"
 }

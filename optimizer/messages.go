@@ -38,6 +38,9 @@ var (
 	msgNoFunction = message.Define("no function: the problem has no objective")
 	msgNothingRun = message.Define("nothing was run: %s")
 	msgVerbatim   = message.Define("%s") // an error from outside the program, as it is
+	msgSingular   = message.Define("step %s could not be taken: H + λI is singular at %s (determinant 0 or not finite), so Newton's step is undefined there; a damping λ > 0 makes it solvable")
+	// A newton run that came to rest on a saddle or a maximum.
+	msgNewtonSaddle = message.Define("Newton's step goes to the stationary point nearest in its quadratic model whatever its kind: here a saddle or a maximum, not a minimum")
 
 	// The stability sentences of Analysis and PointAnalysis.
 	msgSaddleSuffix   = message.Define("%s, but the surface curves downward in another direction (a saddle)")
@@ -59,6 +62,7 @@ var (
 		MaxSteps:  message.Define("max-steps"),
 		Converged: message.Define("converged"),
 		Diverged:  message.Define("diverged"),
+		Singular:  message.Define("singular"),
 		Cancelled: message.Define("cancelled"),
 		Invalid:   message.Define("invalid"),
 	}

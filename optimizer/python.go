@@ -8,7 +8,7 @@ import "strconv"
 // x. The arithmetic is the rule's, in torch.optim's order, so that a script
 // reproduces a run to rounding.
 func PythonRule(c Config) (init, step []string) {
-	r := newRule(c.withDefaults(2))
+	r := newRule(c.withDefaults(2), nil)
 	if p, ok := r.(interface{ python() ([]string, []string) }); ok {
 		return p.python()
 	}
@@ -78,4 +78,17 @@ func (r *bookAdamRule) python() ([]string, []string) {
 			"m = m + " + py(1-r.b1) + " * (g - m)",
 			"v = v + " + py(1-r.b2) + " * (g * g - v)",
 			"x = x - lr_t * m / (np.sqrt(v) + 1e-7)"}
+}
+
+// python is Newton's step: it needs hessian(x), the exact Hessian as a
+// 2×2 NumPy array (for a 1-D function only [0][0] is used), and solves the
+// damped system with np.linalg.solve (the engine's explicit 2×2 solve
+// agrees to rounding).
+func (r *newtonRule) python() ([]string, []string) {
+	return nil, []string{
+		"H = hessian(x)[:x.size, :x.size] + " + py(r.lambda) + " * np.eye(x.size)",
+		"if not np.all(np.isfinite(H)) or np.linalg.det(H) == 0:",
+		"    break  # singular: the run stops",
+		"x = x - " + py(r.lr) + " * np.linalg.solve(H, g)",
+	}
 }

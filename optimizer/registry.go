@@ -19,6 +19,7 @@ const (
 	Adagrad  Method = "adagrad"
 	RMSProp  Method = "rmsprop"
 	Adam     Method = "adam"
+	Newton   Method = "newton"
 )
 
 // Param is one hyperparameter of a method. Its Name is the CLI flag
@@ -61,6 +62,12 @@ type MethodSpec struct {
 	// methods that rescale their steps by the gradient history and so have
 	// no fixed critical rate.
 	CriticalFactor func(c Config) float64
+	// CriticalLR, when set, is the critical learning rate itself on the
+	// local quadratic model whose largest loss eigenvalue is hi > 0, and
+	// takes the place of CriticalFactor / hi: for a method whose step is not
+	// a multiple of the gradient, so that its critical rate does not scale
+	// as 1/λmax (newton: 2(hi + λ)/hi, i.e. 2 undamped, whatever λmax).
+	CriticalLR func(c Config, hi float64) float64
 	// newRule and newBookRule build torch's and the book's update rule for
 	// a valid config with its defaults filled.
 	newRule, newBookRule func(c Config) rule
@@ -128,7 +135,7 @@ func eps(d float64) Param {
 var registry []MethodSpec
 
 func init() {
-	registry = append(sgdFamily(), adaptiveMethods()...)
+	registry = append(append(sgdFamily(), adaptiveMethods()...), newtonMethod())
 	allParams, paramSlot = indexParams(registry)
 }
 
@@ -223,6 +230,26 @@ func adaptiveMethods() []MethodSpec {
 			},
 			newBookRule: func(c Config) rule { return &bookAdamRule{lr: c.LR, b1: c.Param("beta1"), b2: c.Param("beta2")} }},
 	}
+}
+
+// paramDamping is Newton's Levenberg damping λ.
+var paramDamping = Param{Name: "damping", Symbol: "λ", Default: 0, Min: 0, Max: math.Inf(1),
+	Label: message.Define("damping λ"), Doc: message.Define("added to the Hessian's diagonal: the step solves (H + λI)Δ = g, between Newton (λ = 0) and short gd steps (large λ)")}
+
+// newtonMethod is the registry's entry of Newton's method with the exact
+// Hessian and Levenberg damping. The book's common/optimizer.py has no
+// Newton, so its convention uses the same rule.
+func newtonMethod() MethodSpec {
+	newton := func(c Config) rule { return &newtonRule{lr: c.LR, lambda: c.Param("damping"), x: c.Start} }
+	return MethodSpec{Name: Newton, Rule: "x ← x − η(H + λI)⁻¹g", BookRule: "x ← x − η(H + λI)⁻¹g",
+		Params:  []Param{paramDamping},
+		Doc:     message.Define("Newton's method with the exact Hessian H and damping λ (not in torch.optim)"),
+		BookDoc: message.Define("Newton's method with the exact Hessian H and damping λ (not in the book's common/optimizer.py; the same rule as torch's convention)"),
+		// On a quadratic the step multiplies the error along an eigenvector
+		// of eigenvalue h by 1 − ηh/(h + λ): stable for η < 2(h + λ)/h, and
+		// ηh/(h + λ) grows with h, so λmax decides.
+		CriticalLR: func(c Config, hi float64) float64 { return 2 * (hi + c.Param("damping")) / hi },
+		newRule:    newton, newBookRule: newton}
 }
 
 // Methods returns the registry: every method in menu order. The slice is

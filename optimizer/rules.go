@@ -216,12 +216,96 @@ func (r *bookAdamRule) step(g0, g1 float64) (float64, float64) {
 	return -(lrt * r.m[0] / (math.Sqrt(r.v[0]) + bookEps)), -(lrt * r.m[1] / (math.Sqrt(r.v[1]) + bookEps))
 }
 
-// newRule is the update rule of the valid config c (defaults filled) in
-// its convention; it is built once per run.
-func newRule(c Config) rule {
-	s, _ := c.Method.Spec()
-	if c.Convention == ConventionBook {
-		return s.newBookRule(c)
+// pointRule is a rule that needs the point, not only the gradient: the
+// engine calls stepAt instead of step (choosing once per run, so the other
+// rules' steps cost what they did). ok is false when no step can be taken
+// at x (Newton's H + λI is singular there); the run then stops as Singular.
+type pointRule interface {
+	stepAt(x0, x1, g0, g1 float64) (u0, u1 float64, ok bool)
+}
+
+// objectiveRule is a rule that reads the objective; newRule hands it over.
+type objectiveRule interface {
+	setObjective(fn Objective)
+}
+
+// newtonRule is Newton's method with Levenberg damping:
+// x ← x − η(H + λI)⁻¹∇f, H the exact Hessian at x (1×1 for 1-D
+// functions). It heads for the nearest stationary point whatever its kind:
+// a minimum, a saddle or a maximum.
+type newtonRule struct {
+	lr, lambda float64
+	fn         Objective
+	oneD       bool
+	x          [2]float64 // the point of the next step, for step (stepAt is given it)
+}
+
+func (r *newtonRule) setObjective(fn Objective) {
+	r.fn, r.oneD = fn, fn != nil && fn.Dims() == 1
+}
+
+// step is stepAt at the rule's own point, which starts at the config's
+// start and follows the updates it returns (for replays that only know the
+// gradients); at a singular H + λI the update is NaN.
+func (r *newtonRule) step(g0, g1 float64) (float64, float64) {
+	u0, u1, ok := r.stepAt(r.x[0], r.x[1], g0, g1)
+	if !ok {
+		return math.NaN(), math.NaN()
 	}
-	return s.newRule(c)
+	if r.oneD {
+		u1 = 0
+	}
+	r.x[0] += u0
+	r.x[1] += u1
+	return u0, u1
+}
+
+func (r *newtonRule) stepAt(x0, x1, g0, g1 float64) (float64, float64, bool) {
+	s, ok := r.solve(x0, x1, g0, g1)
+	return -r.lr * s[0], -r.lr * s[1], ok
+}
+
+// solve returns s = (H + λI)⁻¹g at x and the damped Hessian's a, b, e
+// ([[a, b], [b, e]], b symmetrised; e unused in 1-D); ok is false when
+// H + λI is singular or not finite there.
+func (r *newtonRule) solve(x0, x1, g0, g1 float64) (s [2]float64, ok bool) {
+	a, b, e := r.damped(x0, x1)
+	if r.oneD {
+		if a == 0 || !finite(a) {
+			return s, false
+		}
+		return [2]float64{g0 / a, 0}, true
+	}
+	det := a*e - b*b
+	if det == 0 || !finite(det) {
+		return s, false
+	}
+	return [2]float64{(e*g0 - b*g1) / det, (a*g1 - b*g0) / det}, true
+}
+
+// damped is H + λI at x as [[a, b], [b, e]] (b the mean of H's two
+// off-diagonal entries).
+func (r *newtonRule) damped(x0, x1 float64) (a, b, e float64) {
+	h := r.fn.Hessian(x0, x1)
+	if r.oneD {
+		return h[0][0] + r.lambda, 0, 0
+	}
+	return h[0][0] + r.lambda, (h[0][1] + h[1][0]) / 2, h[1][1] + r.lambda
+}
+
+// newRule is the update rule of the valid config c (defaults filled) in
+// its convention for the objective fn (nil where only the rule's text is
+// wanted); it is built once per run.
+func newRule(c Config, fn Objective) rule {
+	s, _ := c.Method.Spec()
+	var r rule
+	if c.Convention == ConventionBook {
+		r = s.newBookRule(c)
+	} else {
+		r = s.newRule(c)
+	}
+	if o, ok := r.(objectiveRule); ok {
+		o.setObjective(fn)
+	}
+	return r
 }

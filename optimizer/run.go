@@ -19,6 +19,10 @@ const (
 	Converged Status = "converged"
 	// Diverged: x or f stopped being finite, or some |x_i| exceeded Config.Bound.
 	Diverged Status = "diverged"
+	// Singular: the method needs H + λI to be invertible (newton) and it
+	// was singular or not finite at the last point: no step could be taken
+	// from there. Result.Reason names the step and the point.
+	Singular Status = "singular"
 	// Cancelled: the context was cancelled before the run finished.
 	Cancelled Status = "cancelled"
 	// Invalid: the problem or the config was rejected; Result.Err says why
@@ -38,7 +42,7 @@ type Result struct {
 	Points     []Point         // trajectory; decimated for runs longer than FullRecordSteps (first, last and divergence point always kept)
 	Final      Point           // last point
 	Verdict    Verdict         // one-word reading of the run for a teacher
-	Reason     message.Message // why, for the verdicts that need a reason (stalled, escaping); zero otherwise
+	Reason     message.Message // why, for the verdicts that need a reason (stalled, escaping), a Singular stop, or a newton run that ended on a saddle or a maximum; zero otherwise
 	Analysis   Analysis
 	Err        error // why the run is Invalid (a message.Message), nil otherwise
 }
@@ -73,7 +77,21 @@ func Run(ctx context.Context, p Problem, c Config, report func(Progress)) Result
 	}
 	res.Analysis = analyse(p.F, dims, res)
 	res.Verdict, res.Reason = judge(p.F, res, t.tail)
+	switch {
+	case t.status == Singular:
+		res.Reason = msgSingular.New(message.Int(res.Steps+1), message.Text(pointText(dims, res.Final.X)))
+	case c.Method == Newton && res.Verdict == VerdictSaddle && res.Reason.IsZero():
+		res.Reason = msgNewtonSaddle.New()
+	}
 	return res
+}
+
+// pointText writes x as the run's dimension reads it: "(3, 2)" or "3".
+func pointText(dims int, x [2]float64) string {
+	if dims == 1 {
+		return message.Num(x[0])
+	}
+	return "(" + message.Num(x[0]) + ", " + message.Num(x[1]) + ")"
 }
 
 func invalid(res Result, err error) Result {
@@ -133,7 +151,14 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 	case c.Tol > 0 && p.Grad[0]*p.Grad[0]+p.Grad[1]*p.Grad[1] <= c.Tol*c.Tol:
 		status = Converged
 	default:
-		status, steps, p = t.steps(p)
+		// A rule that needs the point has a loop of its own, chosen here
+		// once, so that the hot loop of the others is untouched.
+		st := newRule(c, fn)
+		if r, ok := st.(pointRule); ok {
+			status, steps, p = t.stepsAt(p, r)
+		} else {
+			status, steps, p = t.steps(p, st)
+		}
 	}
 	if t.pts[len(t.pts)-1].K != steps {
 		t.pts = append(t.pts, p) // the decimated run's last point
@@ -164,17 +189,17 @@ func (t *tracer) inBound(p Point) bool {
 	return math.Abs(p.X[0]) <= t.bound && math.Abs(p.X[1]) <= t.bound && p.F-p.F == 0
 }
 
-// steps is the engine's hot loop: it makes the steps from p and returns
-// why it stopped, the steps made and the last point. It keeps its state in
+// steps is the engine's hot loop: it makes the steps of rule st (any rule
+// but a pointRule, see stepsAt) from p and returns why it stopped, the
+// steps made and the last point. It keeps its state in
 // locals and calls nothing per step but the objective and the rule
 // (BenchmarkStep, BenchmarkRun1M).
-func (t *tracer) steps(p Point) (Status, int, Point) {
+func (t *tracer) steps(p Point, st rule) (Status, int, Point) {
 	c, pts, s, report, stop := t.c, t.pts, t.stride, t.report, t.stop
 	numeric, h, bound, oneD, fn := t.numeric, c.H, t.bound, t.oneD, t.fn
 	useTol, tol2 := c.Tol > 0, c.Tol*c.Tol
 	x0, x1, g0, g1 := p.X[0], p.X[1], p.Grad[0], p.Grad[1]
 	var f float64
-	st := newRule(c)
 	plain, isGD := st.(*gdRule) // plain gd is inlined below: the common case
 	gd, lr := isGD && !plain.maximize, c.LR
 	steps, next := 0, s // next: the next step to keep when decimating
@@ -229,6 +254,59 @@ func (t *tracer) steps(p Point) (Status, int, Point) {
 		}
 	}
 	return MaxSteps, steps, p
+}
+
+// stepsAt is steps for a rule that needs the point (newton), with the
+// same stops and recording; it is a loop of its own so that the hot loop of
+// the other methods is untouched. It stops as Singular where the rule can
+// take no step.
+func (t *tracer) stepsAt(p Point, r pointRule) (Status, int, Point) {
+	c, next, last := t.c, t.stride, time.Now()
+	useTol, tol2 := c.Tol > 0, c.Tol*c.Tol
+	for k := 1; k <= c.Steps; k++ {
+		if t.stop.Load() {
+			return Cancelled, k - 1, p
+		}
+		if t.report != nil && k&63 == 0 {
+			if now := time.Now(); now.Sub(last) >= ReportEvery {
+				last = now
+				pts := t.pts
+				t.report(Progress{Step: pts[len(pts)-1].K, Points: pts[:len(pts):len(pts)]})
+			}
+		}
+		u0, u1, ok := r.stepAt(p.X[0], p.X[1], p.Grad[0], p.Grad[1])
+		if !ok {
+			return Singular, k - 1, p
+		}
+		if t.oneD {
+			u1 = 0
+		}
+		p = t.at(k, [2]float64{p.X[0] + u0, p.X[1] + u1}, [2]float64{u0, u1})
+		next = t.keep(p, next)
+		if !t.inBound(p) {
+			return Diverged, k, p
+		}
+		if useTol && p.Grad[0]*p.Grad[0]+p.Grad[1]*p.Grad[1] <= tol2 {
+			return Converged, k, p
+		}
+	}
+	return MaxSteps, c.Steps, p
+}
+
+// keep records p as steps does: every point, or when decimating the ring
+// of the last steps and every stride-th point; next is the next step to
+// keep, and keep returns the one after p.
+func (t *tracer) keep(p Point, next int) int {
+	if t.stride == 1 {
+		t.pts = append(t.pts, p)
+		return next
+	}
+	t.ring[p.K&(tailLen-1)] = p
+	if p.K == next {
+		t.pts = append(t.pts, p)
+		next += t.stride
+	}
+	return next
 }
 
 // tail returns the last (up to tailLen) consecutive steps of a run.

@@ -30,6 +30,11 @@ func WritePython(w io.Writer, p optimizer.Problem, cs []optimizer.Config) error 
 		return err
 	}
 	b.WriteString(numericalGradient)
+	if needsHessian(cs) {
+		if err := writeHessian(&b, f); err != nil {
+			return err
+		}
+	}
 	names := make([]string, len(cs))
 	for i, c := range cs {
 		names[i] = fmt.Sprintf("run_%d", i+1)
@@ -124,4 +129,53 @@ func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int) {
 	b.WriteString("        if not (np.all(np.abs(x) <= bound) and np.isfinite(f(x))):\n            break\n")
 	b.WriteString("        if tol > 0 and np.sum(g * g) <= tol * tol:\n            break\n")
 	b.WriteString("    return x\n")
+}
+
+// needsHessian reports whether the rule of some config calls hessian(x).
+func needsHessian(cs []optimizer.Config) bool {
+	for _, c := range cs {
+		_, step := optimizer.PythonRule(c)
+		for _, l := range step {
+			if strings.Contains(l, "hessian(") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// writeHessian writes hessian(x), the exact Hessian from the derivatives of
+// the gradient's formulas.
+func writeHessian(b *strings.Builder, f *expr.Func) error {
+	var rows []string
+	for _, formula := range f.Gradient() {
+		g, err := constantOrFunc(formula)
+		if err != nil {
+			return err
+		}
+		var row []string
+		for _, d := range g.Gradient() {
+			h, err := constantOrFunc(d)
+			if err != nil {
+				return err
+			}
+			row = append(row, h.Python())
+		}
+		for len(row) < f.Dims() {
+			row = append(row, "0") // a gradient component of x alone in a function of x and y
+		}
+		rows = append(rows, "["+strings.Join(row, ", ")+"]")
+	}
+	fmt.Fprintf(b, "\n\ndef hessian(x):\n    return np.array([%s], dtype=float)\n", strings.Join(rows, ", "))
+	return nil
+}
+
+// constantOrFunc parses a formula of the function language, which may be a
+// constant (the language wants a variable: 0*x + (…) folds back to it).
+func constantOrFunc(formula string) (*expr.Func, error) {
+	g, err := expr.Parse("0*x + (" + formula + ")")
+	if err != nil {
+		return nil, fmt.Errorf("the formula %q does not parse: %v", formula, err)
+	}
+	return g, nil
 }

@@ -50,6 +50,10 @@ func TestPythonScriptReproducesTheRuns(t *testing.T) {
 		{"--func", "(x-1)^2 + sin(3x)", "--start", "2", "--method", "momentum", "--dampening", "0.3", "--momentum", "0.5"},
 		{"--func", "sigmoid(x) + softplus(y) + relu(x - y) + max(x, y)", "--start", "1,-2", "--gradient", "numeric", "--h", "0.001", "--method", "gd,momentum"},
 		{"--func", "x^2 + y^2", "--lr", "1.1", "--tol", "0"},
+		{"--preset", "rosenbrock", "--method", "newton", "--lr", "1", "--steps", "10"},
+		{"--func", "x^4 + 2x + y^2", "--start", "1,1", "--method", "newton", "--damping", "0.5", "--lr", "0.5"},
+		{"--func", "cos(x)", "--start", "0.5", "--method", "newton", "--lr", "1"},
+		{"--func", "x^3 + y^2", "--start", "0,1", "--method", "newton"},
 		{"--func", "(1-x)^2 + 100(y-x^2)^2", "--start", "-1.2,1", "--lr", "0.001", "--steps", "100000", "--tol", "1e-3", "--method", "momentum"},
 	} {
 		script, errOut, code := cli(append([]string{"run", "--format", "python"}, args...)...)
