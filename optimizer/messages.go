@@ -94,7 +94,7 @@ func (r Result) Outcome() message.Message {
 	switch r.Status {
 	case Diverged:
 		m = msgDivergedAt.New(message.Int(r.DivergedAt))
-	case MaxSteps, Converged:
+	case MaxSteps, Converged, Singular:
 		m = msgStatusAfter.New(message.Nested(r.Status.Word()), message.Int(r.Steps))
 	default:
 		m = r.Status.Word()

@@ -89,9 +89,9 @@ func Run(ctx context.Context, p Problem, c Config, report func(Progress)) Result
 // pointText writes x as the run's dimension reads it: "(3, 2)" or "3".
 func pointText(dims int, x [2]float64) string {
 	if dims == 1 {
-		return message.Num(x[0])
+		return message.Short(x[0])
 	}
-	return "(" + message.Num(x[0]) + ", " + message.Num(x[1]) + ")"
+	return "(" + message.Short(x[0]) + ", " + message.Short(x[1]) + ")"
 }
 
 func invalid(res Result, err error) Result {
