@@ -84,7 +84,7 @@ func TestNewtonSingular(t *testing.T) {
 	r := Run(context.Background(), Problem{F: cubic}, c, nil)
 	reason := r.Reason.String()
 	if r.Status != Singular || r.Steps != 0 || r.Verdict == VerdictDiverged ||
-		!strings.Contains(reason, "step 1 ") || !strings.Contains(reason, "(0.0, 1.0)") || !strings.Contains(reason, "singular") {
+		!strings.Contains(reason, "step 1 ") || !strings.Contains(reason, "(0, 1)") || !strings.Contains(reason, "singular") {
 		t.Errorf("%s after %d steps, verdict %s, reason %q", r.Status, r.Steps, r.Verdict, reason)
 	}
 	if w := r.Status.Word().String(); w != "singular" {
