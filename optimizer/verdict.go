@@ -29,13 +29,12 @@ import (
 //     saddle: the same, but the loss curves downward in some direction
 //     (a Hessian eigenvalue < 0): the run came to rest on a saddle point,
 //     or for a 1-D function on a maximum, not on a minimum.
-//     escaping: in the window the loss fell in at least 3 of 4 steps and
-//     |x| grew in at least 3 of 4, |x| ended more than 10 % larger than it
-//     started, and no minimum is in reach: the surface does not curve
-//     upward in every direction at the end, or one Newton step from there
-//     still leaves more than 1/10 of the gradient (a bowl would be all but
-//     reached) — the run heads off to infinity without a minimum, as on 1/x
-//     or σ(x) + σ(y) (Result.Reason says so).
+//     escaping: in the window the loss fell, |x| grew and the exact
+//     gradient shrank in at least 3 of 4 steps each, |x| ended more than
+//     twice max(1, |x| at the start), and no minimum is in reach: Newton's
+//     method from the end point does not find one nearby (see
+//     minimumInReach) — the run heads off to infinity without a minimum,
+//     as on 1/x or σ(x) + σ(y) (Result.Reason says so).
 //  3. plateau: the gradient is so small that nothing moves, far from any
 //     minimum: at the start and at the end ‖∇f‖ ≤ 0.001·max(1, |f|); the
 //     point moved less than 0.001·max(1, ‖start‖); and it is not at a
@@ -83,8 +82,7 @@ const (
 	growthFactor   = 2.0  // diverged: growth of step and distance over the second half
 	minGrowthSteps = 4
 	stallFactor    = 1e-3 // stalled: ‖g_used‖ ≤ stallFactor·‖g_exact‖
-	escapeGrowth   = 1.1  // escaping: ‖x_end‖ > escapeGrowth·‖x_start‖
-	reachFactor    = 0.1  // escaping: a Newton step leaves > reachFactor of the gradient
+	escapeGrowth   = 2.0  // escaping: ‖x_end‖ > escapeGrowth·max(1, ‖x_start‖)
 )
 
 // judge applies the verdict rules to a finished run of fn; tail holds its
@@ -207,14 +205,14 @@ func stallReason(h float64, p Point, gN float64) message.Message {
 // escaping reports whether the run heads off to infinity with no minimum
 // in reach (rule "escaping" above); w is the window of the last steps.
 func escaping(fn Objective, r Result, w []Point) bool {
-	if len(w) < 4 || !(norm(r.Final.X) > escapeGrowth*norm(r.Points[0].X)) {
+	if len(w) < 4 || !(norm(r.Final.X) > escapeGrowth*math.Max(1, norm(r.Points[0].X))) {
 		return false
 	}
 	sign := 1.0
 	if r.Config.Method.maximizes() {
 		sign = -1
 	}
-	falls, grows := 0, 0
+	falls, grows, flattens := 0, 0, 0
 	for i := 1; i < len(w); i++ {
 		if sign*w[i].F < sign*w[i-1].F {
 			falls++
@@ -222,30 +220,49 @@ func escaping(fn Objective, r Result, w []Point) bool {
 		if norm(w[i].X) > norm(w[i-1].X) {
 			grows++
 		}
+		if exactNorm(fn, w[i].X) < exactNorm(fn, w[i-1].X) {
+			flattens++
+		}
 	}
 	n := float64(len(w) - 1)
-	if float64(falls) < majority*n || float64(grows) < majority*n {
+	if float64(falls) < majority*n || float64(grows) < majority*n || float64(flattens) < majority*n {
 		return false
 	}
 	return !minimumInReach(fn, r)
 }
 
-// minimumInReach reports whether the surface curves upward in every
-// direction at the end of r and one Newton step from there leaves at most
-// reachFactor of the exact gradient: the bottom of a bowl is near.
+// minimumInReach reports whether Newton's method, started at the end of r,
+// reaches a point where the exact gradient is at most 1e-6 of its size
+// there, within 2·max(1, |x|) of the end and curving upward all the way: the
+// bottom of a bowl is near. Off to infinity (1/x, σ(x), e^−x) Newton's
+// steps walk away as well, and the gradient only fades.
 func minimumInReach(fn Objective, r Result) bool {
-	lo, _, ok := lossEigen(r.Analysis.End, r.Config.Method)
-	if !ok || lo <= 0 {
-		return false
+	end := r.Final.X
+	dims := 1
+	if fn.Dims() == 2 {
+		dims = 2
 	}
-	x := r.Final.X
-	_, gx, gy := fn.ValueGrad(x[0], x[1])
-	s, ok := newtonStep(r.Analysis.End.Hessian, [2]float64{gx, gy})
-	if !ok {
-		return false
+	g0, x := exactNorm(fn, end), end
+	reach := 2 * math.Max(1, norm(end))
+	for range 30 {
+		cv := curvature(fn, dims, x)
+		if lo, _, ok := lossEigen(cv, r.Config.Method); !ok || lo <= 0 {
+			return false
+		}
+		_, gx, gy := fn.ValueGrad(x[0], x[1])
+		s, ok := newtonStep(cv.Hessian, [2]float64{gx, gy})
+		if !ok {
+			return false
+		}
+		x = [2]float64{x[0] - s[0], x[1] - s[1]}
+		if !(dist(x, end) <= reach) {
+			return false
+		}
+		if exactNorm(fn, x) <= 1e-6*g0 {
+			return true
+		}
 	}
-	to := [2]float64{x[0] - s[0], x[1] - s[1]}
-	return exactNorm(fn, to) <= reachFactor*exactNorm(fn, x)
+	return false
 }
 
 // runningAway reports whether the run's steps and distance from the start
