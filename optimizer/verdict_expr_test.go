@@ -42,6 +42,9 @@ func TestVerdictsNeverLie(t *testing.T) {
 		// A far minimum reached slowly is not escaping.
 		{"far bowl", "(x-50)^2 + (y-50)^2", [2]float64{1, 1}, 0.001, 200, false, 0, 0, optimizer.VerdictSlow,
 			"", [2]float64{}, -1},
+		// Stopped short of a minimum that Newton's method finds: not escaping.
+		{"himmelblau short", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2", [2]float64{0, 0}, 0.001, 20, false, 0, 0, optimizer.VerdictSlow,
+			"", [2]float64{}, -1},
 		{"numeric converges", "x^2+y^2", [2]float64{3, 2}, 0.1, 100, true, 1e-4, 0, optimizer.VerdictConverged,
 			"", [2]float64{}, -1},
 	} {
@@ -65,6 +68,25 @@ func TestVerdictsNeverLie(t *testing.T) {
 			if tc.finalTol >= 0 && math.Abs(r.Final.X[i]-w) > tc.finalTol*math.Max(1, math.Abs(w)) {
 				t.Errorf("%s: ends at %v, want %v", tc.name, r.Final.X, tc.final)
 			}
+		}
+	}
+}
+
+// TestNoEscapeNearAMinimum runs the presets where an earlier rule called
+// runs that stopped short of a minimum escaping.
+func TestNoEscapeNearAMinimum(t *testing.T) {
+	for _, tc := range []struct {
+		preset string
+		m      optimizer.Method
+		lr     float64
+		steps  int
+	}{{"himmelblau", optimizer.Momentum, 1e-4, 100}, {"beale", optimizer.Adam, 0.01, 1000}, {"himmelblau", optimizer.GD, 1e-3, 50}} {
+		p, _ := optimizer.PresetByName(tc.preset)
+		f, _ := expr.Parse(p.Func)
+		c := optimizer.DefaultConfig()
+		c.Method, c.LR, c.Steps, c.Start = tc.m, tc.lr, tc.steps, p.Start
+		if r := optimizer.Run(context.Background(), p.Problem(f), c, nil); r.Verdict == optimizer.VerdictEscaping {
+			t.Errorf("%s %s lr %g: escaping, at %v", tc.preset, tc.m, tc.lr, r.Final.X)
 		}
 	}
 }
