@@ -126,6 +126,12 @@ func (c *form) methodChanged(name string) {
 		old, _ := c.method.Spec()
 		spec, _ := m.Spec()
 		c.syncing = true
+		if lr := suggestedLR(old, spec, c.LR.Text); lr != "" {
+			c.LR.SetText(lr)
+			if v, err := strconv.ParseFloat(lr, 64); err == nil {
+				c.LRSlider.SetValue(math.Log10(v))
+			}
+		}
 		for _, p := range spec.Params {
 			if q, ok := old.Param(p.Name); ok && c.Params[p.Name].Text == formatNum(q.Default) {
 				c.Params[p.Name].SetText(formatNum(p.Default))
@@ -383,4 +389,18 @@ func parseNumber(name, text string) (float64, error) {
 func roundSig(v float64, n int) float64 {
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', n, 64), 64)
 	return r
+}
+
+// suggestedLR is the learning rate to put in the field (text) when the
+// method changes from old to spec: the new method's suggestion (Newton's
+// η = 1), or back to the default lr when leaving a method whose suggestion
+// the field still holds; "" to leave the field as it is.
+func suggestedLR(old, spec optimizer.MethodSpec, text string) string {
+	switch {
+	case spec.SuggestedLR > 0:
+		return formatNum(spec.SuggestedLR)
+	case old.SuggestedLR > 0 && text == formatNum(old.SuggestedLR):
+		return formatNum(optimizer.DefaultLR)
+	}
+	return ""
 }

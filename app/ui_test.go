@@ -656,3 +656,15 @@ func TestGradientFormulaConventionAndPythonExport(t *testing.T) {
 		t.Errorf("the script does not use the book's Adam:\n%s", data)
 	}
 }
+
+func TestNewtonSuggestsItsLearningRate(t *testing.T) {
+	u := newTestUI(t)
+	u.Method.SetSelected("newton")
+	if it, _ := u.session.Item(0); u.LR.Text != "1" || it.Config.LR != 1 || !u.rows[u.Params["damping"]].Visible() {
+		t.Errorf("newton: lr field %q, run lr %g", u.LR.Text, it.Config.LR)
+	}
+	u.Method.SetSelected("gd")
+	if u.LR.Text != "0.1" {
+		t.Errorf("back to gd: lr field %q, want the default again", u.LR.Text)
+	}
+}

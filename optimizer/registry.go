@@ -57,6 +57,10 @@ type MethodSpec struct {
 	Params   []Param      // every hyperparameter of either rule (see ParamsIn)
 	// Maximizes: the method climbs f (ascent); its loss is −f.
 	Maximizes bool
+	// SuggestedLR is the learning rate the method is meant to run with
+	// (Newton's η = 1), which the window proposes when the method is
+	// chosen; 0 for none.
+	SuggestedLR float64
 	// CriticalFactor is c in the critical learning rate c / λmax on the local
 	// quadratic model (2 for gd), for the config's convention; nil for
 	// methods that rescale their steps by the gradient history and so have
@@ -242,7 +246,7 @@ var paramDamping = Param{Name: "damping", Symbol: "λ", Default: 0, Min: 0, Max:
 func newtonMethod() MethodSpec {
 	newton := func(c Config) rule { return &newtonRule{lr: c.LR, lambda: c.Param("damping"), x: c.Start} }
 	return MethodSpec{Name: Newton, Rule: "x ← x − η(H + λI)⁻¹g", BookRule: "x ← x − η(H + λI)⁻¹g",
-		Params:  []Param{paramDamping},
+		Params: []Param{paramDamping}, SuggestedLR: 1,
 		Doc:     message.Define("Newton's method with the exact Hessian H and damping λ (not in torch.optim)"),
 		BookDoc: message.Define("Newton's method with the exact Hessian H and damping λ (not in the book's common/optimizer.py; the same rule as torch's convention)"),
 		// On a quadratic the step multiplies the error along an eigenvector
