@@ -22,13 +22,7 @@ import (
 // that lesson.de.json translates exactly those, each with the verbs and the
 // arity of its key, and that lesson.en.json maps each key to itself.
 func TestTranslations(t *testing.T) {
-	own := map[string]bool{}
-	for _, k := range kinds {
-		if own[k.Key()] {
-			t.Errorf("kind %q is listed twice", k.Key())
-		}
-		own[k.Key()] = true
-	}
+	own := packtest.Keys(t, kinds)
 	for _, key := range definedKeys(t) {
 		if !own[key] {
 			t.Errorf("kind %q is defined but not in kinds", key)

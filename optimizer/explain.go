@@ -143,7 +143,7 @@ func (r *adagradRule) explain(e *explainer) []string {
 	G := "G" + sub(e.k)
 	return []string{
 		G + " = G" + sub(e.k-1) + " + ∇f² = " + e.vec(r.G) + " + " + e.vec(sq(g)) + " = " + e.vec(next.G),
-		e.update(" − η·∇f / (√"+G+" + ε)", " − "+num(r.lr)+"·"+e.vec(g)+" / ("+e.vec(sqrt(next.G))+" + "+num(r.eps)+")"),
+		e.scaled(r.lr, G, next.G, "ε", num(r.eps)),
 	}
 }
 
@@ -154,7 +154,7 @@ func (r *rmspropRule) explain(e *explainer) []string {
 	s := "s" + sub(e.k)
 	return []string{
 		s + " = α·s" + sub(e.k-1) + " + (1 − α)·∇f² = " + num(r.alpha) + "·" + e.vec(r.s) + " + " + num(1-r.alpha) + "·" + e.vec(sq(g)) + " = " + e.vec(next.s),
-		e.update(" − η·∇f / (√"+s+" + ε)", " − "+num(r.lr)+"·"+e.vec(g)+" / ("+e.vec(sqrt(next.s))+" + "+num(r.eps)+")"),
+		e.scaled(r.lr, s, next.s, "ε", num(r.eps)),
 	}
 }
 
@@ -162,7 +162,7 @@ func (r *adamRule) explain(e *explainer) []string {
 	g := e.prev.Grad
 	next := *r
 	next.step(g[0], g[1])
-	t := float64(next.t)
+	t := float64(next.bc.t)
 	bc1, bc2 := 1-math.Pow(r.b1, t), 1-math.Pow(r.b2, t)
 	mh := [2]float64{next.m[0] / bc1, next.m[1] / bc1}
 	vh := [2]float64{next.v[0] / bc2, next.v[1] / bc2}
@@ -170,10 +170,18 @@ func (r *adamRule) explain(e *explainer) []string {
 	return []string{
 		"m" + k + " = β1·m" + sub(e.k-1) + " + (1 − β1)·∇f = " + num(r.b1) + "·" + e.vec(r.m) + " + " + num(1-r.b1) + "·" + e.vec(g) + " = " + e.vec(next.m),
 		"v" + k + " = β2·v" + sub(e.k-1) + " + (1 − β2)·∇f² = " + num(r.b2) + "·" + e.vec(r.v) + " + " + num(1-r.b2) + "·" + e.vec(sq(g)) + " = " + e.vec(next.v),
-		"m̂ = m" + k + " / (1 − β1^" + strconv.Itoa(next.t) + ") = " + e.vec(next.m) + " / " + num(bc1) + " = " + e.vec(mh),
-		"v̂ = v" + k + " / (1 − β2^" + strconv.Itoa(next.t) + ") = " + e.vec(next.v) + " / " + num(bc2) + " = " + e.vec(vh),
+		"m̂ = m" + k + " / (1 − β1^" + strconv.Itoa(next.bc.t) + ") = " + e.vec(next.m) + " / " + num(bc1) + " = " + e.vec(mh),
+		"v̂ = v" + k + " / (1 − β2^" + strconv.Itoa(next.bc.t) + ") = " + e.vec(next.v) + " / " + num(bc2) + " = " + e.vec(vh),
 		e.update(" − η·m̂ / (√v̂ + ε)", " − "+num(r.lr)+"·"+e.vec(mh)+" / ("+e.vec(sqrt(vh))+" + "+num(r.eps)+")"),
 	}
+}
+
+// scaled is the update of a method that divides the gradient by the root
+// of an accumulator: x_k = x_{k−1} − η·∇f / (√acc + eps), with acc's new
+// value next and eps written as sym in the formula and as value in numbers.
+func (e *explainer) scaled(lr float64, acc string, next [2]float64, sym, value string) string {
+	return e.update(" − η·∇f / (√"+acc+" + "+sym+")",
+		" − "+num(lr)+"·"+e.vec(e.prev.Grad)+" / ("+e.vec(sqrt(next))+" + "+value+")")
 }
 
 func sq(v [2]float64) [2]float64   { return [2]float64{v[0] * v[0], v[1] * v[1]} }
@@ -226,7 +234,7 @@ func (r *bookAdagradRule) explain(e *explainer) []string {
 	h := "h" + sub(e.k)
 	return []string{
 		h + " = h" + sub(e.k-1) + " + ∇f² = " + e.vec(r.h) + " + " + e.vec(sq(g)) + " = " + e.vec(next.h),
-		e.update(" − η·∇f / (√"+h+" + 1e-7)", " − "+num(r.lr)+"·"+e.vec(g)+" / ("+e.vec(sqrt(next.h))+" + 1e-7)"),
+		e.scaled(r.lr, h, next.h, "1e-7", "1e-7"),
 	}
 }
 
@@ -237,7 +245,7 @@ func (r *bookRMSpropRule) explain(e *explainer) []string {
 	h := "h" + sub(e.k)
 	return []string{
 		h + " = ρ·h" + sub(e.k-1) + " + (1 − ρ)·∇f² = " + num(r.rho) + "·" + e.vec(r.h) + " + " + num(1-r.rho) + "·" + e.vec(sq(g)) + " = " + e.vec(next.h),
-		e.update(" − η·∇f / (√"+h+" + 1e-7)", " − "+num(r.lr)+"·"+e.vec(g)+" / ("+e.vec(sqrt(next.h))+" + 1e-7)"),
+		e.scaled(r.lr, h, next.h, "1e-7", "1e-7"),
 	}
 }
 
@@ -245,8 +253,8 @@ func (r *bookAdamRule) explain(e *explainer) []string {
 	g := e.prev.Grad
 	next := *r
 	next.step(g[0], g[1])
-	t := strconv.Itoa(next.t)
-	lrt := r.lr * math.Sqrt(1-math.Pow(r.b2, float64(next.t))) / (1 - math.Pow(r.b1, float64(next.t)))
+	t := strconv.Itoa(next.bc.t)
+	lrt := r.lr * math.Sqrt(1-math.Pow(r.b2, float64(next.bc.t))) / (1 - math.Pow(r.b1, float64(next.bc.t)))
 	k := sub(e.k)
 	return []string{
 		"η" + k + " = η·√(1 − β2^" + t + ") / (1 − β1^" + t + ") = " + num(lrt),

@@ -78,31 +78,41 @@ func (r *rmspropRule) step(g0, g1 float64) (float64, float64) {
 // m ← β1m + (1 − β1)g, v ← β2v + (1 − β2)g², m̂ = m/(1 − β1ᵗ),
 // v̂ = v/(1 − β2ᵗ), x ← x − η m̂/(√v̂ + ε).
 type adamRule struct {
-	lr, b1, b2, eps  float64
-	m, v             [2]float64
-	t                int
-	bc1Done, bc2Done bool // the bias corrections have reached 1
+	lr, b1, b2, eps float64
+	m, v            [2]float64
+	bc              biasCorrection
+}
+
+// biasCorrection counts the steps t of Adam and gives 1 − β1ᵗ and 1 − β2ᵗ.
+type biasCorrection struct {
+	t            int
+	done1, done2 bool // 1 − βᵗ has rounded to 1
+}
+
+// next advances t and returns 1 − β1ᵗ and 1 − β2ᵗ. Once one rounds to 1
+// it stays 1: the (then subnormal and slow) powers are skipped.
+func (b *biasCorrection) next(b1, b2 float64) (bc1, bc2 float64) {
+	b.t++
+	bc1, bc2 = 1, 1
+	if !b.done1 {
+		bc1 = 1 - math.Pow(b1, float64(b.t))
+		b.done1 = bc1 == 1
+	}
+	if !b.done2 {
+		bc2 = 1 - math.Pow(b2, float64(b.t))
+		b.done2 = bc2 == 1
+	}
+	return bc1, bc2
 }
 
 func (r *adamRule) step(g0, g1 float64) (float64, float64) {
-	r.t++
 	w := 1 - r.b1
 	r.m[0] = lerp(r.m[0], g0, w)
 	r.m[1] = lerp(r.m[1], g1, w)
 	r.v[0] = r.v[0]*r.b2 + (1-r.b2)*(g0*g0)
 	r.v[1] = r.v[1]*r.b2 + (1-r.b2)*(g1*g1)
-	// Once 1 − βᵗ rounds to 1 it stays 1: skip the (then subnormal and
-	// slow) powers.
-	bc1, bc2 := 1.0, 1.0
-	if !r.bc1Done {
-		bc1 = 1 - math.Pow(r.b1, float64(r.t))
-		r.bc1Done = bc1 == 1
-	}
-	if !r.bc2Done {
-		bc2 = 1 - math.Pow(r.b2, float64(r.t))
-		r.bc2Done = bc2 == 1
-		bc2 = math.Sqrt(bc2)
-	}
+	bc1, bc2 := r.bc.next(r.b1, r.b2)
+	bc2 = math.Sqrt(bc2)
 	size := r.lr / bc1
 	d0 := math.Sqrt(r.v[0])/bc2 + r.eps
 	d1 := math.Sqrt(r.v[1])/bc2 + r.eps
@@ -188,25 +198,13 @@ func (r *bookRMSpropRule) step(g0, g1 float64) (float64, float64) {
 // η_t = η·√(1 − β2ᵗ)/(1 − β1ᵗ) computed first, then m ← m + (1 − β1)(g − m),
 // v ← v + (1 − β2)(g² − v) and x ← x − η_t·m/(√v + 1e-7).
 type bookAdamRule struct {
-	lr, b1, b2       float64
-	m, v             [2]float64
-	t                int
-	bc1Done, bc2Done bool // 1 − β1ᵗ, 1 − β2ᵗ have reached 1
+	lr, b1, b2 float64
+	m, v       [2]float64
+	bc         biasCorrection
 }
 
 func (r *bookAdamRule) step(g0, g1 float64) (float64, float64) {
-	r.t++
-	// Once 1 − βᵗ rounds to 1 it stays 1: skip the (then subnormal and
-	// slow) powers.
-	bc1, bc2 := 1.0, 1.0
-	if !r.bc1Done {
-		bc1 = 1 - math.Pow(r.b1, float64(r.t))
-		r.bc1Done = bc1 == 1
-	}
-	if !r.bc2Done {
-		bc2 = 1 - math.Pow(r.b2, float64(r.t))
-		r.bc2Done = bc2 == 1
-	}
+	bc1, bc2 := r.bc.next(r.b1, r.b2)
 	lrt := r.lr * math.Sqrt(bc2) / bc1
 	w1, w2 := 1-r.b1, 1-r.b2
 	r.m[0] += w1 * (g0 - r.m[0])

@@ -26,14 +26,10 @@ var englishWord = regexp.MustCompile(`[A-Za-z]{4,}`)
 func Check(t testing.TB, dir, name string, kinds []message.Kind, same ...string) {
 	t.Helper()
 	de, en := Read(t, dir, name+".de.json"), Read(t, dir, name+".en.json")
-	own := map[string]bool{}
+	own := Keys(t, kinds)
 	keep := strings.NewReplacer(pairs(same)...)
 	for _, k := range kinds {
 		key := k.Key()
-		if own[key] {
-			t.Errorf("kind %q is listed twice", key)
-		}
-		own[key] = true
 		if en[key] != key {
 			t.Errorf("%s.en.json: %q = %q, want the key", name, key, en[key])
 		}
@@ -59,6 +55,19 @@ func Check(t testing.TB, dir, name string, kinds []message.Kind, same ...string)
 			}
 		}
 	}
+}
+
+// Keys is the set of the kinds' keys; a kind listed twice is an error.
+func Keys(t testing.TB, kinds []message.Kind) map[string]bool {
+	t.Helper()
+	own := map[string]bool{}
+	for _, k := range kinds {
+		if own[k.Key()] {
+			t.Errorf("kind %q is listed twice", k.Key())
+		}
+		own[k.Key()] = true
+	}
+	return own
 }
 
 func pairs(words []string) []string {

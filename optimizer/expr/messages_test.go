@@ -43,13 +43,7 @@ func TestErrorMessages(t *testing.T) {
 // of the package, each with the verbs of its key, and that expr.en.json maps
 // each key to itself.
 func TestTranslations(t *testing.T) {
-	own := map[string]bool{}
-	for _, k := range kinds {
-		if own[k.Key()] {
-			t.Errorf("kind %q is listed twice", k.Key())
-		}
-		own[k.Key()] = true
-	}
+	own := packtest.Keys(t, kinds)
 	// Every kind linked into the test binary is the package's, or the tests'.
 	for _, k := range message.Kinds() {
 		if !own[k.Key()] && k != msgTest {
