@@ -78,3 +78,38 @@ func BenchmarkRun1M(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScheduledStep measures a gd step on the typed Rosenbrock under
+// each learning-rate schedule (compare with BenchmarkStep/gd).
+func BenchmarkScheduledStep(b *testing.B) {
+	p := benchProblem(b, "(1 - x)^2 + 100(y - x^2)^2")
+	for _, text := range []string{"step:1000:0.9", "exp:0.99999", "cosine:100000:1e-5", "invsqrt"} {
+		b.Run(text, func(b *testing.B) {
+			s, err := optimizer.ParseSchedule(text)
+			if err != nil {
+				b.Fatal(err)
+			}
+			c := optimizer.DefaultConfig()
+			c.Start, c.LR, c.Schedule = [2]float64{-1.2, 1}, 1e-4, s
+			benchSteps(b, p, c)
+		})
+	}
+}
+
+// BenchmarkNoisyStep measures a gd step on the typed Rosenbrock with
+// gradient noise σ = 0.1 (the target is ≤ 60 ns).
+func BenchmarkNoisyStep(b *testing.B) {
+	p := benchProblem(b, "(1 - x)^2 + 100(y - x^2)^2")
+	c := optimizer.DefaultConfig()
+	c.Start, c.LR, c.Noise = [2]float64{-1.2, 1}, 1e-4, 0.1
+	benchSteps(b, p, c)
+}
+
+// BenchmarkArmijoStep measures a gd step on the typed Rosenbrock with the
+// Armijo line search from η = 1e-3.
+func BenchmarkArmijoStep(b *testing.B) {
+	p := benchProblem(b, "(1 - x)^2 + 100(y - x^2)^2")
+	c := optimizer.DefaultConfig()
+	c.Start, c.LR, c.LineSearch = [2]float64{-1.2, 1}, 1e-3, optimizer.Armijo
+	benchSteps(b, p, c)
+}

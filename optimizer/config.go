@@ -24,7 +24,7 @@ const (
 	// MaxStepsLimit is the largest Config.Steps that Validate accepts.
 	MaxStepsLimit = 100_000_000
 	// FullRecordSteps is the longest run whose every step is recorded
-	// (2,000,001 points of 64 bytes: 128 MB).
+	// (2,000,001 points of 80 bytes: 160 MB).
 	//
 	// Decimation rule: a run of n > FullRecordSteps steps keeps the points
 	// whose step k is a multiple of the stride s = ⌈n / DecimatedPoints⌉
@@ -96,7 +96,49 @@ type Config struct {
 	Tol        float64    // converged when ‖∇f‖ ≤ Tol; 0 = off (default)
 	Hyper      Hyper      // the methods' hyperparameters (see the registry)
 	Convention Convention // whose update rules: ConventionTorch (default) or ConventionBook
+	Schedule   Schedule   // the learning-rate schedule; the zero Schedule is a constant η
+	// Noise σ ≥ 0 adds N(0, σ²I) to every gradient the method uses (the
+	// "stochastic" of SGD), drawn from a PCG generator seeded with Seed:
+	// the same seed gives the same run everywhere. 0 is none.
+	Noise      float64
+	Seed       uint64     // the noise generator's seed (DefaultSeed in DefaultConfig)
+	LineSearch LineSearch // how gd chooses each step size; "" is the learning rate as given
 }
+
+// LineSearch chooses how a method that can take one (MethodSpec.LineSearch)
+// finds the step size of each update.
+type LineSearch string
+
+const (
+	// NoLineSearch: the step size is the (scheduled) learning rate.
+	NoLineSearch LineSearch = ""
+	// Armijo is backtracking from the learning rate η: the step size α
+	// starts at η and is halved until f(x − αg) ≤ f(x) − c·α·‖g‖² with c
+	// = ArmijoC, at most ArmijoHalvings times.
+	Armijo LineSearch = "armijo"
+)
+
+// The constants of the Armijo line search.
+const (
+	ArmijoC        = 1e-4
+	ArmijoHalvings = 60
+)
+
+// ParseLineSearch returns the line search named s ("", "none" or
+// "armijo"; case and spaces do not matter).
+func ParseLineSearch(s string) (LineSearch, error) {
+	switch v := strings.ToLower(strings.TrimSpace(s)); v {
+	case "", "none":
+		return NoLineSearch, nil
+	case string(Armijo):
+		return Armijo, nil
+	}
+	return "", msgLineSearch.New(message.Quote(s), message.Text("none, armijo"))
+}
+
+// DefaultSeed is the noise generator's seed of the CLI, the window and
+// lesson files.
+const DefaultSeed = 1
 
 // Defaults of the optional settings.
 const (
@@ -124,7 +166,7 @@ var DefaultStart = [2]float64{3, 2}
 // method's default and torch's rules.
 func DefaultConfig() Config {
 	return Config{Method: DefaultMethod, LR: DefaultLR, Start: DefaultStart, Steps: DefaultSteps,
-		Gradient: Exact, H: DefaultH, Bound: DefaultBound, Convention: ConventionTorch}
+		Gradient: Exact, H: DefaultH, Bound: DefaultBound, Convention: ConventionTorch, Seed: DefaultSeed}
 }
 
 // Param returns the value of the hyperparameter called name that c's
@@ -186,7 +228,43 @@ func (c Config) Validate(dims int) error {
 			}
 		}
 	}
+	if err := c.checkExtras(); err != nil {
+		return err
+	}
 	return c.checkBook()
+}
+
+// checkExtras checks the schedule, the noise and the line search, and that
+// the method has what they change.
+func (c Config) checkExtras() error {
+	if err := c.Schedule.validate(); err != nil {
+		return err
+	}
+	spec, _ := c.Method.Spec()
+	switch {
+	case c.Noise < 0 || !finite(c.Noise):
+		return msgNoise.New(message.Value(c.Noise))
+	case c.LineSearch != NoLineSearch && c.LineSearch != Armijo:
+		return msgLineSearch.New(message.Quote(string(c.LineSearch)), message.Text("none, armijo"))
+	case c.LineSearch != NoLineSearch && !spec.LineSearch:
+		return msgNoLineSearch.New(message.Quote(string(c.LineSearch)), message.Text(string(c.Method)), message.Text(lineSearchMethods()))
+	case spec.NoLearningRate && !c.Schedule.IsConstant():
+		return msgNoRateToSchedule.New(message.Quote(c.Schedule.text()), message.Text(string(c.Method)))
+	case spec.NoLearningRate && c.Noise > 0:
+		return msgNoRateToSearch.New(message.Value(c.Noise), message.Text(string(c.Method)))
+	}
+	return nil
+}
+
+// lineSearchMethods lists the methods that can take a line search.
+func lineSearchMethods() string {
+	var names []string
+	for _, m := range Methods() {
+		if m.LineSearch {
+			names = append(names, string(m.Name))
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // checkBook rejects what the book's rules cannot do: dampening (torch-only)

@@ -43,17 +43,32 @@ func (rp *Replayer) Explain(k int) (Worked, bool) {
 		rp.r, rp.next = newRule(rp.c, rp.p.F), 1
 	}
 	for ; rp.next < k; rp.next++ {
-		g := rp.pts[rp.next-1].Grad
-		rp.r.step(g[0], g[1])
+		rp.replay(rp.next)
 	}
 	e := &explainer{dims: rp.p.dims(), k: k, c: rp.c, prev: rp.pts[k-1], at: rp.pts[k]}
+	rp.setRate(k)
 	lines := e.gradient(rp.p.F)
-	before := rp.r
-	lines = append(lines, explainRule(before, e)...)
-	g := rp.pts[k-1].Grad
-	rp.r.step(g[0], g[1])
+	lines = append(lines, e.rate(rp.p.F)...)
+	lines = append(lines, explainRule(rp.r, e)...)
+	rp.replay(k)
 	rp.next = k + 1
 	return Worked{K: k, Lines: lines}, true
+}
+
+// replay takes step k of the rule with the rate and the gradient the run
+// used.
+func (rp *Replayer) replay(k int) {
+	rp.setRate(k)
+	g := rp.pts[k-1].Grad
+	rp.r.step(g[0], g[1])
+}
+
+// setRate gives the rule the rate step k used, where a schedule or a line
+// search changed it.
+func (rp *Replayer) setRate(k int) {
+	if !rp.c.plain() && rp.pts[k].LR > 0 {
+		rp.r.setLR(rp.pts[k].LR)
+	}
 }
 
 // explainer holds what every method's lines need.
@@ -78,10 +93,10 @@ func (e *explainer) x(k int) string { return "x" + sub(k) }
 // gradient is the line of the gradient at x_{k−1}, with the central
 // differences of a numeric gradient written out coordinate by coordinate.
 func (e *explainer) gradient(fn Objective) []string {
-	g, x := e.prev.Grad, e.prev.X
+	g, x := e.trueGradient(fn), e.prev.X
 	head := "∇f(" + e.x(e.k-1) + ") = ∇f" + e.vec(x)
 	if e.c.Gradient != Numeric {
-		return []string{head + " = " + e.vec(g)}
+		return append([]string{head + " = " + e.vec(g)}, e.noise(g)...)
 	}
 	h := e.c.H
 	names := [2]string{"∂f/∂x", "∂f/∂y"}
@@ -94,7 +109,8 @@ func (e *explainer) gradient(fn Objective) []string {
 		lines = append(lines, names[i]+" ≈ (f"+e.vec(up)+" − f"+e.vec(down)+") / 2h = ("+
 			num(fu)+" − "+num(fd)+") / "+num(2*h)+" = "+num(g[i]))
 	}
-	return append(lines, head+" ≈ "+e.vec(g)+"   (h = "+num(h)+")")
+	lines = append(lines, head+" ≈ "+e.vec(g)+"   (h = "+num(h)+")")
+	return append(lines, e.noise(g)...)
 }
 
 // update is the last line: x_k = x_{k−1} <op> <what> = x_k.
@@ -115,6 +131,9 @@ func (r *gdRule) explain(e *explainer) []string {
 	g := e.vec(e.prev.Grad)
 	if r.maximize {
 		return []string{e.update(" + η·∇f", " + "+num(r.lr)+"·"+g)}
+	}
+	if e.c.LineSearch == Armijo {
+		return []string{e.update(" − α·∇f", " − "+num(r.lr)+"·"+g)}
 	}
 	return []string{e.update(" − η·∇f", " − "+num(r.lr)+"·"+g)}
 }

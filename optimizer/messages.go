@@ -6,21 +6,29 @@ import "gdlab/message"
 // texts are in assets/translations/optimizer.de.json.
 var (
 	// Config.Validate.
-	msgDims          = message.Define("dims %s: a function has 1 or 2 variables")
-	msgUnknownMethod = message.Define("unknown method %s: valid methods are %s")
-	msgMethod        = message.Define("method %s: valid methods are %s")
-	msgLR            = message.Define("lr %s: the learning rate must be a positive finite number")
-	msgStartX        = message.Define("start x %s: must be a finite number")
-	msgStartY        = message.Define("start y %s: must be a finite number")
-	msgStepsNegative = message.Define("steps %s: must be 0 or more")
-	msgStepsTooMany  = message.Define("steps %s: at most %s steps are allowed")
-	msgGradient      = message.Define("gradient %s: must be %s or %s")
-	msgH             = message.Define("h %s: the numeric-gradient step must be a positive finite number")
-	msgBound         = message.Define("bound %s: the divergence bound must be positive")
-	msgTol           = message.Define("tol %s: the tolerance must be 0 (off) or a positive finite number")
-	msgParam         = message.Define("%s %s: %s must be %s")
-	msgConvention    = message.Define("convention %s: valid conventions are %s")
-	msgBookDampening = message.Define("dampening %s: the book's momentum has no dampening, so τ must be 0 or unset (or use the convention torch)")
+	msgDims             = message.Define("dims %s: a function has 1 or 2 variables")
+	msgUnknownMethod    = message.Define("unknown method %s: valid methods are %s")
+	msgMethod           = message.Define("method %s: valid methods are %s")
+	msgLR               = message.Define("lr %s: the learning rate must be a positive finite number")
+	msgStartX           = message.Define("start x %s: must be a finite number")
+	msgStartY           = message.Define("start y %s: must be a finite number")
+	msgStepsNegative    = message.Define("steps %s: must be 0 or more")
+	msgStepsTooMany     = message.Define("steps %s: at most %s steps are allowed")
+	msgGradient         = message.Define("gradient %s: must be %s or %s")
+	msgH                = message.Define("h %s: the numeric-gradient step must be a positive finite number")
+	msgBound            = message.Define("bound %s: the divergence bound must be positive")
+	msgTol              = message.Define("tol %s: the tolerance must be 0 (off) or a positive finite number")
+	msgParam            = message.Define("%s %s: %s must be %s")
+	msgConvention       = message.Define("convention %s: valid conventions are %s")
+	msgBookDampening    = message.Define("dampening %s: the book's momentum has no dampening, so τ must be 0 or unset (or use the convention torch)")
+	msgUnknownSchedule  = message.Define("unknown schedule %s: valid schedules are %s")
+	msgBadSchedule      = message.Define("schedule %s: write %s")
+	msgWarmup           = message.Define("warmup %s: must be 0 (none) or a whole number of steps ≥ 1")
+	msgNoise            = message.Define("noise %s: σ must be 0 (none) or a positive finite number")
+	msgLineSearch       = message.Define("line search %s: valid line searches are %s")
+	msgNoLineSearch     = message.Define("line search %s: %s has none; only %s takes a line search")
+	msgNoRateToSchedule = message.Define("schedule %s: %s has no learning rate to schedule (it chooses its steps by a line search)")
+	msgNoRateToSearch   = message.Define("noise %s: %s needs exact gradients for its line search; noise goes with the methods that have a learning rate")
 
 	// ParseConvention.
 	msgUnknownConvention = message.Define("unknown convention %s: valid conventions are %s")
@@ -35,10 +43,11 @@ var (
 	msgRangeOrDefault  = message.Define("0 (the method's default) or %s")
 
 	// Run.
-	msgNoFunction = message.Define("no function: the problem has no objective")
-	msgNothingRun = message.Define("nothing was run: %s")
-	msgVerbatim   = message.Define("%s") // an error from outside the program, as it is
-	msgSingular   = message.Define("step %s could not be taken: H + λI is singular at %s (determinant 0 or not finite), so Newton's step is undefined there; a damping λ > 0 makes it solvable")
+	msgNoFunction   = message.Define("no function: the problem has no objective")
+	msgNothingRun   = message.Define("nothing was run: %s")
+	msgVerbatim     = message.Define("%s") // an error from outside the program, as it is
+	msgArmijoFailed = message.Define("step %s could not be taken: the Armijo line search found no step from %s that lowers f by at least c·α·‖∇f‖² (c = 1e-4) after %s halvings of η")
+	msgSingular     = message.Define("step %s could not be taken: H + λI is singular at %s (determinant 0 or not finite), so Newton's step is undefined there; a damping λ > 0 makes it solvable")
 	// A newton run that came to rest on a saddle or a maximum.
 	msgNewtonSaddle = message.Define("Newton's step goes to the stationary point nearest in its quadratic model whatever its kind: here a saddle or a maximum, not a minimum")
 

@@ -61,6 +61,13 @@ type MethodSpec struct {
 	// (Newton's η = 1), which the window proposes when the method is
 	// chosen; 0 for none.
 	SuggestedLR float64
+	// LineSearch: the method can choose its step sizes by a line search
+	// (Config.LineSearch; gd).
+	LineSearch bool
+	// NoLearningRate: the method chooses its steps by a line search of its
+	// own (cg, bfgs, lbfgs); Config.LR is not used, and a schedule or
+	// gradient noise are refused.
+	NoLearningRate bool
 	// CriticalFactor is c in the critical learning rate c / λmax on the local
 	// quadratic model (2 for gd), for the config's convention; nil for
 	// methods that rescale their steps by the gradient history and so have
@@ -153,6 +160,7 @@ func sgdFamily() []MethodSpec {
 			Doc:            message.Define("gradient descent (torch.optim.SGD)"),
 			BookDoc:        message.Define("gradient descent (SGD in the book's common/optimizer.py)"),
 			CriticalFactor: func(Config) float64 { return 2 },
+			LineSearch:     true,
 			newRule:        gd, newBookRule: gd},
 		{Name: Ascent, Rule: "x ← x + ηg", BookRule: "x ← x + ηg", Maximizes: true,
 			Doc:            message.Define("gradient ascent (torch.optim.SGD, maximize=True)"),

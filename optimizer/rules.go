@@ -9,6 +9,10 @@ import "math"
 // bits.
 type rule interface {
 	step(g0, g1 float64) (u0, u1 float64)
+	// setLR sets the learning rate of the next steps: a schedule or a line
+	// search changes it before each step, as torch's schedulers change the
+	// param group's lr (the rule's state is kept).
+	setLR(lr float64)
 }
 
 // gdRule is x ← x − ηg; with maximize, torch negates g first: x ← x + ηg.

@@ -3,6 +3,7 @@ package optimizer
 import (
 	"context"
 	"math"
+	"math/rand/v2"
 	"sync/atomic"
 	"time"
 
@@ -23,6 +24,10 @@ const (
 	// was singular or not finite at the last point: no step could be taken
 	// from there. Result.Reason names the step and the point.
 	Singular Status = "singular"
+	// Failed: the method's line search (or, for cg, bfgs and lbfgs,
+	// gonum's optimize) could take no further step; Result.Reason says
+	// where and why.
+	Failed Status = "failed"
 	// Cancelled: the context was cancelled before the run finished.
 	Cancelled Status = "cancelled"
 	// Invalid: the problem or the config was rejected; Result.Err says why
@@ -80,6 +85,8 @@ func Run(ctx context.Context, p Problem, c Config, report func(Progress)) Result
 	switch {
 	case t.status == Singular:
 		res.Reason = msgSingular.New(message.Int(res.Steps+1), message.Text(pointText(dims, res.Final.X)))
+	case t.status == Failed && c.LineSearch == Armijo:
+		res.Reason = msgArmijoFailed.New(message.Int(res.Steps+1), message.Text(pointText(dims, res.Final.X)), message.Int(ArmijoHalvings))
 	case c.Method == Newton && res.Verdict == VerdictSaddle && res.Reason.IsZero():
 		res.Reason = msgNewtonSaddle.New()
 	}
@@ -118,12 +125,14 @@ type tracer struct {
 	c       Config
 	oneD    bool
 	numeric bool
-	bound   float64 // the divergence bound (MaxFloat64 for +Inf: still catches ±Inf and NaN)
+	bound   float64  // the divergence bound (MaxFloat64 for +Inf: still catches ±Inf and NaN)
+	evals   [2]int32 // the evaluations of f and ∇f one point costs (Point.Evals)
 	stride  int
 	pts     []Point
 	ring    [tailLen]Point // the last steps, for the verdicts of a decimated run
 	report  func(Progress)
 	stop    *atomic.Bool
+	noise   *rand.Rand // the gradient noise's generator, nil without noise
 }
 
 // trace records a run: the start point, then the steps. c is valid and has
@@ -136,9 +145,15 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 	defer context.AfterFunc(ctx, func() { stop.Store(true) })()
 
 	t := &tracer{fn: fn, c: c, oneD: dims == 1, numeric: c.Gradient == Numeric, bound: c.Bound,
-		stride: stride(c.Steps), report: report, stop: &stop}
+		stride: stride(c.Steps), report: report, stop: &stop, evals: [2]int32{1, 1}}
+	if t.numeric {
+		t.evals = [2]int32{int32(1 + 2*dims), 0}
+	}
 	if math.IsInf(t.bound, 1) {
 		t.bound = math.MaxFloat64
+	}
+	if c.Noise > 0 {
+		t.noise = newNoise(c.Seed)
 	}
 	t.pts = make([]Point, 0, capacity(c.Steps, t.stride))
 	p := t.at(0, c.Start, [2]float64{})
@@ -151,11 +166,12 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 	case c.Tol > 0 && p.Grad[0]*p.Grad[0]+p.Grad[1]*p.Grad[1] <= c.Tol*c.Tol:
 		status = Converged
 	default:
-		// A rule that needs the point has a loop of its own, chosen here
-		// once, so that the hot loop of the others is untouched.
+		// A rule that needs the point, a schedule, noise or a line search
+		// have a loop of their own, chosen here once, so that the hot loop
+		// of the plain methods is untouched.
 		st := newRule(c, fn)
-		if r, ok := st.(pointRule); ok {
-			status, steps, p = t.stepsAt(p, r)
+		if _, ok := st.(pointRule); ok || !c.hot() {
+			status, steps, p = t.stepsWith(p, st)
 		} else {
 			status, steps, p = t.steps(p, st)
 		}
@@ -169,7 +185,8 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 	return traced{points: t.pts, status: status, steps: steps, tail: tail(t.pts, &t.ring, t.stride, steps)}
 }
 
-// at is the point of step k at x, reached by update u.
+// at is the point of step k at x, reached by update u, with the gradient
+// the next update uses (noisy with Config.Noise).
 func (t *tracer) at(k int, x, u [2]float64) Point {
 	var f, g0, g1 float64
 	if t.numeric {
@@ -177,10 +194,16 @@ func (t *tracer) at(k int, x, u [2]float64) Point {
 	} else {
 		f, g0, g1 = t.fn.ValueGrad(x[0], x[1])
 	}
+	if t.noise != nil {
+		g0 += t.c.Noise * t.noise.NormFloat64()
+		if !t.oneD {
+			g1 += t.c.Noise * t.noise.NormFloat64()
+		}
+	}
 	if t.oneD {
 		g1 = 0
 	}
-	return Point{K: k, X: x, F: f, Grad: [2]float64{g0, g1}, Update: u}
+	return Point{K: k, X: x, F: f, Grad: [2]float64{g0, g1}, Update: u, Evals: t.evals}
 }
 
 // inBound reports whether p is finite and within the divergence bound (NaN
@@ -190,18 +213,22 @@ func (t *tracer) inBound(p Point) bool {
 }
 
 // steps is the engine's hot loop: it makes the steps of rule st (any rule
-// but a pointRule, see stepsAt) from p and returns why it stopped, the
+// but a pointRule, without noise or a line search; see stepsWith) from p and returns why it stopped, the
 // steps made and the last point. It keeps its state in
 // locals and calls nothing per step but the objective and the rule
 // (BenchmarkStep, BenchmarkRun1M).
 func (t *tracer) steps(p Point, st rule) (Status, int, Point) {
 	c, pts, s, report, stop := t.c, t.pts, t.stride, t.report, t.stop
-	numeric, h, bound, oneD, fn := t.numeric, c.H, t.bound, t.oneD, t.fn
+	numeric, h, bound, oneD, fn, evals := t.numeric, c.H, t.bound, t.oneD, t.fn, t.evals
 	useTol, tol2 := c.Tol > 0, c.Tol*c.Tol
 	x0, x1, g0, g1 := p.X[0], p.X[1], p.Grad[0], p.Grad[1]
 	var f float64
 	plain, isGD := st.(*gdRule) // plain gd is inlined below: the common case
 	gd, lr := isGD && !plain.maximize, c.LR
+	var sc *scheduler
+	if !c.Schedule.IsConstant() {
+		sc = newScheduler(c.Schedule, c.LR)
+	}
 	steps, next := 0, s // next: the next step to keep when decimating
 	last := time.Now()
 	defer func() { t.pts = pts }()
@@ -213,6 +240,12 @@ func (t *tracer) steps(p Point, st rule) (Status, int, Point) {
 			if now := time.Now(); now.Sub(last) >= ReportEvery {
 				last = now
 				report(Progress{Step: pts[len(pts)-1].K, Points: pts[:len(pts):len(pts)]})
+			}
+		}
+		if sc != nil {
+			lr = sc.next()
+			if !gd {
+				st.setLR(lr)
 			}
 		}
 		var u0, u1 float64
@@ -234,7 +267,7 @@ func (t *tracer) steps(p Point, st rule) (Status, int, Point) {
 		if oneD {
 			g1 = 0
 		}
-		p = Point{K: k, X: [2]float64{x0, x1}, F: f, Grad: [2]float64{g0, g1}, Update: [2]float64{u0, u1}}
+		p = Point{K: k, X: [2]float64{x0, x1}, F: f, Grad: [2]float64{g0, g1}, Update: [2]float64{u0, u1}, LR: lr, Evals: evals}
 		steps = k
 		if s == 1 {
 			pts = append(pts, p)
@@ -254,43 +287,6 @@ func (t *tracer) steps(p Point, st rule) (Status, int, Point) {
 		}
 	}
 	return MaxSteps, steps, p
-}
-
-// stepsAt is steps for a rule that needs the point (newton), with the
-// same stops and recording; it is a loop of its own so that the hot loop of
-// the other methods is untouched. It stops as Singular where the rule can
-// take no step.
-func (t *tracer) stepsAt(p Point, r pointRule) (Status, int, Point) {
-	c, next, last := t.c, t.stride, time.Now()
-	useTol, tol2 := c.Tol > 0, c.Tol*c.Tol
-	for k := 1; k <= c.Steps; k++ {
-		if t.stop.Load() {
-			return Cancelled, k - 1, p
-		}
-		if t.report != nil && k&63 == 0 {
-			if now := time.Now(); now.Sub(last) >= ReportEvery {
-				last = now
-				pts := t.pts
-				t.report(Progress{Step: pts[len(pts)-1].K, Points: pts[:len(pts):len(pts)]})
-			}
-		}
-		u0, u1, ok := r.stepAt(p.X[0], p.X[1], p.Grad[0], p.Grad[1])
-		if !ok {
-			return Singular, k - 1, p
-		}
-		if t.oneD {
-			u1 = 0
-		}
-		p = t.at(k, [2]float64{p.X[0] + u0, p.X[1] + u1}, [2]float64{u0, u1})
-		next = t.keep(p, next)
-		if !t.inBound(p) {
-			return Diverged, k, p
-		}
-		if useTol && p.Grad[0]*p.Grad[0]+p.Grad[1]*p.Grad[1] <= tol2 {
-			return Converged, k, p
-		}
-	}
-	return MaxSteps, c.Steps, p
 }
 
 // keep records p as steps does: every point, or when decimating the ring

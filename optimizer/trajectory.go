@@ -7,6 +7,16 @@ type Point struct {
 	F      float64    // f(X)
 	Grad   [2]float64 // gradient at X, the one the next update uses (Grad[1] = 0 for 1-D)
 	Update [2]float64 // the update applied to reach this point (x_k − x_{k−1}); zero at k = 0
+	// LR is the step size of the update that reached this point: the
+	// learning rate η of that step (the scheduled ηₖ under a schedule, the
+	// step α the line search took with --line-search); 0 at k = 0 and for
+	// the methods without a learning rate (Method.Spec().NoLearningRate).
+	LR float64
+	// Evals are the evaluations of f and of ∇f that reaching this point
+	// cost, the point's own included: {1, 1} for a step with the exact
+	// gradient, {1 + 2·dims, 0} with the numeric one, more with a line
+	// search. At k = 0 they are the start's.
+	Evals [2]int32
 }
 
 // Progress is a snapshot of a running run, handed to the report callback.

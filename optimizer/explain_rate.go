@@ -1,0 +1,86 @@
+package optimizer
+
+import (
+	"math"
+	"strconv"
+)
+
+// trueGradient is ∇f at x_{k−1} as the run computes it, without the noise
+// the recorded gradient has with Config.Noise.
+func (e *explainer) trueGradient(fn Objective) [2]float64 {
+	if e.c.Noise == 0 {
+		return e.prev.Grad
+	}
+	x := e.prev.X
+	var g0, g1 float64
+	if e.c.Gradient == Numeric {
+		_, g0, g1 = fn.NumericGrad(x[0], x[1], e.c.H)
+	} else {
+		_, g0, g1 = fn.ValueGrad(x[0], x[1])
+	}
+	if e.dims == 1 {
+		g1 = 0
+	}
+	return [2]float64{g0, g1}
+}
+
+// noise is the line of the noisy gradient the update used, g = ∇f + ξ with
+// ξ ~ N(0, σ²I), when the run has noise; g is the true gradient.
+func (e *explainer) noise(g [2]float64) []string {
+	if e.c.Noise == 0 {
+		return nil
+	}
+	used := e.prev.Grad
+	xi := [2]float64{used[0] - g[0], used[1] - g[1]}
+	return []string{"g = ∇f + ξ = " + e.vec(g) + " + " + e.vec(xi) + " = " + e.vec(used) +
+		"   (ξ ~ N(0, σ²I), σ = " + num(e.c.Noise) + ")"}
+}
+
+// rate is the line of the step's learning rate where a schedule sets it,
+// and of the step size the Armijo line search took.
+func (e *explainer) rate(fn Objective) []string {
+	var lines []string
+	eta := e.c.LR
+	if !e.c.Schedule.IsConstant() {
+		eta = e.c.Schedule.Rate(e.c.LR, e.k-1)
+		lines = append(lines, "η"+sub(e.k)+" = "+e.scheduleFormula()+" = "+num(eta))
+	}
+	if e.c.LineSearch == Armijo {
+		lines = append(lines, e.armijo(fn, eta))
+	}
+	return lines
+}
+
+// scheduleFormula is the schedule's closed form at epoch e = k − 1, in
+// symbols and then in numbers.
+func (e *explainer) scheduleFormula() string {
+	s, ep, lr := e.c.Schedule, e.k-1, num(e.c.LR)
+	if ep < s.Warmup {
+		return "η·(e + 1)/N = " + lr + "·" + strconv.Itoa(ep+1) + "/" + strconv.Itoa(s.Warmup)
+	}
+	ep -= s.Warmup
+	es := strconv.Itoa(ep)
+	switch s.Kind {
+	case StepDecay:
+		return "η·G^⌊e/S⌋ = " + lr + "·" + num(s.Gamma) + "^⌊" + es + "/" + strconv.Itoa(s.StepSize) + "⌋"
+	case ExpDecay:
+		return "η·Gᵉ = " + lr + "·" + num(s.Gamma) + "^" + es
+	case Cosine:
+		return "MIN + (η − MIN)·(1 + cos(πe/T))/2 = " + num(s.MinLR) + " + (" + lr + " − " + num(s.MinLR) +
+			")·(1 + cos(π·" + es + "/" + strconv.Itoa(s.TMax) + "))/2"
+	case InvSqrt:
+		return "η/√(1 + e) = " + lr + "/√" + strconv.Itoa(1+ep)
+	}
+	return lr
+}
+
+// armijo is the line of the line search: the step size α = η·2⁻ʲ taken
+// and the sufficient-decrease test it passed.
+func (e *explainer) armijo(fn Objective, eta float64) string {
+	alpha, g, x := e.at.LR, e.prev.Grad, e.prev.X
+	j := int(math.Round(math.Log2(eta / alpha)))
+	gg := g[0]*g[0] + g[1]*g[1]
+	fNew := fn.Value(x[0]-alpha*g[0], x[1]-alpha*g[1])
+	return "α" + sub(e.k) + " = η·2^−" + strconv.Itoa(j) + " = " + num(eta) + "·2^−" + strconv.Itoa(j) + " = " + num(alpha) +
+		": f(x − α·∇f) = " + num(fNew) + " ≤ f(x) − c·α·‖∇f‖² = " + num(e.prev.F-ArmijoC*alpha*gg) + "   (c = " + num(ArmijoC) + ")"
+}
