@@ -36,6 +36,11 @@ type form struct {
 	FuncGradient *widget.Label      // the gradient as a formula
 	H            *widget.Entry
 	Params       map[string]*widget.Entry // a field per hyperparameter of the registry, by name
+	Schedule     *widget.Entry            // the learning-rate schedule, as optimizer.ParseSchedule reads it
+	Warmup       *widget.Entry            // linear warmup steps
+	Noise        *widget.Entry            // gradient noise σ
+	Seed         *widget.Entry            // the noise's seed
+	LineSearch   *widget.Check            // Armijo's line search, for the methods that take one
 
 	caretBox *container.Scroll               // scrolls a long input sideways
 	errs     map[*widget.Entry]*widget.Label // the message under each field
@@ -94,6 +99,9 @@ func newForm(changed func()) *form {
 	for _, p := range optimizer.Params() {
 		c.Params[p.Name] = c.entry()
 	}
+	c.Schedule, c.Warmup, c.Noise, c.Seed = c.entry(), c.entry(), c.entry(), c.entry()
+	c.Schedule.SetPlaceHolder(optimizer.ScheduleSyntax)
+	c.LineSearch = widget.NewCheck(lang.L("Armijo line search (backtracking from the learning rate)"), func(bool) { c.onChange() })
 	return c
 }
 
@@ -176,6 +184,9 @@ func (c *form) layout(menu fyne.CanvasObject) fyne.CanvasObject {
 		container.NewVBox(widget.NewLabel(lang.L("update rules")), c.Convention),
 		c.field(lang.L("numeric step h"), c.H),
 		hyper,
+		container.NewGridWithColumns(2, c.field(lang.L("schedule"), c.Schedule), c.field(lang.L("warmup steps"), c.Warmup)),
+		container.NewGridWithColumns(2, c.field(lang.L("gradient noise σ"), c.Noise), c.field(lang.L("noise seed"), c.Seed)),
+		c.LineSearch,
 	)
 }
 
@@ -210,6 +221,7 @@ func (c *form) show(src string, cfg optimizer.Config) {
 		conv = optimizer.ConventionTorch
 	}
 	c.Convention.SetSelected(string(conv))
+	c.showExtras(cfg)
 	spec, _ := cfg.Method.Spec()
 	for _, p := range optimizer.Params() {
 		v := p.Default // a hyperparameter of another method shows its registry default
@@ -312,6 +324,7 @@ func (c *form) readConfig(dims int) (optimizer.Config, bool) {
 		cfg.H = number(c.H, "h", true, positive("h"))
 	}
 	spec, _ := m.Spec()
+	ok = c.readExtras(&cfg, spec, number) && ok
 	used := map[string]bool{}
 	for _, p := range spec.ParamsIn(cfg.Convention) {
 		used[p.Name] = true
@@ -330,6 +343,76 @@ func (c *form) readConfig(dims int) (optimizer.Config, bool) {
 		}
 	}
 	return cfg, ok
+}
+
+// showExtras fills the schedule, warmup, noise, seed and line-search fields.
+func (c *form) showExtras(cfg optimizer.Config) {
+	c.Schedule.SetText(cfg.Schedule.String())
+	c.Warmup.SetText(strconv.Itoa(cfg.Schedule.Warmup))
+	c.Noise.SetText(formatNum(cfg.Noise))
+	seed := cfg.Seed
+	if seed == 0 {
+		seed = optimizer.DefaultSeed
+	}
+	c.Seed.SetText(strconv.FormatUint(seed, 10))
+	c.LineSearch.SetChecked(cfg.LineSearch == optimizer.Armijo)
+}
+
+// readExtras reads the schedule, the noise and the line search into cfg,
+// showing each field only for a method that uses it (and the seed only
+// with noise); number reads a numeric field as readConfig does. It reports
+// whether the schedule and the seed are valid.
+func (c *form) readExtras(cfg *optimizer.Config, spec optimizer.MethodSpec,
+	number func(e *widget.Entry, name string, visible bool, check func(float64) error) float64) bool {
+	rated := !spec.NoLearningRate
+	c.showRow(c.LR, rated)
+	if rated {
+		c.LRSlider.Show()
+	} else {
+		c.LRSlider.Hide()
+	}
+	c.showRow(c.Schedule, rated)
+	c.showRow(c.Warmup, rated)
+	c.showRow(c.Noise, rated)
+	if spec.LineSearch {
+		c.LineSearch.Show()
+	} else {
+		c.LineSearch.Hide()
+	}
+	if spec.LineSearch && c.LineSearch.Checked {
+		cfg.LineSearch = optimizer.Armijo
+	}
+	if !rated {
+		c.showRow(c.Seed, false)
+		return true
+	}
+	s, err := optimizer.ParseSchedule(c.Schedule.Text)
+	if err != nil {
+		err = errors.New(errText(err))
+	}
+	c.setError(c.Schedule, err)
+	ok := err == nil
+	s.Warmup = int(number(c.Warmup, lang.L("warmup steps"), true, checkSteps))
+	cfg.Schedule = s
+	cfg.Noise = number(c.Noise, "σ", true, func(v float64) error {
+		if v < 0 {
+			return errors.New(lang.L("σ must be 0 (no noise) or more"))
+		}
+		return nil
+	})
+	c.showRow(c.Seed, cfg.Noise > 0)
+	if cfg.Noise > 0 {
+		seed, err := strconv.ParseUint(strings.TrimSpace(c.Seed.Text), 10, 64)
+		if err != nil {
+			err = fmt.Errorf(lang.L("%s: %q is not a whole number ≥ 0"), lang.L("noise seed"), strings.TrimSpace(c.Seed.Text))
+		}
+		c.setError(c.Seed, err)
+		ok = ok && err == nil
+		cfg.Seed = seed
+	} else {
+		c.setError(c.Seed, nil)
+	}
+	return ok
 }
 
 func (c *form) showRow(e *widget.Entry, visible bool) {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 
@@ -28,6 +29,11 @@ func (s *prefs) save(src string, c optimizer.Config) {
 	s.p.SetFloatList("start", c.Start[:])
 	s.p.SetString("gradient", string(c.Gradient))
 	s.p.SetFloat("h", c.H)
+	s.p.SetString("schedule", c.Schedule.String())
+	s.p.SetInt("warmup", c.Schedule.Warmup)
+	s.p.SetFloat("noise", c.Noise)
+	s.p.SetString("seed", strconv.FormatUint(c.Seed, 10))
+	s.p.SetString("lineSearch", string(c.LineSearch))
 	spec, _ := c.Method.Spec()
 	for _, p := range spec.Params {
 		s.p.SetFloat(p.Name, c.Param(p.Name))
@@ -62,6 +68,7 @@ func (s *prefs) settings() (src string, c optimizer.Config, ok bool) {
 		c.Gradient = optimizer.Numeric
 	}
 	c.H = s.p.FloatWithFallback("h", d.H)
+	s.extras(&c)
 	spec, _ := c.Method.Spec()
 	for _, p := range spec.Params {
 		if v := s.p.FloatWithFallback(p.Name, math.NaN()); !math.IsNaN(v) {
@@ -72,6 +79,23 @@ func (s *prefs) settings() (src string, c optimizer.Config, ok bool) {
 		return "", c, false
 	}
 	return src, c, true
+}
+
+// extras reads the remembered schedule, noise and line search into c;
+// what does not parse stays at its default (Validate then has the last
+// word).
+func (s *prefs) extras(c *optimizer.Config) {
+	if sc, err := optimizer.ParseSchedule(s.p.String("schedule")); err == nil {
+		c.Schedule = sc
+	}
+	c.Schedule.Warmup = s.p.Int("warmup")
+	c.Noise = s.p.Float("noise")
+	if seed, err := strconv.ParseUint(s.p.String("seed"), 10, 64); err == nil {
+		c.Seed = seed
+	}
+	if ls, err := optimizer.ParseLineSearch(s.p.String("lineSearch")); err == nil {
+		c.LineSearch = ls
+	}
 }
 
 func (s *prefs) saveTheme(u *UI) {

@@ -58,7 +58,7 @@ func (r *readout) apply(st session.State, selected int) {
 		}
 		p := rs.At
 		lines = append(lines, fmt.Sprintf(lang.L("%-18s k=%-6d x=%s  f=%s  grad=%s  update=%s"),
-			figure.Label(rs.Config), p.K, vec(p.X, st), formatNum(p.F), vec(p.Grad, st), vec(p.Update, st)))
+			figure.Label(rs.Config), p.K, vec(p.X, st), formatNum(p.F), vec(p.Grad, st), vec(p.Update, st))+stepSize(rs.Config, p))
 	}
 	text := strings.Join(lines, "\n")
 	grew := strings.Count(text, "\n") != strings.Count(r.Readout.Text, "\n")
@@ -89,6 +89,24 @@ func (r *readout) apply(st session.State, selected int) {
 			r.Table.Refresh()
 		}
 	}
+}
+
+// stepSize is the end of a run's readout line where the step's size is
+// not the learning rate as given: the scheduled η or the line search's α,
+// and the evaluations a step of a line-search method cost.
+func stepSize(c optimizer.Config, p optimizer.Point) string {
+	spec, _ := c.Method.Spec()
+	switch {
+	case p.K == 0:
+		return ""
+	case spec.NoLearningRate:
+		return "  " + fmt.Sprintf(lang.L("evaluations: %d of f, %d of ∇f"), p.Evals[0], p.Evals[1])
+	case c.LineSearch != optimizer.NoLineSearch:
+		return "  α=" + formatNum(p.LR)
+	case !c.Schedule.IsConstant():
+		return "  η=" + formatNum(p.LR)
+	}
+	return ""
 }
 
 // status shows the status line: computing, stale settings, a form to fix,
@@ -153,7 +171,7 @@ func nums(v []float64) string {
 
 // newTable is the iterate table of the selected run: one row per step.
 func (r *readout) newTable() *widget.Table {
-	headers := []string{"k", "x", "y", "f", "∂f/∂x", "∂f/∂y", "Δx", "Δy"}
+	headers := []string{"k", "x", "y", "f", "∂f/∂x", "∂f/∂y", "Δx", "Δy", "η", lang.L("evaluations f/∇f")}
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return len(r.table), len(headers) },
 		func() fyne.CanvasObject {
@@ -167,7 +185,8 @@ func (r *readout) newTable() *widget.Table {
 			}
 			p := r.table[id.Row]
 			vals := []string{fmt.Sprint(p.K), cell(p.X[0]), cell(p.X[1]), cell(p.F),
-				cell(p.Grad[0]), cell(p.Grad[1]), cell(p.Update[0]), cell(p.Update[1])}
+				cell(p.Grad[0]), cell(p.Grad[1]), cell(p.Update[0]), cell(p.Update[1]), cell(p.LR),
+				fmt.Sprintf("%d/%d", p.Evals[0], p.Evals[1])}
 			o.(*widget.Label).SetText(vals[id.Col])
 		})
 	t.ShowHeaderColumn = false

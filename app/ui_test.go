@@ -309,7 +309,7 @@ func TestIterateTableAndExports(t *testing.T) {
 	f, _ := os.Open(path)
 	rows, err := csv.NewReader(f).ReadAll()
 	f.Close()
-	if err != nil || len(rows) != 102 || strings.Join(rows[0], ",") != "k,x,y,f,gx,gy,dx,dy" || rows[1][1] != "3" || rows[2][1] != "2.4" {
+	if err != nil || len(rows) != 102 || strings.Join(rows[0], ",") != "k,x,y,f,gx,gy,dx,dy,eta,fevals,gevals" || rows[1][1] != "3" || rows[2][1] != "2.4" {
 		t.Errorf("csv: %v rows, err %v, header %v, x0 %v, x1 %v", len(rows), err, rows[0], rows[1][1], rows[2][1])
 	}
 	for _, name := range []string{"fig.png", "fig.svg", "fig.pdf", "anim.gif"} {

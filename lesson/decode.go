@@ -44,6 +44,11 @@ type fileRun struct {
 	H          *float64           `json:"h"`
 	Bound      *float64           `json:"bound"`
 	Tol        *float64           `json:"tol"`
+	Schedule   *string            `json:"schedule"`
+	Warmup     *int               `json:"warmup"`
+	Noise      *float64           `json:"noise"`
+	Seed       *uint64            `json:"seed"`
+	LineSearch *string            `json:"line_search"`
 	Params     map[string]float64 `json:"-"`
 }
 
@@ -296,6 +301,8 @@ func (fr *fileRun) run() (Run, error) {
 	r.H = deref(fr.H)
 	r.Bound = deref(fr.Bound)
 	r.Tol = deref(fr.Tol)
+	r.Schedule, r.Warmup, r.Noise = deref(fr.Schedule), deref(fr.Warmup), deref(fr.Noise)
+	r.Seed, r.LineSearch = deref(fr.Seed), deref(fr.LineSearch)
 	return r, nil
 }
 

@@ -54,6 +54,15 @@
 //   - bound: the divergence bound on |x| and |y|, default 1e6;
 //   - tol: stop as converged when the gradient's length is at most tol
 //     (default 0: off, every run makes all its steps);
+//   - schedule: the learning-rate schedule, none (default), step:S:G,
+//     exp:G, cosine:T[:MIN] or invsqrt, with torch.optim.lr_scheduler's
+//     semantics (stepped after every update), and warmup: a linear warmup
+//     over the first N updates (default 0: none);
+//   - noise: σ of the N(0, σ²) noise added to every gradient coordinate
+//     (default 0: none) and seed: its generator's seed (default 1; the same
+//     seed gives the same run everywhere);
+//   - line_search: "armijo" for gd's backtracking line search from lr
+//     (default none);
 //   - the method's hyperparameters as the registry names them (run
 //     gdlab methods for each method's list, defaults and valid ranges), each
 //     a field of the run like the others: today momentum (μ, default 0.9; for

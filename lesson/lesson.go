@@ -53,6 +53,12 @@ type Run struct {
 	H     float64 `json:"h,omitempty"`     // numeric-gradient step; 0 = 1e-4
 	Bound float64 `json:"bound,omitempty"` // divergence bound; 0 = 1e6
 	Tol   float64 `json:"tol,omitempty"`   // convergence tolerance; 0 = off
+
+	Schedule   string  `json:"schedule,omitempty"`    // learning-rate schedule as optimizer.ParseSchedule reads it; "" = none
+	Warmup     int     `json:"warmup,omitempty"`      // linear warmup steps; 0 = none
+	Noise      float64 `json:"noise,omitempty"`       // gradient noise σ; 0 = none
+	Seed       uint64  `json:"seed,omitempty"`        // the noise's seed; 0 = optimizer.DefaultSeed
+	LineSearch string  `json:"line_search,omitempty"` // "armijo" (gd), or "" for none
 	// Params holds the hyperparameters given, by their registry names
 	// (optimizer.Params): in the file they are fields of the run object
 	// like the others ("momentum": 0.5), written after them in registry
@@ -154,6 +160,24 @@ func (l Lesson) head() (optimizer.Problem, error) {
 	return p, nil
 }
 
+// extras sets c's schedule, noise and line search from r.
+func (r Run) extras(c *optimizer.Config) error {
+	s, err := optimizer.ParseSchedule(r.Schedule)
+	if err != nil {
+		return err
+	}
+	ls, err := optimizer.ParseLineSearch(r.LineSearch)
+	if err != nil {
+		return err
+	}
+	s.Warmup = r.Warmup
+	c.Schedule, c.Noise, c.LineSearch = s, r.Noise, ls
+	if r.Seed != 0 {
+		c.Seed = r.Seed
+	}
+	return nil
+}
+
 // missing is the error for the required field called name.
 func missing(name string) message.Message { return msgMissing.New(message.Quote(name)) }
 
@@ -189,6 +213,9 @@ func (r Run) config(dims, steps int) (optimizer.Config, error) {
 		c.Bound = r.Bound
 	}
 	c.Tol = r.Tol
+	if err := r.extras(&c); err != nil {
+		return c, err
+	}
 	names := slices.Sorted(maps.Keys(r.Params))
 	for _, name := range names {
 		if !c.Hyper.Set(name, r.Params[name]) {

@@ -78,6 +78,7 @@ func Encode(l Lesson) ([]byte, error) {
 				e.field(", ", f.name, e.num(f.v))
 			}
 		}
+		e.extras(r)
 		for _, name := range paramOrder(r.Params) {
 			e.field(", ", name, e.num(r.Params[name]))
 		}
@@ -240,5 +241,25 @@ func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()
+	}
+}
+
+// extras writes the run's schedule, warmup, noise, seed and line search,
+// those that are set.
+func (e *encoder) extras(r Run) {
+	if r.Schedule != "" {
+		e.field(", ", "schedule", e.str(r.Schedule))
+	}
+	if r.Warmup != 0 {
+		e.field(", ", "warmup", strconv.Itoa(r.Warmup))
+	}
+	if r.Noise != 0 {
+		e.field(", ", "noise", e.num(r.Noise))
+	}
+	if r.Seed != 0 {
+		e.field(", ", "seed", strconv.FormatUint(r.Seed, 10))
+	}
+	if r.LineSearch != "" {
+		e.field(", ", "line_search", e.str(r.LineSearch))
 	}
 }

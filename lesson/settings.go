@@ -61,6 +61,11 @@ func runFromConfig(c optimizer.Config, dims int) Run {
 	if c.Tol > 0 {
 		r.Tol = c.Tol
 	}
+	r.Schedule, r.Warmup = c.Schedule.String(), c.Schedule.Warmup
+	r.LineSearch = string(c.LineSearch)
+	if c.Noise > 0 {
+		r.Noise, r.Seed = c.Noise, c.Seed
+	}
 	spec, _ := c.Method.Spec()
 	for _, p := range spec.Params {
 		if v, set := c.Hyper.Get(p.Name); p.ZeroIsDefault && (!set || v == 0) {

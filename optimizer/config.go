@@ -81,8 +81,8 @@ func conventionList() string {
 	return strings.Join(names, ", ")
 }
 
-// Config is one run's settings. Zero H and Bound mean their defaults, an
-// empty Gradient means Exact and an empty Convention ConventionTorch; a
+// Config is one run's settings. Zero H, Bound and Seed mean their defaults,
+// an empty Gradient means Exact and an empty Convention ConventionTorch; a
 // hyperparameter not set in Hyper is the method's default. Every other zero
 // is taken literally.
 type Config struct {
@@ -101,7 +101,7 @@ type Config struct {
 	// "stochastic" of SGD), drawn from a PCG generator seeded with Seed:
 	// the same seed gives the same run everywhere. 0 is none.
 	Noise      float64
-	Seed       uint64     // the noise generator's seed (DefaultSeed in DefaultConfig)
+	Seed       uint64     // the noise generator's seed; 0 means DefaultSeed
 	LineSearch LineSearch // how gd chooses each step size; "" is the learning rate as given
 }
 
@@ -331,6 +331,9 @@ func (c Config) withDefaults(dims int) Config {
 	}
 	if c.Bound == 0 {
 		c.Bound = DefaultBound
+	}
+	if c.Seed == 0 {
+		c.Seed = DefaultSeed
 	}
 	if c.Convention == "" {
 		c.Convention = ConventionTorch

@@ -25,12 +25,15 @@ type Layout int
 
 const (
 	// RunSet is the command line's layout (gdlab run --format csv):
-	// run,method,lr,k,x,y,f,gx,gy, every run one after another, numbered
-	// from 1.
+	// run,method,lr,k,x,y,f,gx,gy,eta,fevals,gevals, every run one after
+	// another, numbered from 1: lr is the run's learning rate, eta the
+	// step's own (scheduled, or the line search's α), fevals and gevals the
+	// evaluations of f and ∇f the step cost.
 	RunSet Layout = iota
-	// Iterates is the window's iterate export: k,x,y,f,gx,gy,dx,dy for each
-	// step of the runs given (usually one), dx and dy being the update that
-	// reached the point (0 at k = 0).
+	// Iterates is the window's iterate export:
+	// k,x,y,f,gx,gy,dx,dy,eta,fevals,gevals for each step of the runs given
+	// (usually one), dx and dy being the update that reached the point (0
+	// at k = 0), eta, fevals and gevals as in RunSet.
 	Iterates
 )
 
@@ -55,12 +58,17 @@ var (
 	colGY     = column{"gy", true, func(_ int, _ Run, p optimizer.Point) string { return Exact(p.Grad[1]) }}
 	colDX     = column{"dx", false, func(_ int, _ Run, p optimizer.Point) string { return Exact(p.Update[0]) }}
 	colDY     = column{"dy", true, func(_ int, _ Run, p optimizer.Point) string { return Exact(p.Update[1]) }}
+	// The step's own rate (scheduled, or the line search's α; 0 at k = 0
+	// and for the methods without one) and the evaluations it cost.
+	colEta    = column{"eta", false, func(_ int, _ Run, p optimizer.Point) string { return Exact(p.LR) }}
+	colFEvals = column{"fevals", false, func(_ int, _ Run, p optimizer.Point) string { return strconv.Itoa(int(p.Evals[0])) }}
+	colGEvals = column{"gevals", false, func(_ int, _ Run, p optimizer.Point) string { return strconv.Itoa(int(p.Evals[1])) }}
 )
 
 // columns are the layouts' columns in order.
 var columns = map[Layout][]column{
-	RunSet:   {colRun, colMethod, colLR, colK, colX, colY, colF, colGX, colGY},
-	Iterates: {colK, colX, colY, colF, colGX, colGY, colDX, colDY},
+	RunSet:   {colRun, colMethod, colLR, colK, colX, colY, colF, colGX, colGY, colEta, colFEvals, colGEvals},
+	Iterates: {colK, colX, colY, colF, colGX, colGY, colDX, colDY, colEta, colFEvals, colGEvals},
 }
 
 // Header is the first line of a CSV file in layout l, the column names.

@@ -11,8 +11,8 @@ import (
 
 func points() []optimizer.Point {
 	return []optimizer.Point{
-		{K: 0, X: [2]float64{3, 2}, F: 13, Grad: [2]float64{6, 4}},
-		{K: 1, X: [2]float64{2.4000000000000004, 1.6}, F: 8.32, Grad: [2]float64{4.8, 3.2}, Update: [2]float64{-0.6, -0.4}},
+		{K: 0, X: [2]float64{3, 2}, F: 13, Grad: [2]float64{6, 4}, Evals: [2]int32{1, 1}},
+		{K: 1, X: [2]float64{2.4000000000000004, 1.6}, F: 8.32, Grad: [2]float64{4.8, 3.2}, Update: [2]float64{-0.6, -0.4}, LR: 0.1, Evals: [2]int32{1, 1}},
 	}
 }
 
@@ -22,10 +22,10 @@ func TestRunSetLayoutIsTheCLIs(t *testing.T) {
 	if err := WriteCSV(&b, RunSet, 2, runs); err != nil {
 		t.Fatal(err)
 	}
-	want := "run,method,lr,k,x,y,f,gx,gy\n" +
-		"1,gd,0.1,0,3,2,13,6,4\n" +
-		"1,gd,0.1,1,2.4000000000000004,1.6,8.32,4.8,3.2\n" +
-		"2,adam,0.001,0,3,2,13,6,4\n"
+	want := "run,method,lr,k,x,y,f,gx,gy,eta,fevals,gevals\n" +
+		"1,gd,0.1,0,3,2,13,6,4,0,1,1\n" +
+		"1,gd,0.1,1,2.4000000000000004,1.6,8.32,4.8,3.2,0.1,1,1\n" +
+		"2,adam,0.001,0,3,2,13,6,4,0,1,1\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
@@ -36,9 +36,9 @@ func TestIteratesLayoutIsTheWindowsExport(t *testing.T) {
 	if err := WriteCSV(&b, Iterates, 2, []Run{{Points: points()}}); err != nil {
 		t.Fatal(err)
 	}
-	want := "k,x,y,f,gx,gy,dx,dy\n" +
-		"0,3,2,13,6,4,0,0\n" +
-		"1,2.4000000000000004,1.6,8.32,4.8,3.2,-0.6,-0.4\n"
+	want := "k,x,y,f,gx,gy,dx,dy,eta,fevals,gevals\n" +
+		"0,3,2,13,6,4,0,0,0,1,1\n" +
+		"1,2.4000000000000004,1.6,8.32,4.8,3.2,-0.6,-0.4,0.1,1,1\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
@@ -50,8 +50,8 @@ func TestOneDimensionLeavesTheYColumnsEmpty(t *testing.T) {
 		l    Layout
 		want string
 	}{
-		{RunSet, "run,method,lr,k,x,y,f,gx,gy\n1,gd,0.5,0,3,,+Inf,NaN,\n"},
-		{Iterates, "k,x,y,f,gx,gy,dx,dy\n0,3,,+Inf,NaN,,0,\n"},
+		{RunSet, "run,method,lr,k,x,y,f,gx,gy,eta,fevals,gevals\n1,gd,0.5,0,3,,+Inf,NaN,,0,0,0\n"},
+		{Iterates, "k,x,y,f,gx,gy,dx,dy,eta,fevals,gevals\n0,3,,+Inf,NaN,,0,,0,0,0\n"},
 	} {
 		var b bytes.Buffer
 		if err := WriteCSV(&b, tc.l, 1, []Run{{Method: optimizer.GD, LR: 0.5, Points: pts}}); err != nil || b.String() != tc.want {

@@ -136,7 +136,7 @@ func TestTextAndCSVOutput(t *testing.T) {
 	}
 	out, _, code = cli("run", "--func", "x^2 + y^2", "--lr", "0.1,0.5", "--steps", "10", "--format", "csv")
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if code != 0 || err != nil || len(rows) != 1+2*11 || strings.Join(rows[0], ",") != "run,method,lr,k,x,y,f,gx,gy" {
+	if code != 0 || err != nil || len(rows) != 1+2*11 || strings.Join(rows[0], ",") != "run,method,lr,k,x,y,f,gx,gy,eta,fevals,gevals" {
 		t.Fatalf("csv: %d rows, %v\n%s", len(rows), err, out)
 	}
 	if rows[1][0] != "1" || rows[1][3] != "0" || rows[1][4] != "3" || rows[13][0] != "2" || rows[13][2] != "0.5" || rows[13][4] != "0" {

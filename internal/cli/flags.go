@@ -15,7 +15,10 @@ import (
 // options holds every flag of run and plot.
 type options struct {
 	fn, preset, start, lr, method, gradient, format, box string
-	convention                                           string
+	convention, schedule, lineSearch                     string
+	warmup                                               int
+	noise                                                float64
+	seed                                                 uint64
 	steps                                                int
 	h, bound, tol                                        float64
 	hyper                                                map[string]*float64 // one flag per optimizer.Params entry
@@ -45,6 +48,11 @@ func newFlagSet(name string, stderr io.Writer) (*flag.FlagSet, *options) {
 	fs.Float64Var(&o.h, "h", d.H, "step of the numeric gradient")
 	fs.Float64Var(&o.bound, "bound", d.Bound, "a run diverges when some |x_i| exceeds this")
 	fs.Float64Var(&o.tol, "tol", d.Tol, "converged when |grad f| <= tol (0: off)")
+	fs.StringVar(&o.schedule, "schedule", "none", "learning-rate `schedule` (torch.optim.lr_scheduler, stepped after every update): "+optimizer.ScheduleSyntax)
+	fs.IntVar(&o.warmup, "warmup", 0, "linear warmup over the first `N` updates, from lr/N up to lr (0: none)")
+	fs.Float64Var(&o.noise, "noise", 0, "add N(0, `sigma`²) noise to every gradient coordinate (0: none)")
+	fs.Uint64Var(&o.seed, "seed", optimizer.DefaultSeed, "seed of the gradient noise: the same seed gives the same run")
+	fs.StringVar(&o.lineSearch, "line-search", "none", "step sizes of gd: none (the learning rate) or armijo (backtracking from the learning rate, halving until f drops by 1e-4·α·|grad f|²)")
 	o.hyper = map[string]*float64{}
 	for _, p := range optimizer.Params() {
 		o.hyper[p.Name] = fs.Float64(p.Name, 0, hyperUsage(p))

@@ -39,10 +39,12 @@ type jsonOutput struct {
 
 // jsonStep is one entry of a run's trajectory; k = 0 is the start.
 type jsonStep struct {
-	K    int   `json:"k"`
-	X    []num `json:"x"`
-	F    num   `json:"f"`
-	Grad []num `json:"grad"`
+	K     int      `json:"k"`
+	X     []num    `json:"x"`
+	F     num      `json:"f"`
+	Grad  []num    `json:"grad"`
+	LR    num      `json:"lr"`    // the step's own rate (scheduled, or the line search's α); 0 at k = 0
+	Evals [2]int32 `json:"evals"` // evaluations of f and of ∇f the step cost
 }
 
 type jsonFinal struct {
@@ -68,6 +70,11 @@ type jsonRun struct {
 	LR         num          `json:"lr"`
 	Gradient   string       `json:"gradient"`
 	Convention string       `json:"convention"`
+	Schedule   string       `json:"schedule,omitempty"`    // as --schedule reads it
+	Warmup     int          `json:"warmup,omitempty"`      // --warmup
+	Noise      num          `json:"noise,omitempty"`       // --noise σ
+	Seed       uint64       `json:"seed,omitempty"`        // --seed, with noise
+	LineSearch string       `json:"line_search,omitempty"` // --line-search
 	Start      []num        `json:"start"`
 	Status     string       `json:"status"`
 	Verdict    string       `json:"verdict"`
@@ -84,11 +91,20 @@ func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) 
 	out := jsonOutput{Function: j.problem.Source, Dims: dims, Runs: make([]jsonRun, len(results))}
 	for i, r := range results {
 		c := r.Config
+		var seed uint64
+		if c.Noise > 0 {
+			seed = c.Seed
+		}
 		jr := jsonRun{
+			Seed:       seed,
 			Method:     string(c.Method),
 			LR:         num(c.LR),
 			Gradient:   string(c.Gradient),
 			Convention: string(c.Convention),
+			Schedule:   c.Schedule.String(),
+			Warmup:     c.Schedule.Warmup,
+			Noise:      num(c.Noise),
+			LineSearch: string(c.LineSearch),
 			Start:      nums(c.Start[:dims]),
 			Status:     string(r.Status),
 			Verdict:    string(r.Verdict),
@@ -112,7 +128,7 @@ func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) 
 		if trajectory {
 			jr.Trajectory = make([]jsonStep, len(r.Points))
 			for k, p := range r.Points {
-				jr.Trajectory[k] = jsonStep{K: p.K, X: nums(p.X[:dims]), F: num(p.F), Grad: nums(p.Grad[:dims])}
+				jr.Trajectory[k] = jsonStep{K: p.K, X: nums(p.X[:dims]), F: num(p.F), Grad: nums(p.Grad[:dims]), LR: num(p.LR), Evals: p.Evals}
 			}
 		}
 		out.Runs[i] = jr
