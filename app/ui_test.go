@@ -298,8 +298,8 @@ func TestTapOnTheContourSetsTheStart(t *testing.T) {
 
 func TestIterateTableAndExports(t *testing.T) {
 	u := newTestUI(t)
-	if r, c := u.Table.Length(); r != 101 || c != 8 {
-		t.Fatalf("table %d×%d, want 101×8", r, c)
+	if r, c := u.Table.Length(); r != 101 || c != 10 {
+		t.Fatalf("table %d×%d, want 101×10", r, c)
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "iterates.csv")

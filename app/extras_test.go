@@ -1,0 +1,67 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"gdlab/optimizer"
+)
+
+// TestScheduleNoiseAndLineSearchInTheWindow types a schedule, noise and
+// the line search into the form as a person would: the run uses them, the
+// readout and the table show each step's rate, bad values get a message at
+// their field, and the preferences remember them.
+func TestScheduleNoiseAndLineSearchInTheWindow(t *testing.T) {
+	u := newTestUI(t)
+	retype(u.Steps, "3")
+	retype(u.Schedule, "exp:0.5")
+	test.Tap(u.RunButton)
+	idle(t, u)
+	pts := u.state.Runs[0].Result.Points
+	if len(pts) != 4 || pts[1].LR != 0.1 || pts[3].LR != 0.025 {
+		t.Fatalf("scheduled run: %+v", pts)
+	}
+	for i := 0; i < 3; i++ {
+		test.Tap(u.ForwardButton)
+	}
+	idle(t, u)
+	if !strings.Contains(u.Readout.Text, "η=0.025") {
+		t.Errorf("readout %q, want the step's η", u.Readout.Text)
+	}
+
+	retype(u.Schedule, "step:10")
+	if msg := u.errs[u.Schedule]; !u.RunButton.Disabled() || !msg.Visible() || !strings.Contains(msg.Text, "write step:S:G") {
+		t.Errorf("bad schedule: Run disabled %v, message %q", u.RunButton.Disabled(), msg.Text)
+	}
+	retype(u.Schedule, "cosine:3")
+	if u.RunButton.Disabled() {
+		t.Error("a valid schedule leaves Run disabled")
+	}
+
+	if u.rows[u.Seed].Visible() {
+		t.Error("the seed shows without noise")
+	}
+	retype(u.Noise, "0.5")
+	retype(u.Seed, "x")
+	if msg := u.errs[u.Seed]; !u.rows[u.Seed].Visible() || !msg.Visible() || !u.RunButton.Disabled() {
+		t.Errorf("bad seed: message %q", msg.Text)
+	}
+	retype(u.Seed, "7")
+	u.LineSearch.SetChecked(true)
+	test.Tap(u.RunButton)
+	idle(t, u)
+	c := u.state.Runs[0].Config
+	if c.Noise != 0.5 || c.Seed != 7 || c.LineSearch != optimizer.Armijo || c.Schedule.Kind != optimizer.Cosine {
+		t.Errorf("run config %+v", c)
+	}
+	if _, saved, ok := u.prefs.settings(); !ok || saved.Noise != 0.5 || saved.Seed != 7 || saved.LineSearch != optimizer.Armijo || saved.Schedule != c.Schedule {
+		t.Errorf("preferences: %+v (ok %v)", saved, ok)
+	}
+
+	u.Method.SetSelected("adam")
+	if u.LineSearch.Visible() {
+		t.Error("adam offers a line search")
+	}
+}
