@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -29,6 +30,14 @@ func TestScheduleNoiseAndLineSearchInTheWindow(t *testing.T) {
 	idle(t, u)
 	if !strings.Contains(u.Readout.Text, "η=0.025") {
 		t.Errorf("readout %q, want the step's η", u.Readout.Text)
+	}
+
+	before := snapshot(u.Figure.Image())
+	u.ShowRate.SetChecked(true)
+	frames(u, 300*time.Millisecond)
+	idle(t, u)
+	if diff(before, snapshot(u.Figure.Image())) < 200 || !u.prefs.p.Bool("ratePanel") {
+		t.Error("the learning-rate panel did not appear or is not remembered")
 	}
 
 	retype(u.Schedule, "step:10")

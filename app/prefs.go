@@ -115,6 +115,7 @@ func (s *prefs) saveFigure(u *UI) {
 	s.p.SetBool("gradientArrow", u.ShowGradient.Checked)
 	s.p.SetBool("updateArrow", u.ShowVelocity.Checked)
 	s.p.SetBool("gradientField", u.ShowField.Checked)
+	s.p.SetBool("ratePanel", u.ShowRate.Checked)
 }
 
 // restoreLook applies the remembered theme, presentation mode and split.
@@ -128,6 +129,7 @@ func (s *prefs) restoreLook(u *UI) {
 	u.ShowGradient.SetChecked(s.p.Bool("gradientArrow"))
 	u.ShowVelocity.SetChecked(s.p.Bool("updateArrow"))
 	u.ShowField.SetChecked(s.p.Bool("gradientField"))
+	u.ShowRate.SetChecked(s.p.Bool("ratePanel"))
 	if v := s.p.FloatWithFallback("split", 0.3); v > 0.1 && v < 0.9 {
 		u.Split.Offset = v
 		u.Split.Refresh()

@@ -36,6 +36,7 @@ type UI struct {
 	ShowGradient *widget.Check  // the gradient arrow at the current point
 	ShowVelocity *widget.Check  // the update (velocity) arrow at the current point
 	ShowField    *widget.Check  // the field of −∇f over the contour
+	ShowRate     *widget.Check  // the learning rate of each step under the loss
 	ViewChoice   *widget.Select // the figure: contour and loss, or the numeric gradient's error against h
 	Tabs         *container.AppTabs
 	Split        *container.Split
@@ -108,6 +109,7 @@ func figureLabels() *plotting.Labels {
 		Central:      lang.L("central difference"),
 		ChosenH:      lang.L("chosen h"),
 		ZeroAtBottom: lang.L("0 drawn at the bottom"),
+		Rate:         lang.L("learning rate η"),
 	}
 }
 
@@ -142,6 +144,7 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 	u.ShowGradient = check(lang.L("gradient arrow"), func(o *plotting.Options, on bool) { o.Gradient = on })
 	u.ShowVelocity = check(lang.L("update arrow"), func(o *plotting.Options, on bool) { o.Velocity = on })
 	u.ShowField = check(lang.L("gradient field"), func(o *plotting.Options, on bool) { o.Field = on })
+	u.ShowRate = check(lang.L("learning rate panel"), func(o *plotting.Options, on bool) { o.Rate = on })
 	views := []string{lang.L("contour and loss"), lang.L("error of the numeric gradient")}
 	u.ViewChoice = widget.NewSelect(views, func(v string) {
 		view := plotting.ViewBoth
@@ -151,7 +154,7 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 		u.session.SetOptions(func(o *plotting.Options) { o.View = view })
 	})
 	u.ViewChoice.SetSelectedIndex(0)
-	return container.NewHBox(u.ViewChoice, u.LogLoss, u.ShowGradient, u.ShowVelocity, u.ShowField)
+	return container.NewHBox(u.ViewChoice, u.LogLoss, u.ShowGradient, u.ShowVelocity, u.ShowField, u.ShowRate)
 }
 
 // Content is the window's content.

@@ -21,16 +21,32 @@ func TraceOf(r optimizer.Result) Trace {
 	return Trace{Config: r.Config, Points: r.Points, DivergedAt: r.DivergedAt}
 }
 
-// Label names a run in a legend: the method, the learning rate and the
-// hyperparameters that differ from the method's defaults ("momentum
-// lr=0.001 τ=0.5").
+// Label names a run in a legend: the method, the learning rate (for a
+// method that has one), the hyperparameters that differ from the method's
+// defaults, and the schedule, line search and noise where set ("momentum
+// lr=0.001 τ=0.5", "gd lr=0.1 cosine:100 warmup=5 σ=0.3").
 func Label(c optimizer.Config) string {
-	s := string(c.Method) + " lr=" + strconv.FormatFloat(c.LR, 'g', -1, 64)
 	spec, _ := c.Method.Spec()
+	s := string(c.Method)
+	if !spec.NoLearningRate {
+		s += " lr=" + strconv.FormatFloat(c.LR, 'g', -1, 64)
+	}
 	for _, p := range spec.Params {
 		if v := c.Param(p.Name); v != p.Default {
 			s += " " + p.Symbol + "=" + strconv.FormatFloat(v, 'g', -1, 64)
 		}
+	}
+	if sc := c.Schedule.String(); sc != "" {
+		s += " " + sc
+	}
+	if c.Schedule.Warmup > 0 {
+		s += " warmup=" + strconv.Itoa(c.Schedule.Warmup)
+	}
+	if c.LineSearch != optimizer.NoLineSearch {
+		s += " " + string(c.LineSearch)
+	}
+	if c.Noise > 0 {
+		s += " σ=" + strconv.FormatFloat(c.Noise, 'g', -1, 64)
 	}
 	return s
 }
@@ -79,6 +95,7 @@ func Run(t Trace) plotting.Run {
 		GY:         make([]float64, 0, n),
 		VX:         make([]float64, 0, n),
 		VY:         make([]float64, 0, n),
+		Eta:        Rates(t.Config, n),
 		DivergedAt: t.DivergedAt,
 		Hidden:     t.Hidden,
 	}
@@ -88,9 +105,24 @@ func Run(t Trace) plotting.Run {
 	return r
 }
 
+// Rates is the start of the Eta list of a plotting run of config c, room
+// for n points: empty but not nil when the step sizes of c vary (a
+// schedule or a line search), so that AppendPoint records them; nil when
+// every step uses the learning rate as given.
+func Rates(c optimizer.Config, n int) []float64 {
+	if c.Schedule.IsConstant() && c.LineSearch == optimizer.NoLineSearch {
+		return nil
+	}
+	return make([]float64, 0, n)
+}
+
 // AppendPoint adds one recorded step to a plotting run: its step, position,
-// loss, gradient and the update that reached it.
+// loss, gradient, the update that reached it and, for a run with a Rates
+// list, the step's size.
 func AppendPoint(r *plotting.Run, p optimizer.Point) {
+	if r.Eta != nil {
+		r.Eta = append(r.Eta, p.LR)
+	}
 	r.K = append(r.K, p.K)
 	r.X, r.Y, r.F = append(r.X, p.X[0]), append(r.Y, p.X[1]), append(r.F, p.F)
 	r.GX, r.GY = append(r.GX, p.Grad[0]), append(r.GY, p.Grad[1])

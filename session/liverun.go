@@ -26,7 +26,7 @@ func newLiveRun(it Item) *liveRun {
 	if it.Config.Steps > displayPoints*6/5 {
 		r.stride = it.Config.Steps/displayPoints | 1 // odd, so a 2-cycle still alternates
 	}
-	r.disp = plotting.Run{Label: figure.Label(it.Config), DivergedAt: -1, Hidden: it.Hidden}
+	r.disp = plotting.Run{Label: figure.Label(it.Config), Eta: figure.Rates(it.Config, 0), DivergedAt: -1, Hidden: it.Hidden}
 	return r
 }
 
@@ -40,7 +40,7 @@ func (r *liveRun) progress(pts []optimizer.Point) {
 func (r *liveRun) finish(res *optimizer.Result) {
 	r.res = res
 	r.points = res.Points
-	r.disp = plotting.Run{Label: r.disp.Label, Hidden: r.hidden}
+	r.disp = plotting.Run{Label: r.disp.Label, Eta: figure.Rates(r.cfg, 0), Hidden: r.hidden}
 	r.consumed = 0
 	r.appendDisplay(res.Points)
 	r.disp.DivergedAt = res.DivergedAt

@@ -22,6 +22,7 @@ func cmdPlot(args []string, stdout, stderr io.Writer) error {
 		"h-error: the error of the numeric gradient against its step h at the first run's start, --h marked")
 	fs.BoolVar(&o.logLoss, "log-loss", false, "plot the loss on a log scale")
 	field := fs.Bool("field", false, "draw the gradient field (arrows of −∇f) on the contour panel")
+	rate := fs.Bool("rate", false, "draw each step's learning rate (a --schedule's, or the --line-search's α) in a panel under the loss")
 	fs.DurationVar(&o.duration, "duration", 5*time.Second, "length of a .gif animation")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -41,7 +42,7 @@ func cmdPlot(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	scene := plotScene(job, view)
-	opts := plotting.Options{View: view, Width: o.width, Height: o.height, DPI: o.dpi, LogLoss: o.logLoss, Field: *field}
+	opts := plotting.Options{View: view, Width: o.width, Height: o.height, DPI: o.dpi, LogLoss: o.logLoss, Field: *field, Rate: *rate}
 	if err := plotting.SaveFile(o.out, scene, opts, plotting.Animation{Duration: o.duration}); err != nil {
 		return err
 	}
