@@ -74,3 +74,36 @@ func TestScheduleNoiseAndLineSearchInTheWindow(t *testing.T) {
 		t.Error("adam offers a line search")
 	}
 }
+
+// TestOptimizerStateOnScreen: the state check boxes are off by default;
+// switched on, momentum's velocity is drawn and written in the readout.
+func TestOptimizerStateOnScreen(t *testing.T) {
+	u := newTestUI(t)
+	if u.ShowArrows.Checked || u.ShowSteps.Checked || u.ShowAxes.Checked {
+		t.Error("a state check box is on by default")
+	}
+	u.Method.SetSelected("momentum")
+	test.Tap(u.RunButton)
+	idle(t, u)
+	u.Scrubber.SetValue(0)
+	idle(t, u)
+	for i := 0; i < 2; i++ {
+		test.Tap(u.ForwardButton)
+	}
+	idle(t, u)
+	before := snapshot(u.Figure.Image())
+	u.ShowArrows.SetChecked(true)
+	frames(u, 300*time.Millisecond)
+	idle(t, u)
+	// b₁ = (6, 4), b₂ = 0.9·(6, 4) + (4.8, 3.2) = (10.2, 6.8): −η·b = (−1.02, −0.68)
+	if !strings.Contains(u.Readout.Text, "−η·b = (-1.02, -0.68)") {
+		t.Errorf("readout %q, want the velocity", u.Readout.Text)
+	}
+	if diff(before, snapshot(u.Figure.Image())) < 50 {
+		t.Error("the velocity arrow is not drawn")
+	}
+	test.Tap(u.ShowMenu)
+	if !u.ShowAxes.Visible() {
+		t.Error("the Show… menu does not show the layers")
+	}
+}

@@ -116,6 +116,9 @@ func (s *prefs) saveFigure(u *UI) {
 	s.p.SetBool("updateArrow", u.ShowVelocity.Checked)
 	s.p.SetBool("gradientField", u.ShowField.Checked)
 	s.p.SetBool("ratePanel", u.ShowRate.Checked)
+	s.p.SetBool("stateArrows", u.ShowArrows.Checked)
+	s.p.SetBool("stateSteps", u.ShowSteps.Checked)
+	s.p.SetBool("stateAxes", u.ShowAxes.Checked)
 }
 
 // restoreLook applies the remembered theme, presentation mode and split.
@@ -130,6 +133,9 @@ func (s *prefs) restoreLook(u *UI) {
 	u.ShowVelocity.SetChecked(s.p.Bool("updateArrow"))
 	u.ShowField.SetChecked(s.p.Bool("gradientField"))
 	u.ShowRate.SetChecked(s.p.Bool("ratePanel"))
+	u.ShowArrows.SetChecked(s.p.Bool("stateArrows"))
+	u.ShowSteps.SetChecked(s.p.Bool("stateSteps"))
+	u.ShowAxes.SetChecked(s.p.Bool("stateAxes"))
 	if v := s.p.FloatWithFallback("split", 0.3); v > 0.1 && v < 0.9 {
 		u.Split.Offset = v
 		u.Split.Refresh()

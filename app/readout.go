@@ -59,6 +59,11 @@ func (r *readout) apply(st session.State, selected int) {
 		p := rs.At
 		lines = append(lines, fmt.Sprintf(lang.L("%-18s k=%-6d x=%s  f=%s  grad=%s  update=%s"),
 			figure.Label(rs.Config), p.K, vec(p.X, st), formatNum(p.F), vec(p.Grad, st), vec(p.Update, st))+stepSize(rs.Config, p))
+		if rs.HasRule {
+			for _, l := range rs.Rule.Lines(st.Problem.F.Dims()) {
+				lines = append(lines, "    "+l)
+			}
+		}
 	}
 	text := strings.Join(lines, "\n")
 	grew := strings.Count(text, "\n") != strings.Count(r.Readout.Text, "\n")

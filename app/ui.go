@@ -37,6 +37,10 @@ type UI struct {
 	ShowVelocity *widget.Check  // the update (velocity) arrow at the current point
 	ShowField    *widget.Check  // the field of −∇f over the contour
 	ShowRate     *widget.Check  // the learning rate of each step under the loss
+	ShowArrows   *widget.Check  // the optimizer state's arrow: momentum's velocity, Adam's −η·m̂, Newton's step
+	ShowSteps    *widget.Check  // the per-coordinate effective steps of AdaGrad, RMSProp and Adam
+	ShowAxes     *widget.Check  // the Hessian's principal directions (Newton)
+	ShowMenu     *widget.Button // opens the figure's layers (the check boxes above but log loss)
 	ViewChoice   *widget.Select // the figure: contour and loss, or the numeric gradient's error against h
 	Tabs         *container.AppTabs
 	Split        *container.Split
@@ -145,6 +149,9 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 	u.ShowVelocity = check(lang.L("update arrow"), func(o *plotting.Options, on bool) { o.Velocity = on })
 	u.ShowField = check(lang.L("gradient field"), func(o *plotting.Options, on bool) { o.Field = on })
 	u.ShowRate = check(lang.L("learning rate panel"), func(o *plotting.Options, on bool) { o.Rate = on })
+	u.ShowArrows = check(lang.L("state: velocity, m̂, Newton step"), func(o *plotting.Options, on bool) { o.StateArrows = on })
+	u.ShowSteps = check(lang.L("state: per-coordinate steps"), func(o *plotting.Options, on bool) { o.StateSteps = on })
+	u.ShowAxes = check(lang.L("state: Hessian axes"), func(o *plotting.Options, on bool) { o.StateAxes = on })
 	views := []string{lang.L("contour and loss"), lang.L("error of the numeric gradient")}
 	u.ViewChoice = widget.NewSelect(views, func(v string) {
 		view := plotting.ViewBoth
@@ -154,7 +161,15 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 		u.session.SetOptions(func(o *plotting.Options) { o.View = view })
 	})
 	u.ViewChoice.SetSelectedIndex(0)
-	return container.NewHBox(u.ViewChoice, u.LogLoss, u.ShowGradient, u.ShowVelocity, u.ShowField, u.ShowRate)
+	layers := container.NewVBox(u.ShowGradient, u.ShowVelocity, u.ShowField, u.ShowRate, widget.NewSeparator(),
+		u.ShowArrows, u.ShowSteps, u.ShowAxes)
+	u.ShowMenu = widget.NewButtonWithIcon(lang.L("Show…"), theme.VisibilityIcon(), nil)
+	u.ShowMenu.OnTapped = func() {
+		pop := widget.NewPopUp(layers, u.win.Canvas())
+		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.ShowMenu)
+		pop.ShowAtPosition(at.Add(fyne.NewPos(0, u.ShowMenu.Size().Height)))
+	}
+	return container.NewHBox(u.ViewChoice, u.LogLoss, u.ShowMenu)
 }
 
 // Content is the window's content.

@@ -19,6 +19,12 @@ import (
 // that background's own transform; with an auto view (Scene.Box nil) the box
 // depends on the runs, so pass the scene as last rendered. Pixel centres
 // are mapped (px.X+0.5, px.Y+0.5). Safe for concurrent use with Render.
+//
+// In the surface views it returns the data point (x, y) of the surface
+// drawn under the pixel (from the z-buffer of the surface panel, which it
+// renders and caches when needed: pass the options rendered with, the
+// Camera included); ok is false where no surface is drawn (the background,
+// the panes, the axes, holes where f is not finite).
 func (r *Renderer) DataAt(s *Scene, o Options, px image.Point) (x, y float64, ok bool) {
 	if s == nil {
 		return 0, 0, false
@@ -27,9 +33,13 @@ func (r *Renderer) DataAt(s *Scene, o Options, px image.Point) (x, y float64, ok
 	if checkView(o.View) != nil {
 		return 0, 0, false
 	}
+	o = surfaceFallback(o, s)
 	mainR, _ := layout(o, s.dims())
 	if !px.In(mainR) {
 		return 0, 0, false
+	}
+	if isSurface(o.View) {
+		return r.surfaceDataAt(s, o, mainR.Dx(), mainR.Dy(), px.X-mainR.Min.X, px.Y-mainR.Min.Y)
 	}
 	w, h := mainR.Dx(), mainR.Dy()
 	pn := r.mainPanel(s, viewBox(s), w, h, o)

@@ -143,7 +143,7 @@ func TestDataAtNoPanel(t *testing.T) {
 		o    Options
 	}{
 		{"loss view", s, Options{View: ViewLoss, Width: 400, Height: 300}},
-		{"unknown view", s, Options{View: "surface", Width: 400, Height: 300}},
+		{"unknown view", s, Options{View: "pie", Width: 400, Height: 300}},
 		{"nil scene", nil, Options{View: ViewContour, Width: 400, Height: 300}},
 	} {
 		for _, px := range []image.Point{{200, 150}, {100, 100}, {350, 50}} {

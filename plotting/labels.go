@@ -42,6 +42,13 @@ type Labels struct {
 	// exactly), which a log axis cannot show: such points are drawn on the
 	// bottom edge ("0 drawn at the bottom").
 	ZeroAtBottom string
+	// LogScale is drawn in parentheses after "f" on the f axis of the
+	// surface view when its heights are compressed (the log1p scale of the
+	// heat map's colours) because f spans a huge range ("log scale").
+	LogScale string
+	// Rate is the y-axis label of the learning-rate panel under the loss
+	// (Options.Rate): "learning rate η".
+	Rate string
 }
 
 // DefaultLabels returns the English labels figures use when Options.Labels
@@ -60,6 +67,8 @@ func DefaultLabels() Labels {
 		Central:      "central difference",
 		ChosenH:      "chosen h",
 		ZeroAtBottom: "0 drawn at the bottom",
+		LogScale:     "log scale",
+		Rate:         "learning rate η",
 	}
 }
 
@@ -76,6 +85,7 @@ func (o Options) labels() Labels {
 		{&l.Run, &d.Run}, {&l.DivergedAt, &d.DivergedAt},
 		{&l.StepH, &d.StepH}, {&l.Error, &d.Error}, {&l.Forward, &d.Forward},
 		{&l.Central, &d.Central}, {&l.ChosenH, &d.ChosenH}, {&l.ZeroAtBottom, &d.ZeroAtBottom},
+		{&l.LogScale, &d.LogScale}, {&l.Rate, &d.Rate},
 	} {
 		if *f.got == "" {
 			*f.got = *f.def

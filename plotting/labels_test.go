@@ -20,6 +20,8 @@ func germanLabels() *Labels {
 		Forward:      "Vorwärtsdifferenz",
 		Central:      "zentrale Differenz",
 		ChosenH:      "gewähltes h",
+		Rate:         "Lernrate η",
+		LogScale:     "logarithmische Skala",
 		ZeroAtBottom: "0 am unteren Rand",
 	}
 }

@@ -61,6 +61,9 @@ func drawMainOverlay(c vgdraw.Canvas, pn panel, s *Scene, o Options, legend bool
 				if o.Gradient && cur < len(v.r.GX) && cur < len(v.r.GY) {
 					gradientArrow(c, pn, pc, v.r.GX[cur], v.r.GY[cur], th)
 				}
+				if stateOn(o) {
+					drawState(c, pn, pc, v.r.State, o, col, th)
+				}
 			}
 			dot(c, th, pc, 5.5*mk, col, 1.6*sc)
 			if cur == v.n-1 && cur > 0 {

@@ -85,12 +85,14 @@ func meanRow(img *image.RGBA, r image.Rectangle) float64 {
 	return sum / n
 }
 
-// pixelsDiffer counts the pixels where a and b differ.
+// pixelsDiffer counts the pixels of a's rectangle where a and b differ.
 func pixelsDiffer(a, b *image.RGBA) int {
 	n := 0
-	for i := 0; i+3 < len(a.Pix) && i+3 < len(b.Pix); i += 4 {
-		if a.Pix[i] != b.Pix[i] || a.Pix[i+1] != b.Pix[i+1] || a.Pix[i+2] != b.Pix[i+2] {
-			n++
+	for y := a.Rect.Min.Y; y < a.Rect.Max.Y; y++ {
+		for x := a.Rect.Min.X; x < a.Rect.Max.X; x++ {
+			if a.RGBAAt(x, y) != b.RGBAAt(x, y) {
+				n++
+			}
 		}
 	}
 	return n

@@ -18,6 +18,9 @@ const cacheSize = 12
 type Renderer struct {
 	backgrounds onceCache[background]
 	loss        onceCache[lossFrame]
+	surfaces    onceCache[surfaceFrame] // surface panels per camera (surface.go)
+	meshes      onceCache[surfaceMesh]  // surface meshes per function and box
+	rates       onceCache[rateFrame]    // rate panels without their curves (rate.go)
 }
 
 // background is a rendered contour or curve panel without runs.
@@ -36,6 +39,9 @@ func NewRenderer() *Renderer {
 	return &Renderer{
 		backgrounds: onceCache[background]{size: cacheSize},
 		loss:        onceCache[lossFrame]{size: lossCacheSize},
+		surfaces:    onceCache[surfaceFrame]{size: surfaceCacheSize},
+		meshes:      onceCache[surfaceMesh]{size: surfaceCacheSize},
+		rates:       onceCache[rateFrame]{size: lossCacheSize},
 	}
 }
 
@@ -54,6 +60,7 @@ func (r *Renderer) Render(dst *image.RGBA, s *Scene, o Options) (*image.RGBA, er
 	if err := checkScene(s, o); err != nil {
 		return nil, err
 	}
+	o = surfaceFallback(o, s)
 	if dst == nil {
 		dst = image.NewRGBA(image.Rect(0, 0, o.Width, o.Height))
 	} else if sz := dst.Bounds().Size(); sz.X != o.Width || sz.Y != o.Height {
@@ -64,11 +71,17 @@ func (r *Renderer) Render(dst *image.RGBA, s *Scene, o Options) (*image.RGBA, er
 		return dst, nil
 	}
 	mainR, lossR := layout(o, s.dims())
-	if !mainR.Empty() {
+	if !mainR.Empty() && isSurface(o.View) {
+		r.renderSurface(subRGBA(dst, mainR), s, o, true)
+	} else if !mainR.Empty() {
 		r.renderMain(subRGBA(dst, mainR), s, o, true)
 	}
+	lossR, rateR := splitRate(lossR, s, o)
 	if !lossR.Empty() {
 		r.renderLoss(subRGBA(dst, lossR), s, o, mainR.Empty())
+	}
+	if !rateR.Empty() {
+		r.renderRate(subRGBA(dst, rateR), s, o)
 	}
 	return dst, nil
 }
@@ -76,10 +89,10 @@ func (r *Renderer) Render(dst *image.RGBA, s *Scene, o Options) (*image.RGBA, er
 // checkView rejects unknown views.
 func checkView(v View) error {
 	switch v {
-	case ViewContour, ViewLoss, ViewBoth, ViewCurve, ViewHError:
+	case ViewContour, ViewLoss, ViewBoth, ViewCurve, ViewHError, ViewSurface, ViewSurfaceLoss:
 		return nil
 	}
-	return fmt.Errorf("unknown view %q: use contour, loss, both, curve or h-error", string(v))
+	return fmt.Errorf("unknown view %q: use contour, loss, both, curve, h-error, surface or surface+loss", string(v))
 }
 
 // layout splits the image between the main (contour or curve) panel and the
@@ -92,7 +105,7 @@ func layout(o Options, dims int) (mainR, lossR image.Rectangle) {
 		return image.Rectangle{}, image.Rectangle{}
 	case ViewLoss:
 		return image.Rectangle{}, all
-	case ViewContour, ViewCurve:
+	case ViewContour, ViewCurve, ViewSurface:
 		return all, image.Rectangle{}
 	}
 	if o.Width >= o.Height {

@@ -70,8 +70,8 @@ func TestRenderErrors(t *testing.T) {
 	if _, err := r.Render(image.NewRGBA(image.Rect(0, 0, 10, 10)), rosenScene(), Options{Width: 20, Height: 10}); err == nil {
 		t.Error("wrong destination size: no error")
 	}
-	_, err := r.Render(nil, rosenScene(), Options{View: "surface"})
-	if err == nil || !strings.Contains(err.Error(), `unknown view "surface"`) {
+	_, err := r.Render(nil, rosenScene(), Options{View: "pie"})
+	if err == nil || !strings.Contains(err.Error(), `unknown view "pie"`) {
 		t.Errorf("unknown view: got %v", err)
 	}
 	if _, err := r.Render(nil, nil, Options{}); err == nil {

@@ -69,6 +69,7 @@ func Write(w io.Writer, ext string, s *Scene, o Options, anim Animation) error {
 	if err := checkScene(s, o); err != nil {
 		return err
 	}
+	o = surfaceFallback(o, s)
 	switch strings.ToLower(ext) {
 	case ".png":
 		img, err := NewRenderer().Render(nil, s, o)
@@ -112,7 +113,9 @@ func writeVector(w io.Writer, ext string, s *Scene, o Options) error {
 		fillColor(pc, bg)
 		hErrorPlot(s, o, themeOf(o).plain()).Draw(cropMargin(pc, o.Scale))
 	}
-	if !mainR.Empty() {
+	if !mainR.Empty() && isSurface(o.View) {
+		writeSurfaceVector(pointsCanvas(dc, mainR, o), mainR, s, o)
+	} else if !mainR.Empty() {
 		pc := pointsCanvas(dc, mainR, o)
 		fillColor(pc, bg)
 		mf := newMainFig(s, viewBox(s))

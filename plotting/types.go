@@ -39,18 +39,43 @@ const (
 	// step h at one point, with the chosen h marked (Scene.HError; see
 	// HErrorData). It draws no runs.
 	ViewHError View = "h-error"
+	// ViewSurface is f over the view box as a lit 3-D surface, in the
+	// heat map's colours, with the runs' paths on it, seen through
+	// Options.Camera (the curve view for one-dimensional functions).
+	ViewSurface View = "surface"
+	// ViewSurfaceLoss is the surface view and the loss view side by side,
+	// or stacked when the image is taller than wide (ViewBoth for
+	// one-dimensional functions).
+	ViewSurfaceLoss View = "surface+loss"
 )
 
 // Run is one trajectory, as plain point lists.
 type Run struct {
-	Label      string    // legend text, e.g. "gd lr=0.1"
-	K          []int     // step of each point; nil means 0..len-1
-	X, Y       []float64 // positions (Y nil/ignored for 1-D)
-	F          []float64 // loss value at each point
-	GX, GY     []float64 // optional gradient at each point (arrow at the current point)
-	VX, VY     []float64 // optional velocity/update at each point
-	DivergedAt int       // step at which the run diverged, -1 if none
-	Hidden     bool      // not drawn (and not used by the auto view)
+	Label  string    // legend text, e.g. "gd lr=0.1"
+	K      []int     // step of each point; nil means 0..len-1
+	X, Y   []float64 // positions (Y nil/ignored for 1-D)
+	F      []float64 // loss value at each point
+	GX, GY []float64 // optional gradient at each point (arrow at the current point)
+	VX, VY []float64 // optional velocity/update at each point
+	// State is the run's optimizer state at the scene's current step,
+	// drawn at its current point (Options.StateArrows, StateSteps,
+	// StateAxes); nil for none.
+	State *RunState
+	// Eta is the step size of each point's update (its learning rate under
+	// a schedule, or a line search's α; 0 at the start), drawn in the rate
+	// panel (Options.Rate); nil for a run whose rate is constant.
+	Eta        []float64
+	DivergedAt int  // step at which the run diverged, -1 if none
+	Hidden     bool // not drawn (and not used by the auto view)
+}
+
+// RunState is what makes a run's method what it is at the current step,
+// in data units (see optimizer.RuleState); a zero field is not drawn.
+type RunState struct {
+	Arrow [2]float64    // a vector from the current point
+	Steps [2]float64    // half-widths of the per-coordinate step ellipse
+	Axes  [2][2]float64 // principal directions (unit vectors); Eigen their eigenvalues
+	Eigen [2]float64
 }
 
 // Scene is everything a figure shows.
@@ -112,6 +137,22 @@ type Options struct {
 	// than 3/4 of a cell (none overlaps its neighbours). The field is part
 	// of the cached background: it costs a frame nothing.
 	Field bool
+	// Camera is the viewpoint of the surface views (ViewSurface,
+	// ViewSurfaceLoss); the zero value is DefaultCamera. Other views
+	// ignore it.
+	Camera Camera
+	// Rate draws the learning rate of every step of the runs that have one
+	// (Run.Eta) as a third panel under the loss panel, on the loss panel's
+	// step axis (the loss and both views); a scene without such a run gets
+	// no panel.
+	Rate bool
+	// StateArrows, StateSteps and StateAxes draw each run's optimizer state
+	// (Run.State) at its current point: its arrow (momentum's velocity,
+	// Adam's −η·m̂, Newton's next step), its per-coordinate effective steps
+	// as an axis-aligned ellipse with those half-widths (AdaGrad, RMSProp,
+	// Adam), and the Hessian's principal directions (Newton), in the run's
+	// colour, on the contour panel of a two-dimensional scene.
+	StateArrows, StateSteps, StateAxes bool
 	// Labels are the words drawn on the figure (axis labels, legend
 	// notes), for translation; nil, or an empty field, means the English
 	// of DefaultLabels.

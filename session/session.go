@@ -43,6 +43,7 @@ type Session struct {
 	selected  int                 // the run whose step is written out (State.Worked)
 	replay    *optimizer.Replayer // replays the selected run's rule for its worked step
 	replayOf  replayKey           // what replay replays
+	replays   []keyedReplayer     // the other runs' replayers, for their optimizer state (State.Runs[i].Rule)
 	version   uint64              // counts changes; a frame carries the version it shows
 	wake      chan struct{}
 	quit      chan struct{}

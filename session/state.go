@@ -39,6 +39,11 @@ type RunState struct {
 	HasAt  bool
 	Stable message.Message // the stability sentence at the current point
 	Eigen  []float64       // the Hessian's eigenvalues there
+	// Rule is the optimizer's state at the current point, computed while
+	// the figure draws some of it (Options.StateArrows, StateSteps,
+	// StateAxes); HasRule says whether there is one.
+	Rule    optimizer.RuleState
+	HasRule bool
 }
 
 // Current reports whether run i of the list has been computed with the
@@ -76,7 +81,44 @@ func (s *Session) stateLocked() State {
 		st.Runs[i] = rs
 	}
 	st.Worked = s.workedLocked(k)
+	if s.opts.StateArrows || s.opts.StateSteps || s.opts.StateAxes {
+		s.rulesLocked(&st)
+	}
 	return st
+}
+
+// keyedReplayer is a replayer with the run it replays.
+type keyedReplayer struct {
+	rp  *optimizer.Replayer
+	key replayKey
+}
+
+// rulesLocked fills the optimizer state of every run at its current point,
+// with the selected run's replayer (which the worked step has just moved
+// there) and one kept per other run, so playing forward costs one step of
+// each rule per step shown.
+func (s *Session) rulesLocked(st *State) {
+	if s.computed.F == nil {
+		return
+	}
+	if len(s.replays) != len(s.runs) {
+		s.replays = make([]keyedReplayer, len(s.runs))
+	}
+	for i, r := range s.runs {
+		rs := &st.Runs[i]
+		if !rs.HasAt || rs.Hidden {
+			continue
+		}
+		rp := s.replay
+		if i != s.selected || rp == nil {
+			key := replayKey{s.gen, i, len(r.points)}
+			if s.replays[i].rp == nil || s.replays[i].key != key {
+				s.replays[i] = keyedReplayer{optimizer.NewReplayer(s.computed, r.cfg, r.points), key}
+			}
+			rp = s.replays[i].rp
+		}
+		rs.Rule, rs.HasRule = rp.State(rs.At.K)
+	}
 }
 
 // replayKey says which recorded run a replayer replays.
@@ -103,5 +145,14 @@ func (s *Session) workedLocked(k int) optimizer.Worked {
 
 func (s *Session) frameLocked() Frame {
 	st := s.stateLocked()
-	return Frame{Scene: s.sceneLocked(st.Step), Options: s.opts, State: st}
+	sc := s.sceneLocked(st.Step)
+	if sc != nil {
+		for i, rs := range st.Runs {
+			if rs.HasRule && i < len(sc.Runs) {
+				r := rs.Rule
+				sc.Runs[i].State = &plotting.RunState{Arrow: r.Arrow, Steps: r.Steps, Axes: r.Axes, Eigen: r.Eigen}
+			}
+		}
+	}
+	return Frame{Scene: sc, Options: s.opts, State: st}
 }
