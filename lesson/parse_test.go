@@ -156,7 +156,7 @@ func parseErrors(t *testing.T) []parseError {
 			strings.Repeat(`{"method": "gd", "lr": 0.1, "start": [3, 2]}, `, 8)+`{"method": "gd", "lr": 0.1, "start": [3, 2]}`),
 			`"runs": a lesson has 1 to 8 runs, this one has 9`},
 		{"missing method", edit(t, `"method": "gd", `, ""), `run 1: "method" is missing`},
-		{"unknown method", edit(t, `"gd"`, `"sdg"`), `run 1: unknown method "sdg": valid methods are gd, ascent, momentum, nesterov, adagrad, rmsprop, adam, newton`},
+		{"unknown method", edit(t, `"gd"`, `"sdg"`), `run 1: unknown method "sdg": valid methods are gd, ascent, momentum, nesterov, adagrad, rmsprop, adam, newton, cg, bfgs, lbfgs`},
 		{"missing lr", edit(t, `"lr": 0.1, `, ""), `run 1: "lr" is missing`},
 		{"zero lr", edit(t, `"lr": 0.1`, `"lr": 0`), "run 1: lr 0: the learning rate must be a positive finite number"},
 		{"negative lr", edit(t, `"lr": 0.1`, `"lr": -1`), "run 1: lr -1: the learning rate must be a positive finite number"},

@@ -168,6 +168,8 @@ func stability(c Config, at Curvature, where message.Kind, dims int) (*float64, 
 	switch {
 	case spec.CriticalLR != nil:
 		crit = spec.CriticalLR(c, hi)
+	case spec.NoLearningRate:
+		return nil, msgLineSearchRate.New(message.Text(string(c.Method)), message.Number(2/hi))
 	case spec.CriticalFactor == nil:
 		return nil, msgAdaptive.New(message.Text(string(c.Method)), message.Number(2/hi))
 	default:

@@ -57,6 +57,7 @@ var (
 	msgNoBowl         = message.Define("no critical lr: the function does not curve upward at the %s (%s %s), so there is no bowl to overshoot")
 	msgNoHill         = message.Define("no critical lr: the function does not curve downward at the %s (%s %s), so there is no hill to overshoot")
 	msgAdaptive       = message.Define("%s adapts its step size to the gradients, so it has no fixed critical lr; gd's would be %s here")
+	msgLineSearchRate = message.Define("%s chooses each step size by a line search and has no learning rate, so no lr is critical; gd's critical lr would be %s here")
 	wordCurrentPoint  = message.Define("current point")
 	wordStartPoint    = message.Define("start point")
 	wordEndPoint      = message.Define("end point")
@@ -72,6 +73,7 @@ var (
 		Converged: message.Define("converged"),
 		Diverged:  message.Define("diverged"),
 		Singular:  message.Define("singular"),
+		Failed:    message.Define("failed"),
 		Cancelled: message.Define("cancelled"),
 		Invalid:   message.Define("invalid"),
 	}
@@ -103,7 +105,7 @@ func (r Result) Outcome() message.Message {
 	switch r.Status {
 	case Diverged:
 		m = msgDivergedAt.New(message.Int(r.DivergedAt))
-	case MaxSteps, Converged, Singular:
+	case MaxSteps, Converged, Singular, Failed:
 		m = msgStatusAfter.New(message.Nested(r.Status.Word()), message.Int(r.Steps))
 	default:
 		m = r.Status.Word()

@@ -6,7 +6,9 @@ import "strconv"
 // lines that set its state up before the first step and the lines of one
 // step, which read the gradient g and the point x (NumPy arrays) and assign
 // x. The arithmetic is the rule's, in torch.optim's order, so that a script
-// reproduces a run to rounding.
+// reproduces a run to rounding. The methods of gonum's optimize (cg, bfgs,
+// lbfgs) have no such rule: PythonSupported says so, and their step is a
+// line that raises NotImplementedError rather than a wrong update.
 func PythonRule(c Config) (init, step []string) {
 	r := newRule(c.withDefaults(2), nil)
 	if p, ok := r.(interface{ python() ([]string, []string) }); ok {

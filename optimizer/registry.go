@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 
+	"gonum.org/v1/gonum/optimize"
+
 	"gdlab/message"
 )
 
@@ -82,6 +84,11 @@ type MethodSpec struct {
 	// newRule and newBookRule build torch's and the book's update rule for
 	// a valid config with its defaults filled.
 	newRule, newBookRule func(c Config) rule
+	// minimizer, when set, builds the method of gonum's optimize that runs
+	// the config (cg, bfgs, lbfgs): each major iteration of gonum's run is
+	// one step (tracer.minimize); newRule then only stands in for the
+	// worked step and the Python export.
+	minimizer func(c Config) optimize.Method
 }
 
 // RuleIn is the method's update rule in formulas in convention v.
@@ -147,6 +154,7 @@ var registry []MethodSpec
 
 func init() {
 	registry = append(append(sgdFamily(), adaptiveMethods()...), newtonMethod())
+	registry = append(registry, quasiNewtonMethods()...)
 	allParams, paramSlot = indexParams(registry)
 }
 

@@ -16,7 +16,8 @@ type Status string
 const (
 	// MaxSteps: all Config.Steps updates were made.
 	MaxSteps Status = "max-steps"
-	// Converged: ‖∇f‖ ≤ Config.Tol (only when Tol > 0).
+	// Converged: ‖∇f‖ ≤ Config.Tol (only when Tol > 0); for cg, bfgs and
+	// lbfgs also when gonum's method stops by itself at ‖∇f‖∞ < 1e-12.
 	Converged Status = "converged"
 	// Diverged: x or f stopped being finite, or some |x_i| exceeded Config.Bound.
 	Diverged Status = "diverged"
@@ -47,7 +48,7 @@ type Result struct {
 	Points     []Point         // trajectory; decimated for runs longer than FullRecordSteps (first, last and divergence point always kept)
 	Final      Point           // last point
 	Verdict    Verdict         // one-word reading of the run for a teacher
-	Reason     message.Message // why, for the verdicts that need a reason (stalled, escaping), a Singular stop, or a newton run that ended on a saddle or a maximum; zero otherwise
+	Reason     message.Message // why, for the verdicts that need a reason (stalled, escaping), a Singular or Failed stop, or a newton run that ended on a saddle or a maximum; zero otherwise
 	Analysis   Analysis
 	Err        error // why the run is Invalid (a message.Message), nil otherwise
 }
@@ -83,6 +84,8 @@ func Run(ctx context.Context, p Problem, c Config, report func(Progress)) Result
 	res.Analysis = analyse(p.F, dims, res)
 	res.Verdict, res.Reason = judge(p.F, res, t.tail)
 	switch {
+	case !t.reason.IsZero():
+		res.Reason = t.reason
 	case t.status == Singular:
 		res.Reason = msgSingular.New(message.Int(res.Steps+1), message.Text(pointText(dims, res.Final.X)))
 	case t.status == Failed && c.LineSearch == Armijo:
@@ -116,7 +119,8 @@ type traced struct {
 	points []Point
 	status Status
 	steps  int
-	tail   []Point // the last steps in order, consecutive (up to tailLen)
+	tail   []Point         // the last steps in order, consecutive (up to tailLen)
+	reason message.Message // why a run of gonum's optimize failed (tracer.minimize), zero otherwise
 }
 
 // tracer is a run being recorded: its settings and its trajectory so far.
@@ -132,7 +136,8 @@ type tracer struct {
 	ring    [tailLen]Point // the last steps, for the verdicts of a decimated run
 	report  func(Progress)
 	stop    *atomic.Bool
-	noise   *rand.Rand // the gradient noise's generator, nil without noise
+	noise   *rand.Rand      // the gradient noise's generator, nil without noise
+	reason  message.Message // why a run of gonum's optimize failed (tracer.minimize)
 }
 
 // trace records a run: the start point, then the steps. c is valid and has
@@ -165,6 +170,8 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 		status = Diverged
 	case c.Tol > 0 && p.Grad[0]*p.Grad[0]+p.Grad[1]*p.Grad[1] <= c.Tol*c.Tol:
 		status = Converged
+	case usesGonum(c.Method):
+		status, steps, p = t.minimize(p) // cg, bfgs, lbfgs: gonum's loop (quasinewton.go)
 	default:
 		// A rule that needs the point, a schedule, noise or a line search
 		// have a loop of their own, chosen here once, so that the hot loop
@@ -182,7 +189,7 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 	if report != nil {
 		report(Progress{Step: steps, Points: t.pts[:len(t.pts):len(t.pts)]})
 	}
-	return traced{points: t.pts, status: status, steps: steps, tail: tail(t.pts, &t.ring, t.stride, steps)}
+	return traced{points: t.pts, status: status, steps: steps, tail: tail(t.pts, &t.ring, t.stride, steps), reason: t.reason}
 }
 
 // at is the point of step k at x, reached by update u, with the gradient

@@ -41,15 +41,19 @@ import (
 //     minimum: the surface does not curve upward in every direction there
 //     (Hessian not positive definite), or it does but the bottom of that
 //     bowl (one Newton step, H⁻¹∇f, away) is farther than that tiny move.
-//  4. oscillating: in the window either at least 3 of 4 steps point the
+//  4. noisy: the run has gradient noise (Config.Noise > 0) and rule 5's
+//     oscillating or rule 7's unsettled fits: its steps are shaken by the
+//     noise, not by the learning rate (Result.Reason says σ and how far the
+//     window's points stay from their mean).
+//  5. oscillating: in the window either at least 3 of 4 steps point the
 //     opposite way to the step before (zig-zag across a valley, bouncing
 //     between two walls), or the loss went up in at least 1 of 4 steps and
 //     some step turned back (swinging to and fro around a minimum, as
 //     momentum does).
-//  5. slow: in the window the loss fell in at least 3 of 4 steps and is
+//  6. slow: in the window the loss fell in at least 3 of 4 steps and is
 //     lower at the end than at the window's start: still descending steadily
 //     when the steps ran out.
-//  6. unsettled: none of these: too few steps to tell, or a loss that
+//  7. unsettled: none of these: too few steps to tell, or a loss that
 //     neither settles nor falls steadily (e.g. hopping between wells).
 //
 // Examples on x² + y² from (3, 2), 100 gd steps: lr 0.1 converged, 1
@@ -68,6 +72,7 @@ const (
 	VerdictUnsettled   Verdict = "unsettled"
 	VerdictStalled     Verdict = "stalled"
 	VerdictEscaping    Verdict = "escaping"
+	VerdictNoisy       Verdict = "noisy"
 	VerdictInvalid     Verdict = "invalid" // nothing was run (Status Invalid)
 )
 
@@ -87,7 +92,7 @@ const (
 
 // judge applies the verdict rules to a finished run of fn; tail holds its
 // last consecutive steps. It returns the verdict and, for stalled and
-// escaping, the reason.
+// escaping and noisy, the reason.
 func judge(fn Objective, r Result, tail []Point) (Verdict, message.Message) {
 	c := r.Config
 	first, last := r.Points[0], r.Final
@@ -128,7 +133,25 @@ func judge(fn Objective, r Result, tail []Point) (Verdict, message.Message) {
 		moved <= stillMove*scale && !nearMinimum(r.Analysis.End, c.Method, last.Grad, stillMove*scale) {
 		return VerdictPlateau, message.Message{}
 	}
-	return swinging(c, w), message.Message{}
+	v := swinging(c, w)
+	if c.Noise > 0 && (v == VerdictOscillating || v == VerdictUnsettled) && len(w) > 1 {
+		return VerdictNoisy, msgNoisy.New(message.Value(c.Noise), message.Int(len(w)), message.Approx(spread(w)))
+	}
+	return v, message.Message{}
+}
+
+// spread is the mean distance of the points of w from their mean point.
+func spread(w []Point) float64 {
+	var m [2]float64
+	for _, p := range w {
+		m[0] += p.X[0] / float64(len(w))
+		m[1] += p.X[1] / float64(len(w))
+	}
+	d := 0.0
+	for _, p := range w {
+		d += dist(p.X, m) / float64(len(w))
+	}
+	return d
 }
 
 // window is the last verdictWindow steps of tail.
@@ -139,7 +162,7 @@ func window(tail []Point) []Point {
 	return tail
 }
 
-// swinging applies rules 4 to 6 (oscillating, slow, unsettled) to the
+// swinging applies rules 5 to 7 (oscillating, slow, unsettled) to the
 // window w.
 func swinging(c Config, w []Point) Verdict {
 	sign := 1.0
