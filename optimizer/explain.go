@@ -2,6 +2,7 @@ package optimizer
 
 import (
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 )
@@ -25,6 +26,11 @@ type Replayer struct {
 	pts  []Point
 	r    rule
 	next int // the step the rule is ready to take
+	// With gradient noise: the run's generator, replayed in the same order,
+	// and the last gradient drawn, that of point usedAt.
+	noise  *rand.Rand
+	used   [2]float64
+	usedAt int
 }
 
 // NewReplayer is a replayer of the run of config c on p that recorded pts
@@ -40,12 +46,13 @@ func (rp *Replayer) Explain(k int) (Worked, bool) {
 		return Worked{}, false
 	}
 	if rp.r == nil || rp.next > k {
-		rp.r, rp.next = newRule(rp.c, rp.p.F), 1
+		rp.restart()
 	}
 	for ; rp.next < k; rp.next++ {
 		rp.replay(rp.next)
 	}
-	e := &explainer{dims: rp.p.dims(), k: k, c: rp.c, prev: rp.pts[k-1], at: rp.pts[k]}
+	e := &explainer{dims: rp.p.dims(), k: k, c: rp.c, prev: rp.pts[k-1], at: rp.pts[k], grad: rp.pts[k-1].Grad}
+	e.prev.Grad = rp.grad(k - 1)
 	rp.setRate(k)
 	lines := e.gradient(rp.p.F)
 	lines = append(lines, e.rate(rp.p.F)...)
@@ -59,8 +66,30 @@ func (rp *Replayer) Explain(k int) (Worked, bool) {
 // used.
 func (rp *Replayer) replay(k int) {
 	rp.setRate(k)
-	g := rp.pts[k-1].Grad
+	g := rp.grad(k - 1)
 	rp.r.step(g[0], g[1])
+}
+
+// restart builds the rule afresh, before step 1, with the noise generator
+// at its start.
+func (rp *Replayer) restart() {
+	rp.r, rp.next, rp.usedAt = newRule(rp.c, rp.p.F), 1, -1
+	if rp.c.Noise > 0 {
+		rp.noise = newNoise(rp.c.Seed)
+	}
+}
+
+// grad is the gradient the step from point k used: its recorded gradient,
+// with the run's noise drawn as the run drew it (k must follow the last
+// point asked for, or repeat it).
+func (rp *Replayer) grad(k int) [2]float64 {
+	if rp.noise == nil {
+		return rp.pts[k].Grad
+	}
+	if rp.usedAt != k {
+		rp.used, rp.usedAt = noisy(rp.pts[k].Grad, rp.c.Noise, rp.noise, rp.p.dims() == 1), k
+	}
+	return rp.used
 }
 
 // setRate gives the rule the rate step k used, where a schedule or a line
@@ -71,12 +100,14 @@ func (rp *Replayer) setRate(k int) {
 	}
 }
 
-// explainer holds what every method's lines need.
+// explainer holds what every method's lines need: prev's gradient is the
+// one the step used (noisy with Config.Noise), grad the true one.
 type explainer struct {
 	dims     int
 	k        int
 	c        Config
 	prev, at Point
+	grad     [2]float64
 }
 
 // vec writes a vector as the run's dimension reads it: "(3, 2)" or "3".
@@ -93,7 +124,7 @@ func (e *explainer) x(k int) string { return "x" + sub(k) }
 // gradient is the line of the gradient at x_{k−1}, with the central
 // differences of a numeric gradient written out coordinate by coordinate.
 func (e *explainer) gradient(fn Objective) []string {
-	g, x := e.trueGradient(fn), e.prev.X
+	g, x := e.grad, e.prev.X
 	head := "∇f(" + e.x(e.k-1) + ") = ∇f" + e.vec(x)
 	if e.c.Gradient != Numeric {
 		return append([]string{head + " = " + e.vec(g)}, e.noise(g)...)

@@ -5,25 +5,6 @@ import (
 	"strconv"
 )
 
-// trueGradient is ∇f at x_{k−1} as the run computes it, without the noise
-// the recorded gradient has with Config.Noise.
-func (e *explainer) trueGradient(fn Objective) [2]float64 {
-	if e.c.Noise == 0 {
-		return e.prev.Grad
-	}
-	x := e.prev.X
-	var g0, g1 float64
-	if e.c.Gradient == Numeric {
-		_, g0, g1 = fn.NumericGrad(x[0], x[1], e.c.H)
-	} else {
-		_, g0, g1 = fn.ValueGrad(x[0], x[1])
-	}
-	if e.dims == 1 {
-		g1 = 0
-	}
-	return [2]float64{g0, g1}
-}
-
 // noise is the line of the noisy gradient the update used, g = ∇f + ξ with
 // ξ ~ N(0, σ²I), when the run has noise; g is the true gradient.
 func (e *explainer) noise(g [2]float64) []string {

@@ -99,7 +99,7 @@ func evaluations(n int32) string {
 
 // python writes a line that stops the script with the reason rather than a
 // wrong rule (see PythonSupported).
-func (lineSearchRule) python() ([]string, []string) {
+func (lineSearchRule) python(string) ([]string, []string) {
 	return nil, []string{`raise NotImplementedError("gonum's line-search methods (cg, bfgs, lbfgs) have no NumPy rule")`}
 }
 

@@ -192,20 +192,13 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 	return traced{points: t.pts, status: status, steps: steps, tail: tail(t.pts, &t.ring, t.stride, steps), reason: t.reason}
 }
 
-// at is the point of step k at x, reached by update u, with the gradient
-// the next update uses (noisy with Config.Noise).
+// at is the point of step k at x, reached by update u.
 func (t *tracer) at(k int, x, u [2]float64) Point {
 	var f, g0, g1 float64
 	if t.numeric {
 		f, g0, g1 = t.fn.NumericGrad(x[0], x[1], t.c.H)
 	} else {
 		f, g0, g1 = t.fn.ValueGrad(x[0], x[1])
-	}
-	if t.noise != nil {
-		g0 += t.c.Noise * t.noise.NormFloat64()
-		if !t.oneD {
-			g1 += t.c.Noise * t.noise.NormFloat64()
-		}
 	}
 	if t.oneD {
 		g1 = 0

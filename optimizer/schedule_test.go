@@ -136,11 +136,11 @@ func TestScheduledGDByHand(t *testing.T) {
 }
 
 // TestNoiseIsSeeded: the same seed gives the same run, another seed
-// another; the noise has mean 0 and standard deviation σ; σ = 0 is the
-// plain run.
+// another; the noise ξ = −u/η − ∇f (u the update, ∇f the recorded true
+// gradient) has mean 0 and standard deviation σ; σ = 0 is the plain run.
 func TestNoiseIsSeeded(t *testing.T) {
 	c := DefaultConfig()
-	c.Steps, c.Noise, c.LR = 20000, 0.5, 1e-9 // x stays put: the gradient is (6, 4) + ξ
+	c.Steps, c.Noise, c.LR = 20000, 0.5, 0.01
 	a := Run(context.Background(), Problem{F: sphere}, c, nil)
 	b := Run(context.Background(), Problem{F: sphere}, c, nil)
 	c.Seed = 2
@@ -149,21 +149,53 @@ func TestNoiseIsSeeded(t *testing.T) {
 		t.Fatalf("seed 1 twice: %v, %v; seed 2: %v", a.Final.X, b.Final.X, other.Final.X)
 	}
 	var sum, sq float64
-	for _, p := range a.Points {
-		xi := p.Grad[0] - 2*p.X[0]
-		sum += xi
-		sq += xi * xi
+	for k := 1; k < len(a.Points); k++ {
+		for i := range 2 {
+			xi := -a.Points[k].Update[i]/c.LR - a.Points[k-1].Grad[i]
+			sum += xi
+			sq += xi * xi
+		}
 	}
-	n := float64(len(a.Points))
+	n := float64(2 * (len(a.Points) - 1))
 	mean, sd := sum/n, math.Sqrt(sq/n-(sum/n)*(sum/n))
 	if math.Abs(mean) > 0.02 || math.Abs(sd-0.5) > 0.02 {
 		t.Errorf("noise mean %.4f sd %.4f, want 0 and 0.5", mean, sd)
+	}
+	if g := a.Final.Grad; math.Abs(g[0]-2*a.Final.X[0]) > 1e-15 || math.Abs(g[1]-2*a.Final.X[1]) > 1e-15 {
+		t.Errorf("the recorded gradient %v is not the true ∇f at %v", g, a.Final.X)
 	}
 	c.Noise, c.Steps, c.LR = 0, 100, 0.1
 	plain := Run(context.Background(), Problem{F: sphere}, c, nil)
 	c.Seed = 1
 	if ref := Run(context.Background(), Problem{F: sphere}, c, nil); plain.Final != ref.Final {
 		t.Errorf("σ = 0 depends on the seed: %v, %v", plain.Final, ref.Final)
+	}
+}
+
+// TestNoiseReplays: the replayer draws the run's noise again, so that the
+// gradient it gives each step makes exactly the recorded update, for gd
+// and for adam (whose state the noise shapes), and the worked step writes
+// the noise out.
+func TestNoiseReplays(t *testing.T) {
+	for _, m := range []Method{GD, Adam} {
+		c := DefaultConfig()
+		c.Method, c.Steps, c.Noise, c.Seed = m, 50, 0.7, 9
+		r := Run(context.Background(), Problem{F: sphere}, c, nil)
+		rp := NewReplayer(Problem{F: sphere}, r.Config, r.Points)
+		check := newRule(r.Config, sphere)
+		for k := 1; k < len(r.Points); k++ {
+			if _, ok := rp.Explain(k); !ok {
+				t.Fatalf("%s: step %d not explained", m, k)
+			}
+			g := rp.grad(k - 1)
+			if u0, u1 := check.step(g[0], g[1]); u0 != r.Points[k].Update[0] || u1 != r.Points[k].Update[1] {
+				t.Fatalf("%s step %d: the replayed gradient gives (%g, %g), the run made %v", m, k, u0, u1, r.Points[k].Update)
+			}
+		}
+		w, _ := NewReplayer(Problem{F: sphere}, r.Config, r.Points).Explain(1)
+		if !strings.Contains(strings.Join(w.Lines, "\n"), "g = ∇f + ξ = (6, 4) + (") {
+			t.Errorf("%s: worked step 1:\n%s", m, strings.Join(w.Lines, "\n"))
+		}
 	}
 }
 

@@ -59,18 +59,20 @@ func (rp *Replayer) State(k int) (RuleState, bool) {
 		return RuleState{}, false
 	}
 	if rp.r == nil || rp.next > k+1 {
-		rp.r, rp.next = newRule(rp.c, rp.p.F), 1
+		rp.restart()
 	}
 	for ; rp.next <= k; rp.next++ {
 		rp.replay(rp.next)
 	}
+	at := rp.pts[k]
+	at.Grad = rp.grad(k) // the gradient the next step uses
 	sr, ok := rp.r.(interface {
 		state(c Config, p Point, dims int) (RuleState, bool)
 	})
 	if !ok {
 		return RuleState{}, false
 	}
-	st, ok := sr.state(rp.c, rp.pts[k], rp.p.dims())
+	st, ok := sr.state(rp.c, at, rp.p.dims())
 	st.K = k
 	return st, ok
 }

@@ -24,9 +24,20 @@ const noiseStream = 0x9e3779b97f4a7c15
 // goroutine.
 func newNoise(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, noiseStream)) }
 
+// noisy is the gradient a step from a point with gradient g uses under
+// gradient noise σ: g + σ·ξ with ξ ~ N(0, I) from gen (ξ's y coordinate
+// only for a function of two variables). A run draws it once per step, in
+// order, and a replay draws the same.
+func noisy(g [2]float64, sigma float64, gen *rand.Rand, oneD bool) [2]float64 {
+	g[0] += sigma * gen.NormFloat64()
+	if !oneD {
+		g[1] += sigma * gen.NormFloat64()
+	}
+	return g
+}
+
 // stepsWith is steps for what the hot loop does not do: a rule that needs
-// the point (newton), a schedule, noisy gradients (drawn in at) or a line
-// search, with the same stops and recording. It stops as Singular where a
+// the point (newton), a schedule, noisy gradients or a line search, with the same stops and recording. It stops as Singular where a
 // pointRule can take no step and as Failed where the line search finds none.
 func (t *tracer) stepsWith(p Point, st rule) (Status, int, Point) {
 	c, next, last := t.c, t.stride, time.Now()
@@ -36,27 +47,31 @@ func (t *tracer) stepsWith(p Point, st rule) (Status, int, Point) {
 	if !c.Schedule.IsConstant() {
 		sc = newScheduler(c.Schedule, c.LR)
 	}
-	lr := c.LR
 	for k := 1; k <= c.Steps; k++ {
 		if t.stop.Load() {
 			return Cancelled, k - 1, p
 		}
 		last = t.progress(k, last)
+		lr := c.LR // the step's rate; the line search starts from it
 		if sc != nil {
 			lr = sc.next()
 			st.setLR(lr)
+		}
+		g := p.Grad
+		if t.noise != nil {
+			g = noisy(g, c.Noise, t.noise, t.oneD)
 		}
 		var u0, u1 float64
 		ok, extra := true, int32(0)
 		switch {
 		case atPoint:
-			u0, u1, ok = pr.stepAt(p.X[0], p.X[1], p.Grad[0], p.Grad[1])
+			u0, u1, ok = pr.stepAt(p.X[0], p.X[1], g[0], g[1])
 		case c.LineSearch == Armijo:
-			lr, extra, ok = t.armijo(p, lr)
+			lr, extra, ok = t.armijo(p, g, lr)
 			st.setLR(lr)
-			u0, u1 = st.step(p.Grad[0], p.Grad[1])
+			u0, u1 = st.step(g[0], g[1])
 		default:
-			u0, u1 = st.step(p.Grad[0], p.Grad[1])
+			u0, u1 = st.step(g[0], g[1])
 		}
 		if !ok {
 			return t.cannotStep(atPoint), k - 1, p
@@ -104,13 +119,14 @@ func (t *tracer) progress(k int, last time.Time) time.Time {
 }
 
 // armijo is the backtracking line search from the point p along −g (g the
-// gradient the step uses): the step size α starts at eta and is halved until
+// gradient the step uses, noisy or not): the step size α starts at eta and
+// is halved until
 // f(x − αg) ≤ f(x) − c·α·‖g‖² (c = ArmijoC). It returns α, the evaluations
 // of f it made and ok = false when ArmijoHalvings halvings found no such α
 // (f is flat to rounding there, or not finite). A zero gradient takes α =
 // eta at once (the step is zero).
-func (t *tracer) armijo(p Point, eta float64) (alpha float64, evals int32, ok bool) {
-	g0, g1 := p.Grad[0], p.Grad[1]
+func (t *tracer) armijo(p Point, g [2]float64, eta float64) (alpha float64, evals int32, ok bool) {
+	g0, g1 := g[0], g[1]
 	gg := g0*g0 + g1*g1
 	if gg == 0 {
 		return eta, 0, true

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"gdlab/figure"
 	"gdlab/optimizer"
 	"gdlab/optimizer/expr"
 )
@@ -18,31 +19,47 @@ import (
 // oscillates chaotically, the last-bit differences of NumPy's and Go's
 // pow and exp may grow; elsewhere the points agree to about 1e-12.)
 func WritePython(w io.Writer, p optimizer.Problem, cs []optimizer.Config) error {
+	script, err := PythonScript(p, cs)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, script)
+	return err
+}
+
+// PythonScript is the script WritePython writes; the error says why the
+// runs cannot be written out (a function not typed, a method without a
+// NumPy rule, a noisy run too long to hold its noise).
+func PythonScript(p optimizer.Problem, cs []optimizer.Config) (string, error) {
 	f, ok := p.F.(*expr.Func)
 	if !ok {
-		return fmt.Errorf("--format python needs a typed function")
+		return "", fmt.Errorf("--format python needs a typed function")
 	}
 	var b strings.Builder
 	b.WriteString(pythonHead)
 	b.WriteString(expr.PythonPrelude)
 	fmt.Fprintf(&b, "\n\ndef f(x):\n    return %s\n", f.Python())
 	if err := writeGradient(&b, f); err != nil {
-		return err
+		return "", err
 	}
 	b.WriteString(numericalGradient)
 	if needsHessian(cs) {
 		if err := writeHessian(&b, f); err != nil {
-			return err
+			return "", err
 		}
 	}
 	names := make([]string, len(cs))
 	for i, c := range cs {
+		if err := optimizer.PythonSupported(c); err != nil {
+			return "", err
+		}
 		names[i] = fmt.Sprintf("run_%d", i+1)
-		writeRun(&b, names[i], c, f.Dims())
+		if err := writeRun(&b, names[i], c, f.Dims()); err != nil {
+			return "", err
+		}
 	}
 	fmt.Fprintf(&b, "\n\nfor run in (%s,):\n    print(json.dumps(run().tolist()))\n", strings.Join(names, ", "))
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.String(), nil
 }
 
 const pythonHead = `#!/usr/bin/env python3
@@ -50,6 +67,7 @@ const pythonHead = `#!/usr/bin/env python3
 # every run of the command with NumPy alone and prints the final point of
 # each as a JSON list.
 import json
+import math
 
 import numpy as np
 
@@ -92,9 +110,19 @@ func writeGradient(b *strings.Builder, f *expr.Func) error {
 
 // writeRun writes one run as a function that returns its final point, with
 // the engine's order: the gradient at the start, then for each step the
-// update, the new point, its value and gradient, and the stop rules.
-func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int) {
+// rate (a schedule's, the line search's), the noise, the update, the new
+// point, its value and gradient, and the stop rules.
+func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int) error {
+	noise, err := optimizer.PythonNoise(c, dims)
+	if err != nil {
+		return err
+	}
 	init, step := optimizer.PythonRule(c)
+	pre := optimizer.PythonRate(c)
+	if noise != nil {
+		pre = append(pre, "g = g + noise[k - 1][:x.size]")
+	}
+	step = append(append(pre, optimizer.PythonLineSearch(c)...), step...)
 	gradient := "grad(x)"
 	if c.Gradient == optimizer.Numeric {
 		h := c.H
@@ -112,12 +140,13 @@ func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int) {
 	for i := range start {
 		start[i] = Exact(c.Start[i])
 	}
-	fmt.Fprintf(b, "\n\ndef %s():\n    # %s, lr %s, %d steps, %s gradient\n", name, c.Method, Exact(c.LR), c.Steps, c.Gradient)
+	fmt.Fprintf(b, "\n\ndef %s():\n    # %s, %d steps, %s gradient\n", name, figure.Label(c), c.Steps, c.Gradient)
 	fmt.Fprintf(b, "    x = np.array([%s], dtype=float)\n", strings.Join(start, ", "))
 	fmt.Fprintf(b, "    bound, tol = %s, %s\n", Exact(bound), Exact(c.Tol))
 	for _, l := range init {
 		b.WriteString("    " + l + "\n")
 	}
+	writeNoise(b, c, noise)
 	fmt.Fprintf(b, "    g = %s\n", gradient)
 	b.WriteString("    if not (np.all(np.abs(x) <= bound) and np.isfinite(f(x))):\n        return x\n")
 	b.WriteString("    if tol > 0 and np.sum(g * g) <= tol * tol:\n        return x\n")
@@ -129,6 +158,22 @@ func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int) {
 	b.WriteString("        if not (np.all(np.abs(x) <= bound) and np.isfinite(f(x))):\n            break\n")
 	b.WriteString("        if tol > 0 and np.sum(g * g) <= tol * tol:\n            break\n")
 	b.WriteString("    return x\n")
+	return nil
+}
+
+// writeNoise writes the run's gradient noise σ·ξ as an array, one row per
+// step, where the run has noise.
+func writeNoise(b *strings.Builder, c optimizer.Config, noise [][2]float64) {
+	if noise == nil {
+		return
+	}
+	fmt.Fprintf(b, "    # the run's gradient noise σ·ξ, σ = %s, drawn by gdlab from seed %d (NumPy's\n", Exact(c.Noise), c.Seed)
+	b.WriteString("    # generators differ; np.random.default_rng(seed).normal(0, σ, (steps, 2))\n")
+	b.WriteString("    # gives other noise of the same kind)\n    noise = np.array([\n")
+	for _, n := range noise {
+		fmt.Fprintf(b, "        [%s, %s],\n", Exact(n[0]), Exact(n[1]))
+	}
+	b.WriteString("    ], dtype=float).reshape(-1, 2)\n")
 }
 
 // needsHessian reports whether the rule of some config calls hessian(x).

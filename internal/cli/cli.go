@@ -137,7 +137,12 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		return usagef("--format: %q is not one of text, json, csv, python", o.format)
 	}
 	if o.format == "python" && *explain == 0 {
-		return report.WritePython(stdout, job.problem, job.configs)
+		script, err := report.PythonScript(job.problem, job.configs)
+		if err != nil {
+			return usagef("--format python: %v", err)
+		}
+		_, err = io.WriteString(stdout, script)
+		return err
 	}
 	results := job.run()
 	if *explain > 0 {

@@ -23,7 +23,7 @@ func checkH(fs *flag.FlagSet, o *options) error {
 // writeExplained prints step k of every run as arithmetic (--explain K).
 func writeExplained(w io.Writer, j job, results []optimizer.Result, k int) error {
 	for i, r := range results {
-		fmt.Fprintf(w, "run %d: %s, lr %g, step %d\n", i+1, r.Config.Method, r.Config.LR, k)
+		fmt.Fprintf(w, "run %d: %s, step %d\n", i+1, runHead(r.Config), k)
 		ex, ok := optimizer.NewReplayer(j.problem, r.Config, r.Points).Explain(k)
 		switch {
 		case ok:

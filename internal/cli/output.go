@@ -164,7 +164,7 @@ func writeText(w io.Writer, j job, results []optimizer.Result) error {
 	fmt.Fprintf(w, "f(%s) = %s\n", vars, j.problem.Source)
 	for i, r := range results {
 		c := r.Config
-		fmt.Fprintf(w, "\nrun %d: %s, lr %s, %s gradient, start %s\n", i+1, c.Method, g(c.LR), c.Gradient, vec(c.Start[:dims]))
+		fmt.Fprintf(w, "\nrun %d: %s, %s gradient, start %s\n", i+1, runHead(c), c.Gradient, vec(c.Start[:dims]))
 		status := fmt.Sprintf("%s after %d steps", r.Status.Word(), r.Steps)
 		if r.Status == optimizer.Diverged {
 			status = fmt.Sprintf("diverged at step %d", r.DivergedAt)
@@ -181,4 +181,28 @@ func writeText(w io.Writer, j job, results []optimizer.Result) error {
 		}
 	}
 	return nil
+}
+
+// runHead names a run's method and how it sizes its steps: "gd, lr 0.1",
+// with the schedule, warmup, line search and noise where set; a method
+// without a learning rate by its name alone.
+func runHead(c optimizer.Config) string {
+	spec, _ := c.Method.Spec()
+	if spec.NoLearningRate {
+		return string(c.Method)
+	}
+	s := string(c.Method) + ", lr " + report.Text(c.LR)
+	if sc := c.Schedule.String(); sc != "" {
+		s += ", schedule " + sc
+	}
+	if c.Schedule.Warmup > 0 {
+		s += fmt.Sprintf(", warmup %d", c.Schedule.Warmup)
+	}
+	if c.LineSearch != optimizer.NoLineSearch {
+		s += ", line search " + string(c.LineSearch)
+	}
+	if c.Noise > 0 {
+		s += fmt.Sprintf(", noise σ %s (seed %d)", report.Text(c.Noise), c.Seed)
+	}
+	return s
 }

@@ -55,6 +55,15 @@ func TestPythonScriptReproducesTheRuns(t *testing.T) {
 		{"--func", "cos(x)", "--start", "0.5", "--method", "newton", "--lr", "1"},
 		{"--func", "x^3 + y^2", "--start", "0,1", "--method", "newton"},
 		{"--func", "(1-x)^2 + 100(y-x^2)^2", "--start", "-1.2,1", "--lr", "0.001", "--steps", "100000", "--tol", "1e-3", "--method", "momentum"},
+		{"--preset", "rosenbrock", "--method", methods, "--lr", "0.001", "--steps", "300", "--schedule", "cosine:300:0.0001", "--warmup", "10"},
+		{"--func", "x^2 + 3y^2", "--method", "gd,momentum,adam", "--schedule", "step:7:0.5", "--steps", "40"},
+		{"--func", "x^2 + 3y^2", "--method", "gd,adagrad,rmsprop", "--schedule", "exp:0.97", "--warmup", "3", "--convention", "book", "--steps", "40"},
+		{"--func", "x^2/20 + y^2", "--start", "-7,2", "--method", "nesterov", "--convention", "book", "--schedule", "invsqrt", "--lr", "0.1"},
+		{"--func", "x^2 + y^2", "--start", "0.5,0.5", "--method", "gd,adam,newton", "--noise", "1", "--seed", "5", "--steps", "200"},
+		{"--func", "(x-1)^2 + sin(3x)", "--start", "2", "--noise", "0.3", "--schedule", "invsqrt", "--steps", "100"},
+		{"--preset", "rosenbrock", "--lr", "1", "--line-search", "armijo", "--steps", "300"},
+		{"--func", "x^2 + y^2", "--start", "0,0", "--noise", "1", "--line-search", "armijo"},
+		{"--preset", "rosenbrock", "--lr", "0.01", "--line-search", "armijo", "--schedule", "exp:0.99", "--noise", "0.1", "--steps", "200"},
 	} {
 		script, errOut, code := cli(append([]string{"run", "--format", "python"}, args...)...)
 		if code != 0 {
@@ -91,6 +100,24 @@ func TestPythonScriptReproducesTheRuns(t *testing.T) {
 					t.Errorf("%v run %d (%s): Python %v, gdlab %v", args, i+1, o.Runs[i].Method, x[j], *w)
 				}
 			}
+		}
+	}
+}
+
+// TestPythonRefusesWhatItCannotReproduce: gonum's line-search methods have
+// no NumPy rule, and a noisy run longer than the script can hold is
+// refused with exit 2 and a message, rather than a wrong script.
+func TestPythonRefusesWhatItCannotReproduce(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--method", "bfgs"}, "bfgs"},
+		{[]string{"--noise", "0.1", "--steps", "20001"}, "20001 steps are more than the 20000"},
+	} {
+		_, errOut, code := cli(append([]string{"run", "--format", "python", "--func", "x^2 + y^2"}, tc.args...)...)
+		if code != 2 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", tc.args, code, errOut, tc.want)
 		}
 	}
 }
