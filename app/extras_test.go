@@ -107,3 +107,29 @@ func TestOptimizerStateOnScreen(t *testing.T) {
 		t.Error("the Show… menu does not show the layers")
 	}
 }
+
+// TestCompareWithNewtonAndBFGS: comparing in one click gives Newton its
+// η = 1 and BFGS no schedule, and all of them run.
+func TestCompareWithNewtonAndBFGS(t *testing.T) {
+	u := newTestUI(t)
+	retype(u.Func, "(1 - x)^2 + 100(y - x^2)^2")
+	retype(u.LR, "0.002")
+	retype(u.Schedule, "cosine:100")
+	u.CompareWith.SetSelected([]string{"gd", "momentum", "adam", "newton", "bfgs"})
+	test.Tap(u.CompareButton)
+	idle(t, u)
+	if len(u.state.Runs) != 5 {
+		t.Fatalf("%d runs", len(u.state.Runs))
+	}
+	for _, rs := range u.state.Runs {
+		if rs.Result == nil || rs.Result.Status == optimizer.Invalid {
+			t.Fatalf("%s did not run: %+v", rs.Config.Method, rs.Result)
+		}
+	}
+	if n, b := u.state.Runs[3].Config, u.state.Runs[4].Config; n.LR != 1 || !b.Schedule.IsConstant() {
+		t.Errorf("newton lr %g, bfgs schedule %q", n.LR, b.Schedule.String())
+	}
+	if v := u.state.Runs[4].Result.Verdict; v != optimizer.VerdictConverged {
+		t.Errorf("bfgs: %s", v)
+	}
+}

@@ -132,7 +132,8 @@ func (u *UI) SweepLearningRates() {
 }
 
 // CompareMethods replaces the runs by one per checked method, each with the
-// selected run's learning rate and start.
+// selected run's settings as far as the method can use them (Newton with
+// its η = 1; see optimizer.Config.ForMethod).
 func (u *UI) CompareMethods() {
 	if len(u.CompareWith.Selected) == 0 {
 		u.Status.SetText(lang.L("Tick at least one method to compare."))
@@ -144,7 +145,7 @@ func (u *UI) CompareMethods() {
 			methods = append(methods, m)
 		}
 	}
-	u.replaceRuns(len(methods), func(i int, c *optimizer.Config) { c.Method = methods[i] })
+	u.replaceRuns(len(methods), func(i int, c *optimizer.Config) { *c = c.ForMethod(methods[i]) })
 }
 
 // replaceRuns replaces the run list by n copies of the selected run's

@@ -340,6 +340,39 @@ func TestBuiltInBehaviour(t *testing.T) {
 				t.Error("Momentum does not pass the minimum")
 			}
 		},
+		"15-noisy-gradients.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			meanDist := func(r optimizer.Result, last int) float64 {
+				pts, d := r.Points[len(r.Points)-last:], 0.0
+				for _, pt := range pts {
+					d += math.Hypot(pt.X[0], pt.X[1]) / float64(last)
+				}
+				return d
+			}
+			plain, noisy, tamed := rs[0], rs[1], rs[2]
+			wantVerdict(t, plain, optimizer.VerdictConverged)
+			if k := firstStep(plain, func(x [2]float64) bool { return math.Hypot(x[0], x[1]) < 0.01 }); k != 20 {
+				t.Errorf("without noise within 0.01 at step %d, the text says 20", k)
+			}
+			wantVerdict(t, noisy, optimizer.VerdictNoisy)
+			wantVerdict(t, tamed, optimizer.VerdictNoisy)
+			// ησ²/(4(1 − η)) is the stationary variance of each coordinate of
+			// x ← (1 − 2η)x − ησξ; the mean length of a 2-D normal vector is
+			// √(π/2) times its coordinates' standard deviation.
+			theory := math.Sqrt(math.Pi/2) * math.Sqrt(0.1/(4*0.9))
+			if math.Abs(theory-0.21) > 0.005 {
+				t.Errorf("theory %.4f, the text says 0.21", theory)
+			}
+			if d := meanDist(noisy, 300); math.Abs(d-0.21) > 0.01 {
+				t.Errorf("noisy run: mean distance %.4f over the last 300 steps, the text says 0.21", d)
+			}
+			d2, d3 := meanDist(noisy, 100), meanDist(tamed, 100)
+			if math.Abs(d3-0.04) > 0.005 || d2/d3 < 4.5 || d2/d3 > 6.5 {
+				t.Errorf("last 100 steps: noisy %.4f, tamed %.4f, the text says 0.04, five times closer", d2, d3)
+			}
+			if tamed.Points[500].LR != 0.1/math.Sqrt(500) {
+				t.Errorf("the schedule's last rate %g, want 0.1/√500", tamed.Points[500].LR)
+			}
+		},
 		"13-integer-array.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
 			// The integer array's first step: x ± h truncated to 3 ± 0 and 2 ± 0 … or one less.
 			trunc := func(v float64) float64 { return math.Trunc(v) }

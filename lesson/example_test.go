@@ -71,4 +71,5 @@ func ExampleBuiltIn() {
 	// 12. An h too small: 1e-50
 	// 13. Why a blog's numbers differ
 	// 14. The book's four optimizers
+	// 15. Noisy gradients and a decaying learning rate
 }

@@ -349,3 +349,22 @@ func (c Config) withDefaults(dims int) Config {
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// ForMethod is c with the method m, keeping of c what m can use: its
+// suggested learning rate when it has one (Newton's η = 1), no schedule
+// and no noise for a method without a learning rate, no line search for a
+// method that takes none. A comparison of methods builds its runs with it.
+func (c Config) ForMethod(m Method) Config {
+	spec, _ := m.Spec()
+	c.Method = m
+	if spec.SuggestedLR > 0 {
+		c.LR = spec.SuggestedLR
+	}
+	if spec.NoLearningRate {
+		c.Schedule, c.Noise = Schedule{}, 0
+	}
+	if !spec.LineSearch {
+		c.LineSearch = NoLineSearch
+	}
+	return c
+}

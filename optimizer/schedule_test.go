@@ -276,3 +276,19 @@ func TestExtrasValidate(t *testing.T) {
 // pinnedNoise are seed 1's first three N(0, 1) deviates from PCG(1,
 // noiseStream) and math/rand/v2's NormFloat64.
 var pinnedNoise = []float64{-2.3368449069639583, -0.90610650935397041, 1.1014300002841664}
+
+// TestForMethod: a comparison keeps what each method can use.
+func TestForMethod(t *testing.T) {
+	c := DefaultConfig()
+	c.LR, c.Noise, c.LineSearch = 0.002, 0.5, Armijo
+	c.Schedule = Schedule{Kind: Cosine, TMax: 100}
+	if n := c.ForMethod(Newton); n.LR != 1 || n.Noise != 0.5 || n.LineSearch != NoLineSearch || n.Schedule != c.Schedule {
+		t.Errorf("newton: %+v", n)
+	}
+	if b := c.ForMethod(BFGS); !b.Schedule.IsConstant() || b.Noise != 0 || b.LineSearch != NoLineSearch || b.Validate(2) != nil {
+		t.Errorf("bfgs: %+v (%v)", b, b.Validate(2))
+	}
+	if g := c.ForMethod(GD); g != c {
+		t.Errorf("gd: %+v, want the config unchanged", g)
+	}
+}

@@ -104,3 +104,16 @@ func TestExtrasBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestNewtonTakesItsOwnRate: without --lr, newton runs with its η = 1 and
+// the others with 0.1; with --lr every method takes it.
+func TestNewtonTakesItsOwnRate(t *testing.T) {
+	r := runJSON(t, "--func", "x^2 + y^2", "--method", "gd,newton")
+	if r.Runs[0].LR != 0.1 || r.Runs[1].LR != 1 {
+		t.Errorf("lr %g and %g, want 0.1 and newton's 1", r.Runs[0].LR, r.Runs[1].LR)
+	}
+	r = runJSON(t, "--func", "x^2 + y^2", "--method", "gd,newton", "--lr", "0.5")
+	if r.Runs[0].LR != 0.5 || r.Runs[1].LR != 0.5 {
+		t.Errorf("lr %g and %g, want 0.5 for both", r.Runs[0].LR, r.Runs[1].LR)
+	}
+}

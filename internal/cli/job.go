@@ -116,6 +116,9 @@ func (o *options) configs(fs *flag.FlagSet, start [2]float64, dims int) ([]optim
 	var configs []optimizer.Config
 	for _, m := range methods {
 		for _, lr := range lrs {
+			if spec, _ := m.Spec(); spec.SuggestedLR > 0 && !given(fs, "lr") {
+				lr = spec.SuggestedLR // Newton's η = 1 unless --lr says otherwise
+			}
 			c := optimizer.DefaultConfig()
 			c.Method, c.LR, c.Start, c.Steps = m, lr, start, o.steps
 			c.Gradient, c.H, c.Bound, c.Tol = optimizer.Gradient(o.gradient), o.h, o.bound, o.tol
@@ -128,6 +131,13 @@ func (o *options) configs(fs *flag.FlagSet, start [2]float64, dims int) ([]optim
 		}
 	}
 	return configs, nil
+}
+
+// given reports whether the flag called name is on the command line.
+func given(fs *flag.FlagSet, name string) bool {
+	found := false
+	fs.Visit(func(f *flag.Flag) { found = found || f.Name == name })
+	return found
 }
 
 // extras is the schedule, the noise and the line search of every run, from
