@@ -292,3 +292,27 @@ func TestForMethod(t *testing.T) {
 		t.Errorf("gd: %+v, want the config unchanged", g)
 	}
 }
+
+// TestScheduledRunsRecordTheirRates: every recorded step of a long
+// scheduled run (the hot loop takes its rates in chunks, the other loop one
+// by one) has the schedule's rate, for gd, momentum (its rule's rate set
+// each step), noisy gd and newton.
+func TestScheduledRunsRecordTheirRates(t *testing.T) {
+	s := Schedule{Kind: Cosine, TMax: 700, MinLR: 1e-4, Warmup: 30}
+	for _, tc := range []struct {
+		m     Method
+		noise float64
+	}{{GD, 0}, {Momentum, 0}, {GD, 0.1}, {Newton, 0}} {
+		c := DefaultConfig()
+		c.Method, c.Steps, c.Schedule, c.Noise, c.LR = tc.m, 1000, s, tc.noise, 0.01
+		r := Run(context.Background(), Problem{F: sphere}, c, nil)
+		if r.Steps != 1000 {
+			t.Fatalf("%s: %d steps, %s", tc.m, r.Steps, r.Status)
+		}
+		for k := 1; k <= 1000; k++ {
+			if got, want := r.Points[k].LR, s.Rate(0.01, k-1); math.Abs(got-want) > 1e-12*0.01 {
+				t.Fatalf("%s noise %g: step %d rate %.17g, want %.17g", tc.m, tc.noise, k, got, want)
+			}
+		}
+	}
+}
