@@ -36,7 +36,8 @@ type form struct {
 	FuncGradient *widget.Label      // the gradient as a formula
 	H            *widget.Entry
 	Params       map[string]*widget.Entry // a field per hyperparameter of the registry, by name
-	Schedule     *widget.Entry            // the learning-rate schedule, as optimizer.ParseSchedule reads it
+	Schedule     *widget.Entry            // the learning-rate schedule, as optimizer.ParseSchedule reads it (the entry of ScheduleMenu)
+	ScheduleMenu *widget.SelectEntry      // the schedule's field, with an example of each kind to pick and edit
 	Warmup       *widget.Entry            // linear warmup steps
 	Noise        *widget.Entry            // gradient noise σ
 	Seed         *widget.Entry            // the noise's seed
@@ -99,8 +100,11 @@ func newForm(changed func()) *form {
 	for _, p := range optimizer.Params() {
 		c.Params[p.Name] = c.entry()
 	}
-	c.Schedule, c.Warmup, c.Noise, c.Seed = c.entry(), c.entry(), c.entry(), c.entry()
-	c.Schedule.SetPlaceHolder(optimizer.ScheduleSyntax)
+	c.ScheduleMenu = widget.NewSelectEntry(scheduleExamples)
+	c.Schedule = &c.ScheduleMenu.Entry
+	c.Schedule.OnChanged = func(string) { c.onChange() }
+	c.Schedule.SetPlaceHolder("none")
+	c.Warmup, c.Noise, c.Seed = c.entry(), c.entry(), c.entry()
 	c.LineSearch = widget.NewCheck(lang.L("Armijo line search (backtracking from the learning rate)"), func(bool) { c.onChange() })
 	return c
 }
@@ -151,14 +155,24 @@ func (c *form) methodChanged(name string) {
 	c.onChange()
 }
 
+// scheduleExamples are the schedule field's menu: no schedule and an
+// example of each kind (optimizer.ScheduleSyntax), to pick and edit.
+var scheduleExamples = []string{"none", "step:30:0.5", "exp:0.99", "cosine:100", "cosine:100:0.001", "invsqrt"}
+
 // field stacks a caption, the entry and its error message.
 func (c *form) field(caption string, e *widget.Entry) fyne.CanvasObject {
+	return c.fieldOf(caption, e, e)
+}
+
+// fieldOf is field for an entry shown inside another widget (a
+// SelectEntry's).
+func (c *form) fieldOf(caption string, e *widget.Entry, shown fyne.CanvasObject) fyne.CanvasObject {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
 	c.errs[e] = msg
-	row := container.NewVBox(widget.NewLabel(caption), e, msg)
+	row := container.NewVBox(widget.NewLabel(caption), shown, msg)
 	c.rows[e] = row
 	return row
 }
@@ -184,7 +198,7 @@ func (c *form) layout(menu fyne.CanvasObject) fyne.CanvasObject {
 		container.NewVBox(widget.NewLabel(lang.L("update rules")), c.Convention),
 		c.field(lang.L("numeric step h"), c.H),
 		hyper,
-		container.NewGridWithColumns(2, c.field(lang.L("schedule"), c.Schedule), c.field(lang.L("warmup steps"), c.Warmup)),
+		container.NewGridWithColumns(2, c.fieldOf(lang.L("schedule"), c.Schedule, c.ScheduleMenu), c.field(lang.L("warmup steps"), c.Warmup)),
 		container.NewGridWithColumns(2, c.field(lang.L("gradient noise σ"), c.Noise), c.field(lang.L("noise seed"), c.Seed)),
 		c.LineSearch,
 	)
