@@ -213,19 +213,7 @@ func (lf *lossFig) plot() *plot.Plot {
 // everything that stays the same while the current step moves.
 func (lf *lossFig) framePlot() *plot.Plot {
 	p := newPlot(lf.o.labels().Step, lf.ax.label, lf.theme())
-	k0, k1 := math.MaxInt, math.MinInt
-	for _, v := range lf.runs {
-		if v.n > 0 {
-			k0, k1 = min(k0, v.k(0)), max(k1, v.k(v.n-1))
-		}
-	}
-	if k0 > k1 {
-		k0, k1 = 0, 1
-	}
-	if k1 <= k0 {
-		k1 = k0 + 1
-	}
-	p.X.Min, p.X.Max = float64(k0), float64(k1)
+	p.X.Min, p.X.Max = stepRange(lf.runs)
 	p.Y.Min, p.Y.Max = lf.ax.lo, lf.ax.hi
 	if lf.ax.log {
 		p.Y.Scale = plot.LogScale{}

@@ -61,8 +61,8 @@ func lossKey(s *Scene, o Options, runs []runView) (string, []any) {
 
 // renderLoss draws the loss panel into img: the frame (cached for scenes
 // with a Key, built in place otherwise), then the curves up to the current
-// step.
-func (r *Renderer) renderLoss(img *image.RGBA, s *Scene, o Options, legend bool) {
+// step. It returns the panel's data area.
+func (r *Renderer) renderLoss(img *image.RGBA, s *Scene, o Options, legend bool) panel {
 	runs := lossRuns(s)
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	var fr *lossFrame
@@ -91,6 +91,7 @@ func (r *Renderer) renderLoss(img *image.RGBA, s *Scene, o Options, legend bool)
 	lf := &lossFig{s: s, o: o, runs: runs, ax: fr.ax, legend: legend, groups: fr.groups}
 	rc := newRasterCanvas(img, o.DPI)
 	lf.drawCurves(vgdraw.Canvas{Canvas: rc, Rectangle: fr.pn.rect}, fr.pn)
+	return fr.pn
 }
 
 // drawLossFrame paints the background and framePlot of lf on img and

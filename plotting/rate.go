@@ -50,20 +50,23 @@ type rateFrame struct {
 }
 
 // renderRate draws the rate panel into img: its frame (cached for scenes
-// with a Key), then every run's rates up to the current step.
-func (r *Renderer) renderRate(img *image.RGBA, s *Scene, o Options) {
+// with a Key), then every run's rates up to the current step. x0 and x1
+// are the loss panel's data area from left to right (the panels share
+// their step axis, so they are drawn one above the other with the same
+// horizontal extent).
+func (r *Renderer) renderRate(img *image.RGBA, s *Scene, o Options, x0, x1 vg.Length) {
 	runs := rateRuns(s)
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	build := func() *rateFrame {
 		fimg := image.NewRGBA(image.Rect(0, 0, w, h))
-		return &rateFrame{img: fimg, pn: drawRateFrame(fimg, s, o, runs), refs: rateRefs(runs)}
+		return &rateFrame{img: fimg, pn: drawRateFrame(fimg, s, o, runs, x0, x1), refs: rateRefs(runs)}
 	}
 	var fr *rateFrame
 	if s.Key == "" {
 		fr = build()
 	} else {
 		key, _ := lossKey(s, o, runs)
-		fr = r.rates.get(fmt.Sprintf("%s|rate|%dx%d|%s", key, w, h, rateIdentity(runs)), build)
+		fr = r.rates.get(fmt.Sprintf("%s|rate|%dx%d|%g,%g|%s", key, w, h, x0, x1, rateIdentity(runs)), build)
 	}
 	rowW := 4 * w
 	for y := range h {
@@ -92,11 +95,21 @@ func rateIdentity(runs []runView) string {
 	return s
 }
 
-// drawRateFrame paints the panel's background, axes and grid on img and
-// returns its data area.
-func drawRateFrame(img *image.RGBA, s *Scene, o Options, runs []runView) panel {
+// drawRateFrame paints the panel's background, axes and grid on img, its
+// data area from x0 to x1, and returns the data area.
+func drawRateFrame(img *image.RGBA, s *Scene, o Options, runs []runView, x0, x1 vg.Length) panel {
 	th := themeOf(o).plain()
 	draw.Draw(img, img.Rect, image.NewUniform(th.bg), image.Point{}, draw.Src)
+	p := ratePlot(s, o, runs)
+	c := alignX(p, cropMargin(vgdraw.New(newRasterCanvas(img, o.DPI)), o.Scale), x0, x1)
+	p.Draw(c)
+	return panelOf(p, c)
+}
+
+// ratePlot is the rate panel without its curves: the step axis of the
+// loss panel, the rate axis and the grid.
+func ratePlot(s *Scene, o Options, runs []runView) *plot.Plot {
+	th := themeOf(o).plain()
 	lb := o.labels()
 	p := newPlot(lb.Step, lb.Rate, th)
 	p.X.Min, p.X.Max = stepRange(lossRuns(s))
@@ -107,9 +120,35 @@ func drawRateFrame(img *image.RGBA, s *Scene, o Options, runs []runView) panel {
 		p.Y.Tick.Marker = logTicks{}
 	}
 	p.Add(gridLines(th))
-	pn := plotPanel(p, img.Rect.Dx(), img.Rect.Dy(), o.DPI, o.Scale)
-	p.Draw(cropMargin(vgdraw.New(newRasterCanvas(img, o.DPI)), o.Scale))
-	return pn
+	return p
+}
+
+// alignX narrows c so that p's data area spans x0 to x1 (where that is
+// inside c), as the loss panel's above it does.
+func alignX(p *plot.Plot, c vgdraw.Canvas, x0, x1 vg.Length) vgdraw.Canvas {
+	da := p.DataCanvas(c).Rectangle
+	if x0 > da.Min.X && x0 < da.Max.X {
+		c.Rectangle.Min.X += x0 - da.Min.X
+	}
+	if x1 < da.Max.X && x1 > da.Min.X {
+		c.Rectangle.Max.X -= da.Max.X - x1
+	}
+	return c
+}
+
+// rateCurves draws the rates over ratePlot, for vector outputs (the raster
+// path draws them over a cached frame instead).
+type rateCurves struct {
+	s    *Scene
+	o    Options
+	runs []runView
+}
+
+// Plot implements plot.Plotter.
+func (rc rateCurves) Plot(c vgdraw.Canvas, p *plot.Plot) {
+	_, logY := p.Y.Scale.(plot.LogScale)
+	pn := panel{rect: c.Rectangle, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max, logY: logY}
+	drawRates(c, pn, rc.s, rc.o, rc.runs)
 }
 
 // stepRange is the step axis of the loss panel: from the first to the last
@@ -198,4 +237,15 @@ func ratePoints(pn panel, v runView, cur, cols int) []vg.Point {
 		pts = append(pts, pn.pt(float64(v.k(first)), v.r.Eta[first]), pn.pt(float64(v.k(second)), v.r.Eta[second]))
 	}
 	return pts
+}
+
+// writeRateVector draws the rate panel into the pixel rectangle r of the
+// vector canvas dc, its data area under the loss panel's da.
+func writeRateVector(dc vgdraw.Canvas, r image.Rectangle, s *Scene, o Options, da vg.Rectangle) {
+	pc := pointsCanvas(dc, r, o)
+	fillColor(pc, themeOf(o).plain().bg)
+	runs := rateRuns(s)
+	p := ratePlot(s, o, runs)
+	p.Add(rateCurves{s: s, o: o, runs: runs})
+	p.Draw(alignX(p, cropMargin(pc, o.Scale), da.Min.X, da.Max.X))
 }

@@ -1,6 +1,7 @@
 package plotting
 
 import (
+	"bytes"
 	"image"
 	"math"
 	"testing"
@@ -96,4 +97,19 @@ func pixelsDiffer(a, b *image.RGBA) int {
 		}
 	}
 	return n
+}
+
+// TestRatePanelInVectorOutput: SVG and PDF draw the rate panel too, with
+// its axis label.
+func TestRatePanelInVectorOutput(t *testing.T) {
+	s := rateScene(400)
+	for _, rate := range []bool{false, true} {
+		var b bytes.Buffer
+		if err := Write(&b, ".svg", s, Options{View: ViewBoth, Width: 800, Height: 500, Rate: rate}, Animation{}); err != nil {
+			t.Fatal(err)
+		}
+		if got := bytes.Contains(b.Bytes(), []byte("learning rate η")); got != rate {
+			t.Errorf("Rate %v: the SVG has the rate axis: %v", rate, got)
+		}
+	}
 }

@@ -78,10 +78,10 @@ func (r *Renderer) Render(dst *image.RGBA, s *Scene, o Options) (*image.RGBA, er
 	}
 	lossR, rateR := splitRate(lossR, s, o)
 	if !lossR.Empty() {
-		r.renderLoss(subRGBA(dst, lossR), s, o, mainR.Empty())
-	}
-	if !rateR.Empty() {
-		r.renderRate(subRGBA(dst, rateR), s, o)
+		pn := r.renderLoss(subRGBA(dst, lossR), s, o, mainR.Empty())
+		if !rateR.Empty() {
+			r.renderRate(subRGBA(dst, rateR), s, o, pn.rect.Min.X, pn.rect.Max.X)
+		}
 	}
 	return dst, nil
 }

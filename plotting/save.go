@@ -127,10 +127,15 @@ func writeVector(w io.Writer, ext string, s *Scene, o Options) error {
 		p.Add(overlayPlotter{s: s, o: o, legend: true})
 		p.Draw(aspectCanvas(p, cropMargin(pc, o.Scale), mf.dims, mf.box, o))
 	}
+	lossR, rateR := splitRate(lossR, s, o)
 	if !lossR.Empty() {
 		pc := pointsCanvas(dc, lossR, o)
 		fillColor(pc, bg)
-		newLossFig(s, o, mainR.Empty()).plot().Draw(cropMargin(pc, o.Scale))
+		lp, lc := newLossFig(s, o, mainR.Empty()).plot(), cropMargin(pc, o.Scale)
+		lp.Draw(lc)
+		if !rateR.Empty() {
+			writeRateVector(dc, rateR, s, o, lp.DataCanvas(lc).Rectangle)
+		}
 	}
 	_, err := cv.WriteTo(w)
 	return err
