@@ -15,7 +15,9 @@ func PythonRule(c Config) (init, step []string) {
 	if !c.plain() {
 		lr = "lr" // the script sets lr before each step: the schedule's rate or the line search's α
 	}
-	if p, ok := r.(interface{ python(string) ([]string, []string) }); ok {
+	if p, ok := r.(interface {
+		python(string) ([]string, []string)
+	}); ok {
 		return p.python(lr)
 	}
 	return nil, nil

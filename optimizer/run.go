@@ -173,9 +173,8 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 	case usesGonum(c.Method):
 		status, steps, p = t.minimize(p) // cg, bfgs, lbfgs: gonum's loop (quasinewton.go)
 	default:
-		// A rule that needs the point, a schedule, noise or a line search
-		// have a loop of their own, chosen here once, so that the hot loop
-		// of the plain methods is untouched.
+		// A rule that needs the point and a line search have a loop of
+		// their own, chosen here once, so that the hot loop stays lean.
 		st := newRule(c, fn)
 		if _, ok := st.(pointRule); ok || !c.hot() {
 			status, steps, p = t.stepsWith(p, st)
@@ -213,13 +212,16 @@ func (t *tracer) inBound(p Point) bool {
 }
 
 // steps is the engine's hot loop: it makes the steps of rule st (any rule
-// but a pointRule, without noise or a line search; see stepsWith) from p and returns why it stopped, the
-// steps made and the last point. It keeps its state in
-// locals and calls nothing per step but the objective and the rule
-// (BenchmarkStep, BenchmarkRun1M).
+// but a pointRule, without a line search; see stepsWith) from p, with the
+// schedule's rates and the gradient noise, and returns why it stopped, the
+// steps made and the last point. It keeps its state in locals and calls
+// nothing per step but the objective, the rule, the scheduler and the
+// noise (BenchmarkStep, BenchmarkScheduledStep, BenchmarkNoisyStep,
+// BenchmarkRun1M).
 func (t *tracer) steps(p Point, st rule) (Status, int, Point) {
 	c, pts, s, report, stop := t.c, t.pts, t.stride, t.report, t.stop
 	numeric, h, bound, oneD, fn, evals := t.numeric, c.H, t.bound, t.oneD, t.fn, t.evals
+	noise, sigma := t.noise, c.Noise
 	useTol, tol2 := c.Tol > 0, c.Tol*c.Tol
 	x0, x1, g0, g1 := p.X[0], p.X[1], p.Grad[0], p.Grad[1]
 	var f float64
@@ -248,11 +250,18 @@ func (t *tracer) steps(p Point, st rule) (Status, int, Point) {
 				st.setLR(lr)
 			}
 		}
+		gu0, gu1 := g0, g1 // the gradient the update uses: noisy with Config.Noise
+		if noise != nil {
+			gu0 += sigma * noise.NormFloat64()
+			if !oneD {
+				gu1 += sigma * noise.NormFloat64()
+			}
+		}
 		var u0, u1 float64
 		if gd {
-			u0, u1 = -lr*g0, -lr*g1
+			u0, u1 = -lr*gu0, -lr*gu1
 		} else {
-			u0, u1 = st.step(g0, g1)
+			u0, u1 = st.step(gu0, gu1)
 		}
 		if oneD {
 			u1 = 0

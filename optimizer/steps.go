@@ -7,8 +7,8 @@ import (
 )
 
 // hot reports whether a rule that needs only the gradient runs in the hot
-// loop (steps) under c: without noise and without a line search.
-func (c Config) hot() bool { return c.Noise == 0 && c.LineSearch == NoLineSearch }
+// loop (steps) under c: without a line search.
+func (c Config) hot() bool { return c.LineSearch == NoLineSearch }
 
 // plain reports whether every update of c uses the learning rate as given:
 // no schedule and no line search.
@@ -37,8 +37,9 @@ func noisy(g [2]float64, sigma float64, gen *rand.Rand, oneD bool) [2]float64 {
 }
 
 // stepsWith is steps for what the hot loop does not do: a rule that needs
-// the point (newton), a schedule, noisy gradients or a line search, with the same stops and recording. It stops as Singular where a
-// pointRule can take no step and as Failed where the line search finds none.
+// the point (newton) and the line search, with the same schedule, noise,
+// stops and recording. It stops as Singular where a pointRule can take no
+// step and as Failed where the line search finds none.
 func (t *tracer) stepsWith(p Point, st rule) (Status, int, Point) {
 	c, next, last := t.c, t.stride, time.Now()
 	useTol, tol2 := c.Tol > 0, c.Tol*c.Tol
