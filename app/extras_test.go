@@ -133,3 +133,17 @@ func TestCompareWithNewtonAndBFGS(t *testing.T) {
 		t.Errorf("bfgs: %s", v)
 	}
 }
+
+// TestThreeVariablesAreExplainedAtTheFunction: the language takes x[2],
+// the runs do not yet: the message is at the function field and Run waits.
+func TestThreeVariablesAreExplainedAtTheFunction(t *testing.T) {
+	u := newTestUI(t)
+	retype(u.Func, "x[0]**2 + x[1]**2 + x[2]**2")
+	if !u.RunButton.Disabled() || !u.FuncError.Visible() || !strings.Contains(u.FuncError.Text, "3 variables") {
+		t.Errorf("Run disabled %v, function message %q", u.RunButton.Disabled(), u.FuncError.Text)
+	}
+	retype(u.Func, "x[0]**2 + x[1]**2")
+	if u.RunButton.Disabled() || u.FuncError.Visible() {
+		t.Error("two variables are refused")
+	}
+}

@@ -279,6 +279,9 @@ func (c *form) read() (*expr.Func, optimizer.Config, bool) {
 // readFunc parses the function field and shows its error with a caret.
 func (c *form) readFunc() (*expr.Func, bool) {
 	f, err := expr.Parse(c.Func.Text)
+	if err == nil && f.Dims() > 2 {
+		err = optimizer.DefaultConfig().Validate(f.Dims()) // the engine's word on how many variables a run takes
+	}
 	if err == nil {
 		c.FuncError.Hide()
 		c.caretBox.Hide()

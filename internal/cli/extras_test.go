@@ -117,3 +117,16 @@ func TestNewtonTakesItsOwnRate(t *testing.T) {
 		t.Errorf("lr %g and %g, want 0.5 for both", r.Runs[0].LR, r.Runs[1].LR)
 	}
 }
+
+// TestThreeVariablesInTheCLI: a function of x[0] … x[2] parses; runs say
+// they take one or two variables, and gdlab gradient writes its gradient.
+func TestThreeVariablesInTheCLI(t *testing.T) {
+	_, errOut, code := cli("run", "--func", "x[0]**2 + x[1]**2 + x[2]**2")
+	if code != 2 || !strings.Contains(errOut, "the function has 3 variables: runs and figures take functions of 1 or 2 variables") {
+		t.Errorf("run: exit %d, %q", code, errOut)
+	}
+	out, _, code := cli("gradient", "--func", "sum((x[i] - i)^2, i, 0, 2)")
+	if code != 0 || strings.Count(out, "∂f/∂x[") != 3 {
+		t.Errorf("gradient: exit %d, %q", code, out)
+	}
+}

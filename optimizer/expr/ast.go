@@ -21,7 +21,41 @@ const (
 	kMin                  // min(a, b)
 	kMax                  // max(a, b)
 	kAtan2                // atan2(a, b)
+	kVar                  // x[n] for n >= 2 (x[0] is kX, x[1] is kY)
 )
+
+// varIndex is the index of the variable n (0 for x, 1 for y, n.n for
+// x[n]), or -1 if n is not a variable.
+func varIndex(n *node) int {
+	switch n.k {
+	case kX:
+		return 0
+	case kY:
+		return 1
+	case kVar:
+		return n.n
+	}
+	return -1
+}
+
+// varNode is the variable x[i].
+func varNode(i int) *node {
+	switch i {
+	case 0:
+		return &node{k: kX}
+	case 1:
+		return &node{k: kY}
+	}
+	return &node{k: kVar, n: i}
+}
+
+// maxVar is the highest index of a variable in the tree n, -1 if none.
+func maxVar(n *node) int {
+	if n == nil {
+		return -1
+	}
+	return max(varIndex(n), maxVar(n.a), maxVar(n.b))
+}
 
 // maxIntPow bounds the integer exponents compiled into multiplications;
 // larger ones go through math.Pow, which handles them exactly as well.
@@ -32,7 +66,7 @@ type node struct {
 	k    kind
 	c    float64    // kConst: the value; kPowConst: the exponent
 	sgn  float64    // kPowConst: the sign of a^c for a < 0 when c = p/q with q odd, else 0
-	n    int        // kPowInt: the exponent
+	n    int        // kPowInt: the exponent; kVar: the index
 	fn   *unaryFunc // kCall
 	a, b *node
 }

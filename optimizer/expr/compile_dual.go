@@ -20,6 +20,8 @@ func compileDual(n *node) dualFn {
 		return func(x, y float64) dual { return dual{x, 1, 0} }
 	case kY:
 		return func(x, y float64) dual { return dual{y, 0, 1} }
+	case kVar: // the 2-D methods take the coordinates past x and y as 0
+		return func(x, y float64) dual { return dual{} }
 	case kNeg:
 		a := compileDual(n.a)
 		return func(x, y float64) dual { u := a(x, y); return dual{-u.v, -u.dx, -u.dy} }

@@ -14,7 +14,7 @@ type hyperFn func(x, y float64) hyper
 // per optimizer step, so it favours one general rule per node kind.
 func compileHyper(n *node) hyperFn {
 	switch n.k {
-	case kConst:
+	case kConst, kVar: // the 2-D methods take the coordinates past x and y as 0
 		c := hyper{v: n.c}
 		return func(x, y float64) hyper { return c }
 	case kX:

@@ -17,6 +17,8 @@ func compileValue(n *node) valueFn {
 		return func(x, y float64) float64 { return x }
 	case kY:
 		return func(x, y float64) float64 { return y }
+	case kVar: // the 2-D methods take the coordinates past x and y as 0
+		return func(x, y float64) float64 { return 0 }
 	case kNeg:
 		a := compileValue(n.a)
 		return func(x, y float64) float64 { return -a(x, y) }

@@ -100,6 +100,7 @@ func suggest(name string) message.Message {
 	for n := range constants {
 		consider(n)
 	}
+	consider("sum")
 	limit := 1
 	if utf8.RuneCountInString(low) > 4 {
 		limit = 2

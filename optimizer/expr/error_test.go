@@ -20,7 +20,7 @@ type errorCase struct {
 func errorCases() []errorCase {
 	long := "x" + strings.Repeat("+x", 500) // 1001 characters
 	deep := strings.Repeat("(", 201) + "x" + strings.Repeat(")", 201)
-	return []errorCase{
+	return append([]errorCase{
 		{"empty", "", 1, "empty input: expected a function of x (and y), e.g. x^2 + y^2"},
 		{"blank", "  \t", 1, "empty input: expected a function of x (and y), e.g. x^2 + y^2"},
 		{"unexpected end", "x^2 +", 6, `unexpected end of input after "+": expected a number, x, y, a function or "("`},
@@ -60,13 +60,13 @@ func errorCases() []errorCase {
 		{"two numbers", "2 3x", 3, `found number 3 after number 2: expected an operator (+ - * / ^) or the end of the input`},
 		{"call a variable", "x(y+1)", 2, `found "(" after "x": expected an operator (write * to multiply: x*(...))`},
 		{"call a constant", "pi(x)", 3, `found "(" after pi: expected an operator (write pi*( to multiply)`},
-		{"bad index", "x[2]", 3, `found number 2 after "x[": expected x[0] or x[1]`},
-		{"unclosed index", "x[0 + 1", 5, `found "+" after "x[0": expected "]"`},
+		{"bad index", "x[1.5]", 3, "found x[1.5]: expected a whole number from 0 to 63 as the index"},
+		{"unclosed index", "x[0 1", 5, `found number 1 after "x[0": expected "]"`},
 		{"index on y", "y[0]", 2, `found "[" after y: only x can be indexed (x[0] is x, x[1] is y)`},
 		{"junk inside parentheses", "(x y)", 4, `found "y" after "x": expected an operator or ")" to close the "(" at column 1`},
 		{"junk inside call", "sin(x y)", 7, `found "y" after "x": expected an operator, "," or ")" to close sin(`},
 		{"runes count as columns", "é + x", 1, `unknown name "é": the variables are x and y`},
-	}
+	}, ndimErrorCases()...)
 }
 
 // TestErrors checks the column and the message of every kind of error.

@@ -13,11 +13,12 @@ type Func struct {
 	grad  dualFn
 	hess  hyperFn
 	forms gradientEntry // the gradient's formulas (Gradient), made once
+	nd    *nDim         // the n-dimensional closures, for Dims() > 2 only
 }
 
 // newFunc compiles the tree of src.
 func newFunc(src string, dims int, n *node) *Func {
-	return &Func{
+	f := &Func{
 		src:   src,
 		key:   key(n, dims),
 		dims:  dims,
@@ -25,6 +26,10 @@ func newFunc(src string, dims int, n *node) *Func {
 		grad:  compileDual(n),
 		hess:  compileHyper(n),
 	}
+	if dims > 2 {
+		f.nd = compileN(n, dims)
+	}
+	return f
 }
 
 // Source returns the text as typed.
@@ -45,11 +50,18 @@ func (f *Func) Source() string { return f.src }
 // function of x alone (Dims differs). The key is computed once, by Parse.
 func (f *Func) Key() string { return f.key }
 
-// Dims returns 1 if the function uses only x, 2 if it uses y.
+// Dims returns the dimension of the function, one more than the highest
+// index of a variable it uses: 1 if it uses only x, 2 if it uses y (x[1]),
+// n if it uses x[n-1] (at most MaxDims).
 func (f *Func) Dims() int { return f.dims }
 
 // Value returns f(x, y); y is ignored when Dims() == 1. Values outside the
 // domain (log of a negative, 1/0) are NaN or ±Inf.
+//
+// Value, ValueGrad, NumericGrad and Hessian are the methods of a function
+// of one or two variables. For Dims() > 2 they take x[2], x[3] ... as 0
+// (and return the derivatives in x and y only); use ValueN, ValueGradN,
+// NumericGradN and HessianN, which work for every dimension.
 func (f *Func) Value(x, y float64) float64 { return f.value(x, y) }
 
 // ValueGrad returns f(x, y) and its exact gradient by forward-mode automatic

@@ -21,7 +21,9 @@ var fuzzPoints = [][2]float64{
 // gradient is the plain value, and that the key of a function parses back to
 // its tree.
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"x^2 + y^2", "(1-x)^2 + 100(y-x^2)^2", "sni(x)", "1.2.3", "x + * y", "min(x)"} {
+	for _, s := range []string{"x^2 + y^2", "(1-x)^2 + 100(y-x^2)^2", "sni(x)", "1.2.3", "x + * y", "min(x)",
+		"x[0]**2 + x[1]**2 + x[2]**2", rosen10, "sum((x[i] - i)^2, i, 0, 9)", "sum(sum(x[i]*x[j], j, 0, i), i, 0, 3)",
+		"sum(x[i+1], i, 0, 63)", "sum(x[i], i, 3, 0)", "x[64]", "sum(x[i], i, 0, 3) + i"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
@@ -46,13 +48,14 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if d := fn.Dims(); d != 1 && d != 2 {
+		if d := fn.Dims(); d < 1 || d > MaxDims {
 			t.Fatalf("Parse(%q): Dims = %d", src, d)
 		}
 		if fn.Source() != src {
 			t.Fatalf("Source() = %q, want %q", fn.Source(), src)
 		}
 		checkKeyRoundTrip(t, src)
+		checkN(t, src, fn)
 		for _, p := range fuzzPoints {
 			v := fn.Value(p[0], p[1])
 			gv, _, gy := fn.ValueGrad(p[0], p[1])
@@ -79,4 +82,25 @@ func sameValue(a, b float64) bool {
 		return true
 	}
 	return math.Abs(a-b) <= 1e-12*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// checkN checks the n-dimensional methods of fn at the points of FuzzParse
+// (every coordinate past the first two set to the second): no panic, and
+// the value of ValueGradN is that of ValueN.
+func checkN(t *testing.T, src string, fn *Func) {
+	n := fn.Dims()
+	x, g, h := make([]float64, n), make([]float64, n), make([]float64, n*n)
+	for _, p := range fuzzPoints {
+		for i := range x {
+			x[i] = p[min(i, 1)]
+		}
+		v := fn.ValueN(x)
+		if gv := fn.ValueGradN(x, g); !sameValue(v, gv) {
+			t.Fatalf("%q at %v: ValueN = %v, ValueGradN value = %v", src, x, v, gv)
+		}
+		fn.NumericGradN(x, 1e-4, g)
+		if n <= 10 {
+			fn.HessianN(x, h)
+		}
+	}
 }

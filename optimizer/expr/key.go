@@ -32,9 +32,12 @@ const (
 func key(n *node, dims int) string {
 	var b strings.Builder
 	b.Grow(64)
-	writeKey(&b, n, precSum)
-	if dims == 2 && !hasY(n) {
+	writeKey(&b, n, precSum, dims > 2)
+	switch {
+	case dims == 2 && !hasY(n):
 		b.WriteString(twoD)
+	case dims > 2 && maxVar(n) < dims-1:
+		b.WriteString(" [x[0.." + strconv.Itoa(dims-1) + "]]")
 	}
 	return b.String()
 }
@@ -47,9 +50,22 @@ func hasY(n *node) bool {
 	return n != nil && (n.k == kY || hasY(n.a) || hasY(n.b))
 }
 
+// writeVar writes the variable n: x and y, or x[0], x[1], x[2] ... when
+// ix (the names of a function of more than two variables).
+func writeVar(b *strings.Builder, n *node, ix bool) {
+	if !ix && n.k != kVar {
+		b.WriteByte("xy"[n.k-kX])
+		return
+	}
+	b.WriteString("x[")
+	b.WriteString(strconv.Itoa(varIndex(n)))
+	b.WriteByte(']')
+}
+
 // writeKey writes n where the grammar expects the level prec, in
-// parentheses if n is of a lower level.
-func writeKey(b *strings.Builder, n *node, prec int) {
+// parentheses if n is of a lower level, with the variables named as
+// writeVar does.
+func writeKey(b *strings.Builder, n *node, prec int, ix bool) {
 	level := keyLevel(n)
 	if level < prec {
 		b.WriteByte('(')
@@ -58,23 +74,21 @@ func writeKey(b *strings.Builder, n *node, prec int) {
 	switch n.k {
 	case kConst:
 		writeNumber(b, n.c)
-	case kX:
-		b.WriteByte('x')
-	case kY:
-		b.WriteByte('y')
+	case kX, kY, kVar:
+		writeVar(b, n, ix)
 	case kNeg:
 		b.WriteByte('-')
-		writeKey(b, n.a, precSigned)
+		writeKey(b, n.a, precSigned, ix)
 	case kAdd, kSub:
-		writeKey(b, n.a, precSum)
+		writeKey(b, n.a, precSum, ix)
 		b.WriteByte("+-"[n.k-kAdd])
-		writeKey(b, n.b, precProduct)
+		writeKey(b, n.b, precProduct, ix)
 	case kMul, kDiv:
-		writeKey(b, n.a, precProduct)
+		writeKey(b, n.a, precProduct, ix)
 		b.WriteByte("*/"[n.k-kMul])
-		writeKey(b, n.b, precSigned)
+		writeKey(b, n.b, precSigned, ix)
 	case kPowInt, kPowConst, kPow:
-		writeKey(b, n.a, precAtom)
+		writeKey(b, n.a, precAtom, ix)
 		b.WriteByte('^')
 		switch n.k {
 		case kPowInt:
@@ -82,19 +96,19 @@ func writeKey(b *strings.Builder, n *node, prec int) {
 		case kPowConst:
 			writeNumber(b, n.c)
 		default:
-			writeKey(b, n.b, precSigned)
+			writeKey(b, n.b, precSigned, ix)
 		}
 	case kCall:
 		b.WriteString(n.fn.name)
 		b.WriteByte('(')
-		writeKey(b, n.a, precSum)
+		writeKey(b, n.a, precSum, ix)
 		b.WriteByte(')')
 	case kMin, kMax, kAtan2:
 		b.WriteString(binaryName[n.k])
 		b.WriteByte('(')
-		writeKey(b, n.a, precSum)
+		writeKey(b, n.a, precSum, ix)
 		b.WriteByte(',')
-		writeKey(b, n.b, precSum)
+		writeKey(b, n.b, precSum, ix)
 		b.WriteByte(')')
 	}
 }

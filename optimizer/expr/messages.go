@@ -51,9 +51,28 @@ var (
 	msgUnclosed         = message.Define(`missing ")": the "(" at column %s is never closed`)
 	msgUnclosedJunk     = message.Define(`found %s after %s: expected an operator or ")" to close the "(" at column %s`)
 	msgUnclosedCallJunk = message.Define(`found %s after %s: expected an operator, "," or ")" to close %s(`)
-	msgBadIndex         = message.Define(`found %s after "x[": expected x[0] or x[1]`)
 	msgUnclosedIndex    = message.Define(`found %s after "x[%s": expected "]"`)
 	msgNoCallParen      = message.Define(`found %s after %s: expected "(" (functions are called like %s(x))`)
+
+	// The parser's: the index of x[...].
+	msgEmptyIndex    = message.Define(`found "]" right after "x[": expected an index, e.g. x[0]`)
+	msgIndexNotConst = message.Define(`the index of x[%s] depends on a variable: expected a whole number, or an expression of the index of a sum such as x[i+1]`)
+	msgIndexRange    = message.Define("found x[%s]: expected a whole number from 0 to %s as the index")
+	msgIndexRangeAt  = message.Define("found x[%s], which is x[%s] here: expected a whole number from 0 to %s as the index")
+	msgIndexOutside  = message.Define("%s is the index of the sum at column %s: it can be used only inside that sum")
+
+	// The parser's: sum(EXPR, i, FIRST, LAST).
+	msgSumIndex      = message.Define("found %s where sum expects the name of its index: write sum(EXPR, i, FIRST, LAST), e.g. sum(x[i]^2, i, 0, 9)")
+	msgSumIndexJunk  = message.Define(`found %s after the index %s of sum: expected ","`)
+	msgSumIndexClash = message.Define("%s cannot be the index of sum: it is already the name of %s")
+	wordVariable     = message.Define("a variable")
+	wordConstant     = message.Define("a constant")
+	wordFunction     = message.Define("a function")
+	wordOuterIndex   = message.Define("the index of an enclosing sum")
+	msgSumBound      = message.Define("the bound %s of sum is not a whole number: expected an integer constant such as 0 or 9")
+	msgSumOrder      = message.Define("sum from %s to %s: expected the last bound to be at least the first")
+	msgSumTerms      = message.Define("sum from %s to %s has %s terms: expected at most %s")
+	msgSumTooLarge   = message.Define("the sums written out are more than %s symbols long: expected fewer or shorter sums")
 
 	// The parser's: the number of a function's arguments.
 	msgTakes1None = message.Define("%s takes 1 argument, found none")
@@ -81,7 +100,11 @@ var kinds = []message.Kind{
 	msgUnmatched, msgEmptyParens, msgIndexY, msgCallToken, msgCallConstant,
 	msgMissingOperator, msgEndAfter, msgEnd, msgAtStart, msgTwoOperators,
 	msgOperandAfter, msgOperand, msgUnclosed, msgUnclosedJunk,
-	msgUnclosedCallJunk, msgBadIndex, msgUnclosedIndex, msgNoCallParen,
+	msgUnclosedCallJunk, msgUnclosedIndex, msgNoCallParen,
+	msgEmptyIndex, msgIndexNotConst, msgIndexRange, msgIndexRangeAt, msgIndexOutside,
+	msgSumIndex, msgSumIndexJunk, msgSumIndexClash,
+	wordVariable, wordConstant, wordFunction, wordOuterIndex,
+	msgSumBound, msgSumOrder, msgSumTerms, msgSumTooLarge,
 	msgTakes1None, msgTakesNNone, msgTakes1, msgTakesN,
 	msgUnknownName, hintCase, hintJuxtaposed, hintLowerCase, hintNear,
 	hintVariables, hintFar,

@@ -22,16 +22,26 @@ const (
 //	term    = unary { ("*" | "/") unary | implicit unary }
 //	unary   = ("-" | "+") unary | power
 //	power   = primary [ ("^" | "**") unary ]     (right-associative)
-//	primary = number | x | y | x[0] | x[1] | pi | e | name "(" args ")" | "(" expr ")"
+//	primary = number | x | y | x "[" expr "]" | pi | e | index | sum | name "(" args ")" | "(" expr ")"
+//	sum     = "sum" "(" expr "," index "," expr "," expr ")"
+//
+// The expression of an index x[...] and the bounds of a sum must fold to
+// constants (they may use the indices of enclosing sums). A sum is expanded
+// while parsing: its body is parsed once per value of its index, with the
+// index bound to that value (see parser.sum).
 //
 // implicit multiplication applies when the previous token is a number or ")"
 // and the next one starts a name or "(": 2x, 3(x+1), (x+1)(x-1), 2sin(x).
 type parser struct {
-	src          string
-	toks         []token
-	i            int
-	depth        int
-	usesX, usesY bool
+	src     string
+	rs      []rune
+	toks    []token
+	i       int
+	depth   int
+	maxVar  int            // the highest index of a variable used, -1 for none
+	env     []binding      // the indices of the sums being expanded, innermost last
+	work    int            // the tokens parsed in expanding sums (see maxSumWork)
+	indices map[string]int // the index names of the sums of the input: the column of the first such sum
 }
 
 // Parse compiles src into a Func. Errors are always *Error.
@@ -56,7 +66,7 @@ func parse(src string) (*node, int, *Error) {
 	if toks[0].kind == tEOF {
 		return nil, 0, errorAt(src, 1, msgEmpty.New())
 	}
-	p := &parser{src: src, toks: toks}
+	p := &parser{src: src, rs: rs, toks: toks, maxVar: -1, indices: sumIndices(toks)}
 	root, err := p.expr()
 	if err != nil {
 		return nil, 0, err
@@ -70,13 +80,10 @@ func parse(src string) (*node, int, *Error) {
 		}
 		return nil, 0, p.errAt(t, msgMissingOperator.New(t.describe(), p.prev().describe()))
 	}
-	switch {
-	case p.usesY:
-		return root, 2, nil
-	case p.usesX:
-		return root, 1, nil
+	if p.maxVar < 0 {
+		return nil, 0, errorAt(src, 1, msgNoVariable.New())
 	}
-	return nil, 0, errorAt(src, 1, msgNoVariable.New())
+	return root, p.maxVar + 1, nil
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }
@@ -287,19 +294,23 @@ func (p *parser) closeParen(open token) *Error {
 func (p *parser) name(t token) (*node, *Error) {
 	switch t.text {
 	case "x":
-		p.usesX = true
 		if p.peek().kind == tLBracket {
-			return p.index(t)
+			return p.index()
 		}
-		return &node{k: kX}, nil
+		return p.variable(0), nil
 	case "y":
-		p.usesY = true
 		if p.peek().kind == tLBracket {
 			return nil, p.errAt(p.peek(), msgIndexY.New())
 		}
-		return &node{k: kY}, nil
+		return p.variable(1), nil
+	case "sum":
+		return p.sum(t)
 	}
-	if c, ok := constants[t.text]; ok {
+	c, ok := constants[t.text]
+	if v, bound := p.lookup(t.text); bound {
+		c, ok = float64(v), true
+	}
+	if ok {
 		if p.peek().kind == tLParen {
 			return nil, p.errAt(p.peek(), msgCallConstant.New(message.Text(t.text), message.Text(t.text)))
 		}
@@ -308,6 +319,9 @@ func (p *parser) name(t token) (*node, *Error) {
 	fn, unary := unaryFuncs[t.text]
 	bk, binary := binaryFuncs[t.text]
 	if !unary && !binary {
+		if col, ok := p.indices[t.text]; ok {
+			return nil, p.errAt(t, msgIndexOutside.New(message.Text(t.text), message.Int(col)))
+		}
 		return nil, p.errAt(t, msgUnknownName.New(message.Quote(shorten(t.text)), message.Nested(suggest(t.text))))
 	}
 	arity := 1
@@ -325,24 +339,6 @@ func (p *parser) name(t token) (*node, *Error) {
 		return powNode(args[0], args[1]), nil
 	}
 	return binNode(bk, args[0], args[1]), nil
-}
-
-// index parses the [0] or [1] after x (the NumPy spelling of x and y).
-func (p *parser) index(x token) (*node, *Error) {
-	p.next() // [
-	t := p.next()
-	if t.kind != tNum || (t.text != "0" && t.text != "1") {
-		return nil, p.errAt(t, msgBadIndex.New(t.describe()))
-	}
-	if c := p.peek(); c.kind != tRBracket {
-		return nil, p.errAt(c, msgUnclosedIndex.New(c.describe(), message.Text(t.text)))
-	}
-	p.next()
-	if t.text == "1" {
-		p.usesY = true
-		return &node{k: kY}, nil
-	}
-	return &node{k: kX}, nil
 }
 
 // args parses the parenthesised, comma-separated arguments of the function

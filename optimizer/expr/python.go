@@ -32,13 +32,16 @@ def softplus(u):
 `
 
 // Python returns f as a NumPy expression of the vector x (x[0] for x, x[1]
-// for y), printed from the parsed tree (its Key) with ^ as **: the same
+// for y, x[2] ... as they are), printed from the parsed tree (its Key) with ^ as **: the same
 // precedence and associativity, so no parentheses change. Functions become
 // NumPy's (or the prelude's, PythonPrelude). Powers with a fractional
 // exponent of a negative base are NaN in NumPy, where the language takes
 // the real root (x^(1/3)): scripts of such functions differ there.
 func (f *Func) Python() string {
-	key := strings.TrimSuffix(f.key, twoD)
+	key := f.key
+	if i := strings.Index(key, " ["); i >= 0 { // the mark of a variable folded away
+		key = key[:i]
+	}
 	var b strings.Builder
 	rs := []rune(key)
 	for i := 0; i < len(rs); {
@@ -53,7 +56,7 @@ func (f *Func) Python() string {
 				j++
 			}
 			name := string(rs[i:j])
-			if py, ok := pythonNames[name]; ok {
+			if py, ok := pythonNames[name]; ok && !(name == "x" && j < len(rs) && rs[j] == '[') {
 				name = py
 			}
 			b.WriteString(name)

@@ -2,11 +2,15 @@ package expr
 
 import (
 	"slices"
+	"strconv"
 	"sync"
 )
 
 // Gradient returns the gradient of f as formulas in the function language,
-// one per variable: ∂f/∂x, and ∂f/∂y when Dims() == 2. For x^2 + y^2 it is
+// one per variable: ∂f/∂x, and ∂f/∂y when Dims() == 2, and ∂f/∂x[i] for
+// i from 0 to Dims()-1 when Dims() > 2, written with the variables x[0],
+// x[1], x[2] ... (x[0]^2 + x[1]^2 + x[2]^2 has ["2*x[0]", "2*x[1]",
+// "2*x[2]"]). For x^2 + y^2 it is
 // ["2*x", "2*y"]; for (1-x)^2 + 100(y-x^2)^2 it is
 // ["-2*(1 - x) - 400*x*(y - x^2)", "200*(y - x^2)"]; for sin(x)*cos(y) it is
 // ["cos(x)*cos(y)", "-sin(x)*sin(y)"].
@@ -53,20 +57,24 @@ func gradientOf(src string, dims int) []string {
 	if err != nil {
 		return nil // not the source of a Func
 	}
-	vars := []kind{kX, kY}[:dims]
-	out := make([]string, len(vars))
-	for i, v := range vars {
-		out[i] = symString(polyNode(diff(n, v)))
+	out := make([]string, dims)
+	for i := range out {
+		out[i] = symString(polyNode(diff(n, i)), dims > 2)
 	}
 	return out
 }
 
 // GradientLines is the gradient as a person reads it, one line per
-// variable: "∂f/∂x = 2*x", "∂f/∂y = 2*y".
+// variable: "∂f/∂x = 2*x", "∂f/∂y = 2*y"; for more than two variables
+// "∂f/∂x[0] = 2*x[0]", "∂f/∂x[1] = 2*x[1]", "∂f/∂x[2] = 2*x[2]".
 func (f *Func) GradientLines() []string {
 	g := f.Gradient()
 	for i := range g {
-		g[i] = "∂f/∂" + "xy"[i:i+1] + " = " + g[i]
+		name := "x[" + strconv.Itoa(i) + "]"
+		if f.dims <= 2 {
+			name = "xy"[i : i+1]
+		}
+		g[i] = "∂f/∂" + name + " = " + g[i]
 	}
 	return g
 }

@@ -2,17 +2,17 @@ package expr
 
 import "math"
 
-// diff returns the derivative of the tree n with respect to the variable v
-// (kX or kY) by the rules of calculus, with the conventions of the dual
+// diff returns the derivative of the tree n with respect to the variable
+// x[v] by the rules of calculus, with the conventions of the dual
 // numbers at kinks (see compileDual): an operand that does not depend on v
 // contributes nothing, abs' = sign, relu' = step, sign' = 0, and min and
 // max average their operands' derivatives on a tie.
-func diff(n *node, v kind) poly {
+func diff(n *node, v int) poly {
 	switch n.k {
 	case kConst:
 		return nil
-	case kX, kY:
-		if n.k == v {
+	case kX, kY, kVar:
+		if varIndex(n) == v {
 			return pconst(1)
 		}
 		return nil
@@ -57,7 +57,7 @@ func diff(n *node, v kind) poly {
 
 // diffDiv is the quotient rule, (u'w - uw')/w^2, or u'/w and -uw'/w^2 when
 // one side does not depend on v.
-func diffDiv(n *node, v kind) poly {
+func diffDiv(n *node, v int) poly {
 	du, dw := diff(n.a, v), diff(n.b, v)
 	w := monoOf(n.b)
 	if dw == nil {
@@ -104,7 +104,7 @@ func minusOne(c float64) float64 {
 
 // diffPow is the rule for u^w with a variable exponent:
 // d(u^w) = w u^(w-1) du + u^w log(u) dw.
-func diffPow(n *node, v kind) poly {
+func diffPow(n *node, v int) poly {
 	du, dw := diff(n.a, v), diff(n.b, v)
 	var out poly
 	if du != nil {
@@ -135,7 +135,7 @@ func logOf(u *node) poly {
 // chosen, dw where w is, their average on a tie, written with the weights
 // (1 + sign(w - u))/2 and (1 + sign(u - w))/2 (swapped for max), which are
 // 1, 0 or 1/2.
-func diffMinMax(n *node, v kind) poly {
+func diffMinMax(n *node, v int) poly {
 	du, dw := diff(n.a, v), diff(n.b, v)
 	wu, ww := difference(n.b, n.a), difference(n.a, n.b)
 	if n.k == kMax {

@@ -91,20 +91,18 @@ func product(c float64, fs []factor, neg bool) *node {
 	return n
 }
 
-// rank orders the factors of a term: powers of x, of y, other factors,
-// sums.
+// rank orders the factors of a term: powers of x[0] (x), x[1] (y), x[2]
+// ... in the order of the index, then other factors, then sums.
 func rank(n *node) int {
 	switch n.k {
 	case kPowInt, kPowConst:
 		return rank(n.a)
-	case kX:
-		return 0
-	case kY:
-		return 1
+	case kX, kY, kVar:
+		return varIndex(n)
 	case kAdd, kSub:
-		return 3
+		return MaxDims + 1
 	}
-	return 2
+	return MaxDims
 }
 
 // fraction reports whether c is exactly p/q for an integer p and a q from
@@ -124,16 +122,17 @@ func fraction(c float64) (p, q int, ok bool) {
 
 // symString prints the tree n in the language: the key's grammar (see
 // writeKey) with spaces around the + and - of sums and after commas, and
-// numbers as a reader writes them (numberText).
-func symString(n *node) string {
+// numbers as a reader writes them (numberText), the variables as writeVar
+// names them.
+func symString(n *node, ix bool) string {
 	var b strings.Builder
-	writeSym(&b, n, precSum)
+	writeSym(&b, n, precSum, ix)
 	return b.String()
 }
 
 // writeSym writes n where the grammar expects the level prec, in
 // parentheses if n is of a lower level.
-func writeSym(b *strings.Builder, n *node, prec int) {
+func writeSym(b *strings.Builder, n *node, prec int, ix bool) {
 	text, level := "", keyLevel(n)
 	if n.k == kConst {
 		text, level = numberText(n.c)
@@ -145,47 +144,47 @@ func writeSym(b *strings.Builder, n *node, prec int) {
 	switch n.k {
 	case kConst:
 		b.WriteString(text)
-	case kX, kY:
-		b.WriteByte("xy"[n.k-kX])
+	case kX, kY, kVar:
+		writeVar(b, n, ix)
 	case kNeg:
 		b.WriteByte('-')
-		writeSym(b, n.a, precSigned)
+		writeSym(b, n.a, precSigned, ix)
 	case kAdd, kSub:
-		writeSym(b, n.a, precSum)
+		writeSym(b, n.a, precSum, ix)
 		b.WriteString([]string{" + ", " - "}[n.k-kAdd])
-		writeSym(b, n.b, precProduct)
+		writeSym(b, n.b, precProduct, ix)
 	case kMul, kDiv:
-		writeSym(b, n.a, precProduct)
+		writeSym(b, n.a, precProduct, ix)
 		b.WriteByte("*/"[n.k-kMul])
-		writeSym(b, n.b, precSigned)
+		writeSym(b, n.b, precSigned, ix)
 	case kPowInt, kPowConst, kPow:
-		writeSym(b, n.a, precAtom)
+		writeSym(b, n.a, precAtom, ix)
 		b.WriteByte('^')
 		switch n.k {
 		case kPowInt:
-			writeSym(b, constNode(float64(n.n)), precSigned)
+			writeSym(b, constNode(float64(n.n)), precSigned, ix)
 		case kPowConst:
-			writeSym(b, constNode(n.c), precSigned)
+			writeSym(b, constNode(n.c), precSigned, ix)
 		default:
-			writeSym(b, n.b, precSigned)
+			writeSym(b, n.b, precSigned, ix)
 		}
 	default:
-		writeSymCall(b, n)
+		writeSymCall(b, n, ix)
 	}
 }
 
 // writeSymCall writes a call of one or two arguments.
-func writeSymCall(b *strings.Builder, n *node) {
+func writeSymCall(b *strings.Builder, n *node, ix bool) {
 	if n.k == kCall {
 		b.WriteString(n.fn.name)
 	} else {
 		b.WriteString(binaryName[n.k])
 	}
 	b.WriteByte('(')
-	writeSym(b, n.a, precSum)
+	writeSym(b, n.a, precSum, ix)
 	if n.b != nil {
 		b.WriteString(", ")
-		writeSym(b, n.b, precSum)
+		writeSym(b, n.b, precSum, ix)
 	}
 	b.WriteByte(')')
 }
