@@ -12,12 +12,15 @@ import (
 
 // FigureView shows the figure's image. It only draws: the images are
 // rendered elsewhere (the painter, off the main goroutine) and handed in
-// with show. It reports its size in pixels and taps in pixels.
+// with show. It reports its size in pixels, taps in pixels, and the
+// gestures that turn the surface view (drags, scrolls, double taps) to
+// its gestures.
 type FigureView struct {
 	widget.BaseWidget
 	image    *canvas.Image
 	onResize func()            // the pixel size changed (any goroutine may then read Pixels)
 	onTap    func(image.Point) // a tap, in pixels of the image
+	gestures figureGestures    // set by the UI; nil members ignore the gesture
 
 	mu     sync.Mutex
 	pixels image.Point
@@ -74,6 +77,38 @@ func (v *FigureView) Tapped(ev *fyne.PointEvent) {
 	if v.onTap != nil {
 		sc := v.scale()
 		v.onTap(image.Pt(int(ev.Position.X*sc), int(ev.Position.Y*sc)))
+	}
+}
+
+// Dragged reports a drag by its movement and the view's width, both in
+// Fyne units (a drag turns the surface view).
+func (v *FigureView) Dragged(ev *fyne.DragEvent) {
+	if v.gestures.drag != nil {
+		v.gestures.drag(ev.Dragged.DX, ev.Dragged.DY, v.Size().Width)
+	}
+}
+
+// DragEnd reports the end of a drag.
+func (v *FigureView) DragEnd() {
+	if v.gestures.dragEnd != nil {
+		v.gestures.dragEnd()
+	}
+}
+
+// Scrolled reports the scroll in wheel notches, positive away from the
+// user (a scroll zooms the surface view).
+func (v *FigureView) Scrolled(ev *fyne.ScrollEvent) {
+	if v.gestures.scroll != nil && ev.Scrolled.DY != 0 {
+		v.gestures.scroll(float64(ev.Scrolled.DY) / scrollNotch)
+	}
+}
+
+// DoubleTapped reports a double tap's position in pixels (it resets the
+// surface view's camera).
+func (v *FigureView) DoubleTapped(ev *fyne.PointEvent) {
+	if v.gestures.doubleTap != nil {
+		sc := v.scale()
+		v.gestures.doubleTap(image.Pt(int(ev.Position.X*sc), int(ev.Position.Y*sc)))
 	}
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
 
@@ -8,6 +9,7 @@ import (
 
 	"gdlab/optimizer"
 	"gdlab/optimizer/expr"
+	"gdlab/plotting"
 )
 
 // prefs remembers the last function and settings, the theme, presentation
@@ -140,4 +142,64 @@ func (s *prefs) restoreLook(u *UI) {
 		u.Split.Offset = v
 		u.Split.Refresh()
 	}
+}
+
+// maxCameras is how many functions' surface cameras are remembered.
+const maxCameras = 20
+
+// savedCamera is one function's remembered surface camera.
+type savedCamera struct {
+	F         string  `json:"f"`
+	Azimuth   float64 `json:"az"`
+	Elevation float64 `json:"el"`
+	Zoom      float64 `json:"zoom"`
+}
+
+// cameras returns the remembered cameras, the most recently used last.
+func (s *prefs) cameras() []savedCamera {
+	var list []savedCamera
+	if err := json.Unmarshal([]byte(s.p.String("surfaceCameras")), &list); err != nil {
+		return nil
+	}
+	return list
+}
+
+// camera returns the surface camera remembered for the function key (see
+// cameraKey); the zero Camera (the default view) when there is none.
+func (s *prefs) camera(key string) (plotting.Camera, bool) {
+	if s == nil {
+		return plotting.Camera{}, false
+	}
+	for _, c := range s.cameras() {
+		if c.F == key {
+			d := plotting.DefaultCamera() // Turned and Zoomed apply the camera's limits
+			return d.Turned(c.Azimuth-d.Azimuth, c.Elevation-d.Elevation).Zoomed(c.Zoom), true
+		}
+	}
+	return plotting.Camera{}, false
+}
+
+// saveCamera remembers the surface camera of the function key, as the most
+// recent of at most maxCameras; the default camera is forgotten instead.
+func (s *prefs) saveCamera(key string, c plotting.Camera) {
+	if s == nil || key == "" {
+		return
+	}
+	var list []savedCamera
+	for _, old := range s.cameras() {
+		if old.F != key {
+			list = append(list, old)
+		}
+	}
+	if c != (plotting.Camera{}) && c != plotting.DefaultCamera() {
+		list = append(list, savedCamera{F: key, Azimuth: c.Azimuth, Elevation: c.Elevation, Zoom: c.Zoom})
+	}
+	if len(list) > maxCameras {
+		list = list[len(list)-maxCameras:]
+	}
+	data, err := json.Marshal(list)
+	if err != nil {
+		return
+	}
+	s.p.SetString("surfaceCameras", string(data))
 }

@@ -41,7 +41,7 @@ type UI struct {
 	ShowSteps    *widget.Check  // the per-coordinate effective steps of AdaGrad, RMSProp and Adam
 	ShowAxes     *widget.Check  // the Hessian's principal directions (Newton)
 	ShowMenu     *widget.Button // opens the figure's layers (the check boxes above but log loss)
-	ViewChoice   *widget.Select // the figure: contour and loss, or the numeric gradient's error against h
+	ViewChoice   *widget.Select // the figure: contour and loss, the numeric gradient's error against h, or the surface
 	Tabs         *container.AppTabs
 	Split        *container.Split
 	figureSplit  *container.Split // the figure over the readout and the worked step
@@ -62,6 +62,7 @@ type UI struct {
 	version   string
 	look      *labTheme      // the theme with the classroom options
 	lessonBox *optimizer.Box // the view box of the open lesson, if any
+	surf      surfaceControl // the surface view's camera
 }
 
 // NewUI builds the window content for w.
@@ -75,6 +76,7 @@ func newUI(w fyne.Window, do func(func())) *UI {
 	u.paint = newPainter(do, u.present)
 	u.Figure = NewFigureView(u.paint.resize, u.tapped)
 	u.paint.view = u.Figure
+	u.installSurfaceGestures()
 	u.session = session.New(u.paint.draw, plotting.Options{View: plotting.ViewBoth, Labels: figureLabels()})
 	u.form = newForm(u.settingsChanged)
 	u.form.parsed = u.showGradientFormula
@@ -114,6 +116,7 @@ func figureLabels() *plotting.Labels {
 		ChosenH:      lang.L("chosen h"),
 		ZeroAtBottom: lang.L("0 drawn at the bottom"),
 		Rate:         lang.L("learning rate η"),
+		LogScale:     lang.L("log scale"),
 	}
 }
 
@@ -152,11 +155,15 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 	u.ShowArrows = check(lang.L("state: velocity, m̂, Newton step"), func(o *plotting.Options, on bool) { o.StateArrows = on })
 	u.ShowSteps = check(lang.L("state: per-coordinate steps"), func(o *plotting.Options, on bool) { o.StateSteps = on })
 	u.ShowAxes = check(lang.L("state: Hessian axes"), func(o *plotting.Options, on bool) { o.StateAxes = on })
-	views := []string{lang.L("contour and loss"), lang.L("error of the numeric gradient")}
+	views := []string{lang.L("contour and loss"), lang.L("error of the numeric gradient"),
+		lang.L("surface and loss"), lang.L("surface")}
+	kinds := []plotting.View{plotting.ViewBoth, plotting.ViewHError, plotting.ViewSurfaceLoss, plotting.ViewSurface}
 	u.ViewChoice = widget.NewSelect(views, func(v string) {
 		view := plotting.ViewBoth
-		if v == views[1] {
-			view = plotting.ViewHError
+		for i, name := range views {
+			if v == name {
+				view = kinds[i]
+			}
 		}
 		u.session.SetOptions(func(o *plotting.Options) { o.View = view })
 	})
@@ -169,7 +176,7 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.ShowMenu)
 		pop.ShowAtPosition(at.Add(fyne.NewPos(0, u.ShowMenu.Size().Height)))
 	}
-	return container.NewHBox(u.ViewChoice, u.LogLoss, u.ShowMenu)
+	return container.NewHBox(container.New(widestOption{views}, u.ViewChoice), u.LogLoss, u.ShowMenu)
 }
 
 // Content is the window's content.
@@ -188,6 +195,7 @@ func (u *UI) present(img image.Image, st session.State) {
 		u.Figure.show(img)
 	}
 	u.state = st
+	u.followFunction(st)
 	u.player.apply(st)
 	u.readout.apply(st, u.selected)
 	u.runList.apply(st, u.selected)

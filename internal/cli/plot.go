@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"strings"
 	"time"
@@ -18,12 +20,14 @@ func cmdPlot(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&o.width, "width", 800, "figure width in `pixels`")
 	fs.IntVar(&o.height, "height", 600, "figure height in `pixels`")
 	fs.Float64Var(&o.dpi, "dpi", 96, "resolution in dots per inch")
-	fs.StringVar(&o.view, "view", "", "contour, loss, both, curve or h-error (default both; curve + loss for f(x));\n"+
-		"h-error: the error of the numeric gradient against its step h at the first run's start, --h marked")
+	fs.StringVar(&o.view, "view", "", "contour, loss, both, curve, h-error, surface or surface+loss (default both; curve + loss for f(x));\n"+
+		"h-error: the error of the numeric gradient against its step h at the first run's start, --h marked;\n"+
+		"surface: f as a lit 3-D surface with the runs on it (surface+loss: beside the loss), seen from --azimuth and --elevation")
 	fs.BoolVar(&o.logLoss, "log-loss", false, "plot the loss on a log scale")
 	field := fs.Bool("field", false, "draw the gradient field (arrows of −∇f) on the contour panel")
 	rate := fs.Bool("rate", false, "draw each step's learning rate (a --schedule's, or the --line-search's α) in a panel under the loss")
 	fs.DurationVar(&o.duration, "duration", 5*time.Second, "length of a .gif animation")
+	cam := surfaceCameraFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -41,8 +45,13 @@ func cmdPlot(args []string, stdout, stderr io.Writer) error {
 	if err := o.checkViewFlags(view, job.problem.F.Dims(), *field); err != nil {
 		return err
 	}
+	camera, err := cam.camera(fs, view, job.problem.F.Dims())
+	if err != nil {
+		return err
+	}
 	scene := plotScene(job, view)
-	opts := plotting.Options{View: view, Width: o.width, Height: o.height, DPI: o.dpi, LogLoss: o.logLoss, Field: *field, Rate: *rate}
+	opts := plotting.Options{View: view, Width: o.width, Height: o.height, DPI: o.dpi, LogLoss: o.logLoss, Field: *field, Rate: *rate,
+		Camera: camera}
 	if err := plotting.SaveFile(o.out, scene, opts, plotting.Animation{Duration: o.duration}); err != nil {
 		return err
 	}
@@ -115,15 +124,72 @@ func (o *options) figureView(dims int) (plotting.View, error) {
 	switch view {
 	case "":
 		view = plotting.ViewBoth
-	case plotting.ViewContour, plotting.ViewLoss, plotting.ViewBoth, plotting.ViewCurve, plotting.ViewHError:
+	case plotting.ViewContour, plotting.ViewLoss, plotting.ViewBoth, plotting.ViewCurve, plotting.ViewHError,
+		plotting.ViewSurface, plotting.ViewSurfaceLoss:
 	default:
-		return view, usagef("--view: %q is not one of contour, loss, both, curve, h-error", o.view)
+		return view, usagef("--view: %q is not one of contour, loss, both, curve, h-error, surface, surface+loss", o.view)
 	}
-	if dims == 1 && view == plotting.ViewContour {
-		view = plotting.ViewCurve
+	if dims == 1 {
+		// f(x) has no contour or surface: its curve shows the same.
+		switch view {
+		case plotting.ViewContour, plotting.ViewSurface:
+			view = plotting.ViewCurve
+		case plotting.ViewSurfaceLoss:
+			view = plotting.ViewBoth
+		}
 	}
 	if dims == 2 && view == plotting.ViewCurve {
 		return view, usagef("--view curve is for functions of x alone; this one uses y too")
 	}
 	return view, nil
+}
+
+// cameraFlags are the flags of the surface view's camera.
+type cameraFlags struct{ azimuth, elevation, zoom *float64 }
+
+// surfaceCameraFlags defines --azimuth, --elevation and --zoom on fs.
+func surfaceCameraFlags(fs *flag.FlagSet) cameraFlags {
+	d := plotting.DefaultCamera()
+	return cameraFlags{
+		azimuth:   fs.Float64("azimuth", d.Azimuth, "surface view: the direction the camera looks from, in `degrees` counter-clockwise about the f axis from the x axis (as Matplotlib's azim)"),
+		elevation: fs.Float64("elevation", d.Elevation, "surface view: the camera's angle above the x–y plane in `degrees`, -90 to 90 (90 looks straight down)"),
+		zoom:      fs.Float64("zoom", d.Zoom, "surface view: magnification, 0.25 to 8 (1 fits the box)"),
+	}
+}
+
+// camera checks the camera flags and returns the camera they give: they
+// turn the surface, so they need a surface view of a function of x and y.
+func (c cameraFlags) camera(fs *flag.FlagSet, view plotting.View, dims int) (plotting.Camera, error) {
+	var given []string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "azimuth" || f.Name == "elevation" || f.Name == "zoom" {
+			given = append(given, "--"+f.Name)
+		}
+	})
+	if len(given) == 0 {
+		return plotting.Camera{}, nil
+	}
+	if view != plotting.ViewSurface && view != plotting.ViewSurfaceLoss {
+		if dims == 1 && strings.HasPrefix(flagValue(fs.Lookup("view")), "surface") {
+			return plotting.Camera{}, usagef("%s turns the surface, and f(x) has none: use a function of x and y", given[0])
+		}
+		return plotting.Camera{}, usagef("%s turns the surface: use --view surface or surface+loss", given[0])
+	}
+	switch az, el, z := *c.azimuth, *c.elevation, *c.zoom; {
+	case math.IsNaN(az) || math.IsInf(az, 0) || math.Abs(az) > 3600:
+		return plotting.Camera{}, usagef("--azimuth must be a finite angle in degrees (e.g. -60)")
+	case !(el >= -90 && el <= 90):
+		return plotting.Camera{}, usagef("--elevation must be between -90 and 90 degrees")
+	case !(z >= 0.25 && z <= 8):
+		return plotting.Camera{}, usagef("--zoom must be between 0.25 and 8")
+	}
+	return plotting.Camera{Azimuth: *c.azimuth, Elevation: *c.elevation, Zoom: *c.zoom}, nil
+}
+
+// flagValue is the value of a flag as given, "" for a missing flag.
+func flagValue(f *flag.Flag) string {
+	if f == nil {
+		return ""
+	}
+	return f.Value.String()
 }
