@@ -121,10 +121,11 @@ func figureLabels() *plotting.Labels {
 }
 
 func (u *UI) layout() fyne.CanvasObject {
-	left := container.NewVScroll(container.NewPadded(container.NewVBox(
-		u.lesson, u.form.layout(u.Menu), widget.NewSeparator(),
-		container.NewGridWithColumns(2, u.RunButton, u.StopButton),
-		u.runList.layout())))
+	// Run and Stop stay in view under the form and the run list, however
+	// long the form grows.
+	left := container.NewBorder(nil, container.NewPadded(container.NewGridWithColumns(2, u.RunButton, u.StopButton)), nil, nil,
+		container.NewVScroll(container.NewPadded(container.NewVBox(
+			u.lesson, u.form.layout(u.Menu), widget.NewSeparator(), u.runList.layout()))))
 	u.figureSplit = container.NewVSplit(u.Figure, container.NewVScroll(u.details))
 	u.figureSplit.Offset = detailsOffset
 	figureAndDetails := u.figureSplit

@@ -144,7 +144,7 @@ func checkCSV(t *testing.T, path string, rows int) {
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	if len(recs) != rows+1 || len(recs[0]) != 8 || recs[0][0] != "k" || recs[1][1] != "-1.2" || recs[1][2] != "1" {
+	if len(recs) != rows+1 || len(recs[0]) != 11 || recs[0][0] != "k" || recs[1][1] != "-1.2" || recs[1][2] != "1" {
 		t.Errorf("%s: %d rows, header %v, first %v", path, len(recs), recs[0], recs[1])
 	}
 }
