@@ -147,3 +147,31 @@ func TestThreeVariablesAreExplainedAtTheFunction(t *testing.T) {
 		t.Error("two variables are refused")
 	}
 }
+
+// TestNothingAnnouncesTheFuture: during playback the status line, the run
+// list and the verdict's reason speak of the current step; at a run's end
+// its outcome appears; "results before the end" shows them at once, and is
+// remembered.
+func TestNothingAnnouncesTheFuture(t *testing.T) {
+	u := newTestUI(t)
+	retype(u.LR, "1.1") // diverges at step 70
+	u.CompareWith.SetSelected([]string{"gd"})
+	test.Tap(u.RunButton)
+	idle(t, u)
+	u.Scrubber.SetValue(3)
+	idle(t, u)
+	if u.Status.Text != "step 3 of 70" || strings.Contains(rowText(u, 0), "diverged") {
+		t.Errorf("at step 3: status %q, row %q", u.Status.Text, rowText(u, 0))
+	}
+	u.Scrubber.SetValue(70)
+	idle(t, u)
+	if !strings.Contains(u.Status.Text, "diverged at step 70") || !strings.Contains(rowText(u, 0), "diverged") {
+		t.Errorf("at step 70: status %q, row %q", u.Status.Text, rowText(u, 0))
+	}
+	u.Scrubber.SetValue(3)
+	idle(t, u)
+	u.ShowResults.SetChecked(true)
+	if !strings.Contains(u.Status.Text, "diverged at step 70") || !u.prefs.p.Bool("showResults") {
+		t.Errorf("with results before the end at step 3: status %q", u.Status.Text)
+	}
+}

@@ -121,6 +121,7 @@ func (s *prefs) saveFigure(u *UI) {
 	s.p.SetBool("stateArrows", u.ShowArrows.Checked)
 	s.p.SetBool("stateSteps", u.ShowSteps.Checked)
 	s.p.SetBool("stateAxes", u.ShowAxes.Checked)
+	s.p.SetBool("showResults", u.ShowResults.Checked)
 }
 
 // restoreLook applies the remembered theme, presentation mode and split.
@@ -138,6 +139,7 @@ func (s *prefs) restoreLook(u *UI) {
 	u.ShowArrows.SetChecked(s.p.Bool("stateArrows"))
 	u.ShowSteps.SetChecked(s.p.Bool("stateSteps"))
 	u.ShowAxes.SetChecked(s.p.Bool("stateAxes"))
+	u.ShowResults.SetChecked(s.p.Bool("showResults"))
 	if v := s.p.FloatWithFallback("split", 0.3); v > 0.1 && v < 0.9 {
 		u.Split.Offset = v
 		u.Split.Refresh()

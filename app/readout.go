@@ -49,8 +49,8 @@ func newReadout() *readout {
 }
 
 // apply shows the numbers of st; selected is the run the stability
-// sentence and the table are about.
-func (r *readout) apply(st session.State, selected int) {
+// sentence and the table are about, oc what may be told of the outcomes.
+func (r *readout) apply(st session.State, selected int, oc outcomes) {
 	var lines []string
 	for _, rs := range st.Runs {
 		if rs.Hidden || !rs.HasAt {
@@ -72,7 +72,7 @@ func (r *readout) apply(st session.State, selected int) {
 		rs := st.Runs[selected]
 		text := fmt.Sprintf(lang.L("Run %d at step %d: Hessian eigenvalues %s. %s"),
 			selected+1, rs.At.K, nums(rs.Eigen), sentence(render(rs.Stable)))
-		if res := rs.Result; res != nil && !res.Reason.IsZero() {
+		if res := rs.Result; res != nil && !res.Reason.IsZero() && oc.known(selected) {
 			text += "\n" + fmt.Sprintf(lang.L("Run %d, %s: %s"), selected+1, render(res.Verdict.Word()), render(res.Reason))
 		}
 		r.Stability.SetText(text)
@@ -115,8 +115,8 @@ func stepSize(c optimizer.Config, p optimizer.Point) string {
 }
 
 // status shows the status line: computing, stale settings, a form to fix,
-// or the outcome of the runs.
-func (r *readout) status(st session.State, formOK bool) {
+// or what may be told of the runs' outcomes (oc).
+func (r *readout) status(st session.State, formOK bool, oc outcomes) {
 	switch {
 	case !formOK:
 		r.Status.SetText(lang.L("Fix the field marked in red to run."))
@@ -125,7 +125,7 @@ func (r *readout) status(st session.State, formOK bool) {
 	case st.Stale:
 		r.Status.SetText(lang.L("Settings changed: press Run (Ctrl+R) to compute."))
 	case len(st.Runs) > 0 && st.Runs[0].Result != nil:
-		r.Status.SetText(summary(st))
+		r.Status.SetText(oc.statusLine())
 	}
 }
 

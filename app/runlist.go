@@ -61,12 +61,13 @@ func (l *runList) layout() fyne.CanvasObject {
 	)
 }
 
-// apply shows the run list of st with run selected highlighted.
-func (l *runList) apply(st session.State, selected int) {
+// apply shows the run list of st with run selected highlighted, with the
+// verdicts oc may tell.
+func (l *runList) apply(st session.State, selected int, oc outcomes) {
 	names := make([]string, len(st.Items))
 	for i, it := range st.Items {
 		names[i] = fmt.Sprintf("%d  %s", i+1, figure.Label(it.Config))
-		if st.Current(i) && st.Runs[i].Result != nil {
+		if st.Current(i) && st.Runs[i].Result != nil && oc.known(i) {
 			names[i] += " · " + render(st.Runs[i].Result.Verdict.Word())
 		}
 	}

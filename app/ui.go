@@ -41,6 +41,7 @@ type UI struct {
 	ShowSteps    *widget.Check  // the per-coordinate effective steps of AdaGrad, RMSProp and Adam
 	ShowAxes     *widget.Check  // the Hessian's principal directions (Newton)
 	ShowMenu     *widget.Button // opens the figure's layers (the check boxes above but log loss)
+	ShowResults  *widget.Check  // tell the runs' outcomes before playback reaches them
 	ViewChoice   *widget.Select // the figure: contour and loss, the numeric gradient's error against h, or the surface
 	Tabs         *container.AppTabs
 	Split        *container.Split
@@ -156,6 +157,10 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 	u.ShowArrows = check(lang.L("state: velocity, m̂, Newton step"), func(o *plotting.Options, on bool) { o.StateArrows = on })
 	u.ShowSteps = check(lang.L("state: per-coordinate steps"), func(o *plotting.Options, on bool) { o.StateSteps = on })
 	u.ShowAxes = check(lang.L("state: Hessian axes"), func(o *plotting.Options, on bool) { o.StateAxes = on })
+	u.ShowResults = widget.NewCheck(lang.L("results before the end"), func(bool) {
+		u.showState()
+		u.prefs.saveFigure(u)
+	})
 	views := []string{lang.L("contour and loss"), lang.L("error of the numeric gradient"),
 		lang.L("surface and loss"), lang.L("surface")}
 	kinds := []plotting.View{plotting.ViewBoth, plotting.ViewHError, plotting.ViewSurfaceLoss, plotting.ViewSurface}
@@ -170,7 +175,7 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 	})
 	u.ViewChoice.SetSelectedIndex(0)
 	layers := container.NewVBox(u.ShowGradient, u.ShowVelocity, u.ShowField, u.ShowRate, widget.NewSeparator(),
-		u.ShowArrows, u.ShowSteps, u.ShowAxes)
+		u.ShowArrows, u.ShowSteps, u.ShowAxes, widget.NewSeparator(), u.ShowResults)
 	u.ShowMenu = widget.NewButtonWithIcon(lang.L("Show…"), theme.VisibilityIcon(), nil)
 	u.ShowMenu.OnTapped = func() {
 		pop := widget.NewPopUp(layers, u.win.Canvas())
@@ -198,14 +203,21 @@ func (u *UI) present(img image.Image, st session.State) {
 	u.state = st
 	u.followFunction(st)
 	u.player.apply(st)
-	u.readout.apply(st, u.selected)
-	u.runList.apply(st, u.selected)
 	if st.Computing {
 		u.StopButton.Enable()
 	} else {
 		u.StopButton.Disable()
 	}
-	u.readout.status(st, u.formOK)
+	u.showState()
+}
+
+// showState shows the newest state in the readout, the run list and the
+// status line, with the outcomes that may be told at its step.
+func (u *UI) showState() {
+	oc := outcomes{st: u.state, all: u.ShowResults.Checked}
+	u.readout.apply(u.state, u.selected, oc)
+	u.runList.apply(u.state, u.selected, oc)
+	u.readout.status(u.state, u.formOK, oc)
 }
 
 // start shows the runs of problem p computed, at step 0, paused, and puts
@@ -228,7 +240,7 @@ func (u *UI) settingsChanged() {
 	u.formOK = ok
 	if !ok {
 		u.RunButton.Disable()
-		u.readout.status(u.state, false)
+		u.readout.status(u.state, false, outcomes{st: u.state, all: u.ShowResults.Checked})
 		return
 	}
 	u.RunButton.Enable()
