@@ -1,10 +1,13 @@
 package app
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"gdlab/optimizer"
@@ -173,5 +176,33 @@ func TestNothingAnnouncesTheFuture(t *testing.T) {
 	u.ShowResults.SetChecked(true)
 	if !strings.Contains(u.Status.Text, "diverged at step 70") || !u.prefs.p.Bool("showResults") {
 		t.Errorf("with results before the end at step 3: status %q", u.Status.Text)
+	}
+}
+
+// TestHoverShowsTheReadOut: the pointer over the contour shows x, y and f
+// there in a label beside it (f is x² + y² of the x and y shown); over the
+// loss panel nothing; away from the figure the label goes.
+func TestHoverShowsTheReadOut(t *testing.T) {
+	u := newTestUI(t)
+	c := u.win.Canvas()
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.Figure)
+	size := u.Figure.Size()
+	test.MoveMouse(c, at.Add(fyne.NewPos(size.Width*0.25, size.Height*0.5)))
+	text := u.Figure.Tip.Text
+	var x, y, f float64
+	if _, err := fmt.Sscanf(text, "x = %g\ny = %g\nf = %g", &x, &y, &f); err != nil || !u.Figure.tipBox.Visible() {
+		t.Fatalf("read-out %q (visible %v): %v", text, u.Figure.tipBox.Visible(), err)
+	}
+	if math.Abs(f-(x*x+y*y)) > 1e-4*math.Max(1, f) {
+		t.Errorf("read-out %q: f is not x² + y²", text)
+	}
+	test.MoveMouse(c, at.Add(fyne.NewPos(size.Width*0.8, size.Height*0.5)))
+	if u.Figure.tipBox.Visible() {
+		t.Errorf("over the loss panel: %q", u.Figure.Tip.Text)
+	}
+	test.MoveMouse(c, at.Add(fyne.NewPos(size.Width*0.25, size.Height*0.5)))
+	test.MoveMouse(c, fyne.NewPos(2, 2))
+	if u.Figure.tipBox.Visible() {
+		t.Error("the read-out stays when the pointer leaves")
 	}
 }

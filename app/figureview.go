@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -18,6 +20,8 @@ import (
 type FigureView struct {
 	widget.BaseWidget
 	image    *canvas.Image
+	Tip      *widget.Label // the read-out under the pointer (hover), hidden when the pointer is away
+	tipBox   *fyne.Container
 	onResize func()            // the pixel size changed (any goroutine may then read Pixels)
 	onTap    func(image.Point) // a tap, in pixels of the image
 	gestures figureGestures    // set by the UI; nil members ignore the gesture
@@ -32,13 +36,20 @@ func NewFigureView(onResize func(), onTap func(image.Point)) *FigureView {
 	v.image = canvas.NewImageFromImage(image.NewUniform(color.Transparent))
 	v.image.FillMode = canvas.ImageFillStretch
 	v.image.ScaleMode = canvas.ImageScaleFastest
+	v.Tip = widget.NewLabel("")
+	v.Tip.TextStyle.Monospace = true
+	bg := canvas.NewRectangle(color.NRGBA{R: 0x20, G: 0x20, B: 0x20, A: 0xe0})
+	bg.CornerRadius = 4
+	v.tipBox = container.NewStack(bg, v.Tip)
+	v.tipBox.Hide()
 	v.ExtendBaseWidget(v)
 	return v
 }
 
-// CreateRenderer implements fyne.Widget.
+// CreateRenderer implements fyne.Widget: the image, and over it the tip,
+// placed where MouseMoved puts it.
 func (v *FigureView) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(v.image)
+	return widget.NewSimpleRenderer(container.NewStack(v.image, container.NewWithoutLayout(v.tipBox)))
 }
 
 // MinSize keeps the figure readable.
@@ -120,3 +131,46 @@ func (v *FigureView) show(img image.Image) {
 
 // Image returns the image on screen; call on the main goroutine.
 func (v *FigureView) Image() image.Image { return v.image.Image }
+
+// MouseIn implements desktop.Hoverable.
+func (v *FigureView) MouseIn(ev *desktop.MouseEvent) { v.MouseMoved(ev) }
+
+// MouseMoved shows the read-out of the point under the pointer (what
+// gestures.hover says about it) in a small label beside the pointer, kept
+// inside the view; nothing there hides it.
+func (v *FigureView) MouseMoved(ev *desktop.MouseEvent) {
+	if v.gestures.hover == nil {
+		return
+	}
+	sc := v.scale()
+	text, ok := v.gestures.hover(image.Pt(int(ev.Position.X*sc), int(ev.Position.Y*sc)))
+	if !ok {
+		v.hideTip()
+		return
+	}
+	v.Tip.SetText(text)
+	size := v.tipBox.MinSize()
+	pos := ev.Position.Add(fyne.NewPos(14, 14))
+	if pos.X+size.Width > v.Size().Width {
+		pos.X = ev.Position.X - 14 - size.Width
+	}
+	if pos.Y+size.Height > v.Size().Height {
+		pos.Y = ev.Position.Y - 14 - size.Height
+	}
+	v.tipBox.Resize(size)
+	v.tipBox.Move(pos)
+	v.tipBox.Show()
+	canvas.Refresh(v) // a container's Show does not repaint
+}
+
+// hideTip hides the read-out and repaints where it was.
+func (v *FigureView) hideTip() {
+	if v.tipBox.Visible() {
+		v.tipBox.Hide()
+		canvas.Refresh(v)
+	}
+}
+
+// MouseOut implements desktop.Hoverable: the read-out goes with the
+// pointer.
+func (v *FigureView) MouseOut() { v.hideTip() }

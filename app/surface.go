@@ -21,6 +21,7 @@ type figureGestures struct {
 	dragEnd   func()
 	scroll    func(notches float64) // positive away from the user
 	doubleTap func(px image.Point)
+	hover     func(px image.Point) (string, bool) // the read-out of the point under the pointer (hover.go)
 }
 
 // scrollNotch is the scroll distance of one wheel notch in Fyne units on

@@ -78,6 +78,7 @@ func newUI(w fyne.Window, do func(func())) *UI {
 	u.Figure = NewFigureView(u.paint.resize, u.tapped)
 	u.paint.view = u.Figure
 	u.installSurfaceGestures()
+	u.Figure.gestures.hover = u.hoverText
 	u.session = session.New(u.paint.draw, plotting.Options{View: plotting.ViewBoth, Labels: figureLabels()})
 	u.form = newForm(u.settingsChanged)
 	u.form.parsed = u.showGradientFormula
