@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"gdlab/lesson"
 	"gdlab/optimizer"
 )
 
@@ -204,5 +205,41 @@ func TestHoverShowsTheReadOut(t *testing.T) {
 	test.MoveMouse(c, fyne.NewPos(2, 2))
 	if u.Figure.tipBox.Visible() {
 		t.Error("the read-out stays when the pointer leaves")
+	}
+}
+
+// TestLessonStopsPauseAndAsk: "learning rate too large" pauses at step 3
+// and asks its question in large type over the figure; Play goes on and
+// the question goes.
+func TestLessonStopsPauseAndAsk(t *testing.T) {
+	u := newTestUI(t)
+	var l lesson.Lesson
+	for _, b := range lesson.BuiltIn() {
+		if b.Title == "Learning rate too large" {
+			l = b
+		}
+	}
+	if len(l.Stops) == 0 || l.Stops[0].Step != 3 {
+		t.Fatalf("the lesson's stops: %+v", l.Stops)
+	}
+	if err := u.OpenLesson(l); err != nil {
+		t.Fatal(err)
+	}
+	idle(t, u)
+	test.Tap(u.PlayButton)
+	frames(u, 500*time.Millisecond)
+	idle(t, u)
+	if u.state.Step != 3 || !u.stopCard.Visible() || u.StopNote.Text != "What will the next step do?" {
+		t.Fatalf("step %d, stop card visible %v, %q", u.state.Step, u.stopCard.Visible(), u.StopNote.Text)
+	}
+	test.Tap(u.PlayButton)
+	frames(u, 300*time.Millisecond)
+	if u.stopCard.Visible() {
+		t.Error("the question stays while playing on")
+	}
+	for _, b := range lesson.BuiltIn() {
+		if len(b.Stops) == 0 {
+			t.Errorf("%q has no stop", b.Title)
+		}
 	}
 }

@@ -37,13 +37,16 @@ func joinAnd(parts []string) string {
 	return strings.Join(parts, " "+lang.L("and")+" ")
 }
 
-// builtInLessonStrings are the titles and texts of the built-in lessons,
+// builtInLessonStrings are the titles, texts and stops of the built-in lessons,
 // the lesson strings the translation packs know.
 var builtInLessonStrings = sync.OnceValue(func() map[string]bool {
 	known := map[string]bool{}
 	for _, l := range lesson.BuiltIn() {
 		known[l.Title] = true
 		known[l.Text] = true
+		for _, st := range l.Stops {
+			known[st.Text] = true
+		}
 	}
 	return known
 })

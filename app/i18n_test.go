@@ -154,7 +154,7 @@ func usedKeys(t *testing.T) map[string]bool {
 	return keys
 }
 
-// lessonKeys are the titles and texts of the built-in lessons.
+// lessonKeys are the titles, texts and stops of the built-in lessons.
 func lessonKeys(t *testing.T) map[string]bool {
 	t.Helper()
 	keys := map[string]bool{}
@@ -165,6 +165,9 @@ func lessonKeys(t *testing.T) map[string]bool {
 	for _, l := range ls {
 		keys[l.Title] = true
 		keys[l.Text] = true
+		for _, st := range l.Stops {
+			keys[st.Text] = true
+		}
 	}
 	return keys
 }
@@ -392,7 +395,11 @@ func TestLessonStrings(t *testing.T) {
 		t.Errorf("first lesson's text = %q, want it in German", got)
 	}
 	for _, l := range ls {
-		for _, s := range []string{l.Title, l.Text} {
+		strs := []string{l.Title, l.Text}
+		for _, st := range l.Stops {
+			strs = append(strs, st.Text)
+		}
+		for _, s := range strs {
 			if got := translateLessonString(s); got == s {
 				t.Errorf("%q is not translated", s)
 			}

@@ -8,10 +8,12 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"gdlab/lesson"
@@ -23,7 +25,10 @@ import (
 type lessonView struct {
 	LessonTitle *widget.Label
 	LessonText  *widget.Label
+	StopNote    *widget.Label     // a stop's question, in large type over the figure while playback waits at it
 	lesson      fyne.CanvasObject // the panel, hidden when no lesson is open
+	stopCard    fyne.CanvasObject // StopNote's card, hidden but at a stop
+	stops       map[int]string    // the open lesson's stops: step → text in the window's language
 }
 
 func newLessonView() *lessonView {
@@ -33,7 +38,38 @@ func newLessonView() *lessonView {
 	v.LessonText.Wrapping = fyne.TextWrapWord
 	v.lesson = container.NewVBox(v.LessonTitle, v.LessonText, widget.NewSeparator())
 	v.lesson.Hide()
+	v.StopNote = widget.NewLabel("")
+	v.StopNote.Wrapping = fyne.TextWrapWord
+	v.StopNote.TextStyle.Bold = true
+	v.StopNote.SizeName = theme.SizeNameHeadingText
+	v.StopNote.Alignment = fyne.TextAlignCenter
+	hint := widget.NewLabel(lang.L("Space or Play continues"))
+	hint.Alignment = fyne.TextAlignCenter
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.CornerRadius = 8
+	v.stopCard = container.NewPadded(container.NewStack(bg, container.NewPadded(container.NewVBox(v.StopNote, hint))))
+	v.stopCard.Hide()
 	return v
+}
+
+// setStops keeps the lesson's stops, their texts in the window's language.
+func (v *lessonView) setStops(stops []lesson.Stop) {
+	v.stops = map[int]string{}
+	for _, st := range stops {
+		v.stops[st.Step] = translateLessonString(st.Text)
+	}
+}
+
+// showStop shows the question of the stop playback waits at (step, 0 for
+// none) over the figure, or hides it.
+func (v *lessonView) showStop(step int) {
+	text, ok := v.stops[step]
+	if step == 0 || !ok {
+		v.stopCard.Hide()
+		return
+	}
+	v.StopNote.SetText(text)
+	v.stopCard.Show()
 }
 
 // OpenLesson puts a lesson's function and runs in the window, shows its
@@ -54,6 +90,12 @@ func (u *UI) OpenLesson(l lesson.Lesson) error {
 	u.LessonTitle.SetText(translateLessonString(l.Title))
 	u.LessonText.SetText(translateLessonString(l.Text))
 	u.lesson.Show()
+	u.setStops(l.Stops)
+	steps := make([]int, len(l.Stops))
+	for i, st := range l.Stops {
+		steps[i] = st.Step
+	}
+	u.session.SetStops(steps)
 	if l.Speed > 0 {
 		u.Speed.SetValue(log10(l.Speed))
 	}
@@ -104,6 +146,9 @@ func (u *UI) hideLesson() {
 	u.LessonText.SetText("")
 	u.lesson.Hide()
 	u.lessonBox = nil
+	u.setStops(nil)
+	u.session.SetStops(nil)
+	u.showStop(0)
 }
 
 func (u *UI) openLessonDialog() {

@@ -231,9 +231,11 @@ func TestHimmelblauLessonRollsIntoFourBasinsOnTheSurface(t *testing.T) {
 	u.ViewChoice.SetSelectedIndex(surfaceLossChoice)
 	idle(t, u)
 	start := snapshot(u.Figure.Image())
-	test.Tap(u.PlayButton)
-	frames(u, 50*time.Millisecond)
-	idle(t, u)
+	for i := 0; i < 4 && u.state.Step != u.state.MaxStep; i++ { // Play again at each of the lesson's stops
+		test.Tap(u.PlayButton)
+		frames(u, 50*time.Millisecond)
+		idle(t, u)
+	}
 	if len(u.state.Runs) != 4 || u.state.Step != u.state.MaxStep {
 		t.Fatalf("%d runs at step %d of %d", len(u.state.Runs), u.state.Step, u.state.MaxStep)
 	}

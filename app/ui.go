@@ -131,7 +131,8 @@ func (u *UI) layout() fyne.CanvasObject {
 	u.figureSplit = container.NewVSplit(u.Figure, container.NewVScroll(u.details))
 	u.figureSplit.Offset = detailsOffset
 	figureAndDetails := u.figureSplit
-	figure := container.NewBorder(nil, u.player.layout(u.figureSwitches()), nil, nil, figureAndDetails)
+	figure := container.NewBorder(nil, u.player.layout(u.figureSwitches()), nil, nil,
+		container.NewStack(figureAndDetails, container.NewVBox(u.stopCard)))
 	u.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Figure"), theme.VisibilityIcon(), figure),
 		container.NewTabItemWithIcon(lang.L("Iterates"), theme.ListIcon(), u.readout.tableLayout(u.exportCSVDialog)),
@@ -216,6 +217,7 @@ func (u *UI) present(img image.Image, st session.State) {
 // status line, with the outcomes that may be told at its step.
 func (u *UI) showState() {
 	oc := outcomes{st: u.state, all: u.ShowResults.Checked}
+	u.showStop(u.state.Stop)
 	u.readout.apply(u.state, u.selected, oc)
 	u.runList.apply(u.state, u.selected, oc)
 	u.readout.status(u.state, u.formOK, oc)

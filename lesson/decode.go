@@ -22,14 +22,15 @@ var errTooLarge = msgTooLarge.New()
 // field from a zero one, and the box is a slice so that a wrong count is
 // seen (a [4]float64 would silently pad or drop numbers).
 type fileLesson struct {
-	Format   *string    `json:"format"`
-	Title    *string    `json:"title"`
-	Text     *string    `json:"text"`
-	Function *string    `json:"function"`
-	Box      []*float64 `json:"box"`
-	Steps    *int       `json:"steps"`
-	Speed    *float64   `json:"speed"`
-	Runs     []*fileRun `json:"runs"`
+	Format   *string     `json:"format"`
+	Title    *string     `json:"title"`
+	Text     *string     `json:"text"`
+	Function *string     `json:"function"`
+	Box      []*float64  `json:"box"`
+	Steps    *int        `json:"steps"`
+	Speed    *float64    `json:"speed"`
+	Runs     []*fileRun  `json:"runs"`
+	Stops    []*fileStop `json:"stops"`
 }
 
 // fileRun is the JSON form of a Run as read: its fixed fields, and the
@@ -257,6 +258,14 @@ func (fl *fileLesson) lesson() (Lesson, error) {
 		}
 		l.Speed = *fl.Speed
 	}
+	stops, err := fileStops(fl.Stops)
+	if err != nil {
+		return l, err
+	}
+	if err := checkStops(stops, l.Steps); err != nil {
+		return l, err
+	}
+	l.Stops = stops
 	if err := checkRunCount(len(fl.Runs)); err != nil {
 		return l, err
 	}
@@ -269,6 +278,34 @@ func (fl *fileLesson) lesson() (Lesson, error) {
 		l.Runs[i] = r
 	}
 	return l, nil
+}
+
+// fileStop is a stop as read: pointers tell a missing field.
+type fileStop struct {
+	Step *int    `json:"step"`
+	Text *string `json:"text"`
+}
+
+// fileStops are the stops read, each with its step and text.
+func fileStops(fs []*fileStop) ([]Stop, error) {
+	var stops []Stop
+	for i, f := range fs {
+		switch {
+		case f == nil:
+			return nil, wrapStop(i, msgNullStop.New())
+		case f.Step == nil:
+			return nil, wrapStop(i, missing("step"))
+		case f.Text == nil:
+			return nil, wrapStop(i, missing("text"))
+		}
+		stops = append(stops, Stop{Step: *f.Step, Text: *f.Text})
+	}
+	return stops, nil
+}
+
+// wrapStop is err about stop i (counting from 0).
+func wrapStop(i int, err message.Message) error {
+	return msgStopWhere.New(message.Int(i+1), message.Nested(err))
 }
 
 // run checks the fields of a run whose absence or explicit zero a Run

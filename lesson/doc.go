@@ -19,6 +19,9 @@
 //	  "runs": [
 //	    {"method": "gd", "lr": 1, "start": [3, 2]},
 //	    {"method": "gd", "lr": 1.1, "start": [3, 2], "gradient": "numeric", "h": 0.0001}
+//	  ],
+//	  "stops": [
+//	    {"step": 3, "text": "What will the next step do?"}
 //	  ]
 //	}
 //
@@ -40,6 +43,11 @@
 //     the window's own choice.
 //   - runs (required): 1 to 8 runs, all computed on the same function and
 //     played in lockstep.
+//   - stops: up to 50 pauses of the playback, each {"step": K, "text": …}
+//     with K from 1 to steps, strictly increasing, and a text of 1 to 500
+//     characters: playing reaches step K, pauses there and shows the text
+//     (a question or a remark for the class) in large type until Space or
+//     Play continues.
 //
 // Each run is an object with:
 //

@@ -25,6 +25,8 @@ const (
 	MaxSpeed    = 1000       // playback speed, steps per second
 	MaxTitle    = 200        // characters of a title
 	MaxText     = 20_000     // characters of a lesson's text
+	MaxStops    = 50         // stops of a lesson
+	MaxStopText = 500        // characters of a stop's question or remark
 )
 
 // Lesson is one lesson: a function, the runs to make on it and a paragraph
@@ -38,6 +40,17 @@ type Lesson struct {
 	Steps    int         `json:"steps"`           // updates of every run, 0..MaxSteps
 	Speed    float64     `json:"speed,omitempty"` // playback steps per second, MinSpeed..MaxSpeed; 0 = the window's choice
 	Runs     []Run       `json:"runs"`            // 1..MaxRuns runs
+	// Stops are where playback pauses to ask the class something: at each
+	// stop's step (1..Steps, strictly increasing) the window pauses and
+	// shows its text in large type until Space continues.
+	Stops []Stop `json:"stops,omitempty"`
+}
+
+// Stop is a pause of a lesson's playback: at step Step the window shows
+// Text, a question or a remark for the class.
+type Stop struct {
+	Step int    `json:"step"`
+	Text string `json:"text"`
 }
 
 // Run is one run of a lesson. Zero values of the optional fields mean the
@@ -127,7 +140,33 @@ func (l Lesson) checkBody() error {
 			return err
 		}
 	}
+	if err := checkStops(l.Stops, l.Steps); err != nil {
+		return err
+	}
 	return checkRunCount(len(l.Runs))
+}
+
+// checkStops checks that the stops are at most MaxStops, each at a step
+// from 1 to steps after the one before, with a text of 1 to MaxStopText
+// characters.
+func checkStops(stops []Stop, steps int) error {
+	if len(stops) > MaxStops {
+		return msgStopCount.New(message.Int(len(stops)), message.Int(MaxStops))
+	}
+	for i, st := range stops {
+		n := utf8.RuneCountInString(st.Text)
+		switch {
+		case st.Step < 1 || st.Step > steps:
+			return msgStopStep.New(message.Int(i+1), message.Int(st.Step), message.Int(steps))
+		case i > 0 && st.Step <= stops[i-1].Step:
+			return msgStopOrder.New(message.Int(i+1), message.Int(st.Step), message.Int(stops[i-1].Step))
+		case strings.TrimSpace(st.Text) == "":
+			return msgStopText.New(message.Int(i + 1))
+		case n > MaxStopText:
+			return msgStopLong.New(message.Int(i+1), message.Int(n), message.Int(MaxStopText))
+		}
+	}
+	return nil
 }
 
 // head checks the format, the title, the text and the function, and returns

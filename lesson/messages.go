@@ -97,6 +97,13 @@ var (
 	msgH             = message.Define("h %s: the numeric-gradient step must be a positive finite number")
 	msgBound         = message.Define("bound %s: the divergence bound must be a positive number")
 	msgUnknownParam  = message.Define("unknown hyperparameter %s: the hyperparameters are %s")
+	msgStopCount     = message.Define(`"stops": a lesson has at most %[2]s stops, this one has %[1]s`)
+	msgStopStep      = message.Define(`stop %s: step %s must be from 1 to the lesson's %s steps`)
+	msgStopOrder     = message.Define(`stop %s: step %s must come after the stop before it (step %s)`)
+	msgStopText      = message.Define(`stop %s: "text" is empty: a stop shows a question or a remark`)
+	msgStopLong      = message.Define(`stop %s: "text" is %s characters long: at most %s are allowed`)
+	msgStopWhere     = message.Define("stop %s: %s")
+	msgNullStop      = message.Define("a stop must be an object {\"step\": …, \"text\": …}, not null")
 
 	// Files: opening, reading, writing.
 	msgNotFound     = message.Define("%s does not exist")
@@ -127,6 +134,7 @@ var kinds = []message.Kind{
 	msgMissing, msgNoFormat, msgOtherFormat, msgTooLong, msgSteps, msgSpeed,
 	msgBoxCount, msgBoxNotFinite, msgBoxX, msgBoxY, msgRunCount, msgNullItem, msgNullRun,
 	msgStart1D, msgStart2D, wordOneNumber, msgNumbers, msgEmptyGradient, msgH, msgBound, msgUnknownParam,
+	msgStopCount, msgStopStep, msgStopOrder, msgStopText, msgStopLong, msgNullStop, msgStopWhere,
 	msgNotFound, msgNoPermission, msgIsFolder, msgCannotOpen, msgReading,
 	msgCannotSave, msgNotWritable, msgSaveFolder, msgSaving, msgNoFolder, msgFolderDenied,
 }

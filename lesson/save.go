@@ -87,7 +87,9 @@ func Encode(l Lesson) ([]byte, error) {
 	if len(l.Runs) > 0 {
 		e.b.WriteString("\n  ")
 	}
-	e.b.WriteString("]\n}\n")
+	e.b.WriteString("]")
+	e.stops(l.Stops)
+	e.b.WriteString("\n}\n")
 	if e.err != nil {
 		return nil, e.err
 	}
@@ -262,4 +264,22 @@ func (e *encoder) extras(r Run) {
 	if r.LineSearch != "" {
 		e.field(", ", "line_search", e.str(r.LineSearch))
 	}
+}
+
+// stops writes the lesson's stops, one per line, if it has any.
+func (e *encoder) stops(stops []Stop) {
+	if len(stops) == 0 {
+		return
+	}
+	e.b.WriteString(",\n  \"stops\": [")
+	for i, st := range stops {
+		if i > 0 {
+			e.b.WriteByte(',')
+		}
+		e.b.WriteString("\n    {")
+		e.field("", "step", strconv.Itoa(st.Step))
+		e.field(", ", "text", e.str(st.Text))
+		e.b.WriteByte('}')
+	}
+	e.b.WriteString("\n  ]")
 }

@@ -44,6 +44,8 @@ type Session struct {
 	replay    *optimizer.Replayer // replays the selected run's rule for its worked step
 	replayOf  replayKey           // what replay replays
 	replays   []keyedReplayer     // the other runs' replayers, for their optimizer state (State.Runs[i].Rule)
+	stops     []int               // steps where playback pauses (a lesson's stops), increasing
+	stopAt    int                 // the stop playback last paused at, 0 for none
 	version   uint64              // counts changes; a frame carries the version it shows
 	wake      chan struct{}
 	quit      chan struct{}
@@ -236,6 +238,13 @@ func (s *Session) SetHidden(i int, hidden bool) {
 	})
 }
 
+// SetStops sets the steps where playback pauses (a lesson's stops; nil
+// for none): playing reaches such a step, stops there and State.Stop says
+// so until the step changes.
+func (s *Session) SetStops(steps []int) {
+	s.change(func() { s.stops, s.stopAt = append([]int(nil), steps...), 0 })
+}
+
 // SetSelected chooses the run whose current step State.Worked writes out.
 func (s *Session) SetSelected(i int) { s.change(func() { s.selected = i }) }
 
@@ -360,6 +369,12 @@ func (s *Session) advanceLocked(dt time.Duration) {
 	}
 	before := math.Floor(s.k)
 	s.k += s.speed * dt.Seconds()
+	for _, k := range s.stops {
+		if float64(k) > before && float64(k) <= s.k {
+			s.k, s.playing, s.stopAt, s.dirty = float64(k), false, k, true
+			return
+		}
+	}
 	if end := float64(s.lastStepLocked()); s.k >= end {
 		s.k = end
 		if !s.computing {

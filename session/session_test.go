@@ -204,3 +204,23 @@ func TestWorkedStepOfTheSelectedRun(t *testing.T) {
 		t.Errorf("momentum step 2: %q", w.Lines)
 	}
 }
+
+// TestPlaybackPausesAtTheStops: playing at any speed stops exactly at each
+// stop's step and says so; Play goes on to the next one and to the end.
+func TestPlaybackPausesAtTheStops(t *testing.T) {
+	s, frames := newTestSession(t)
+	s.SetStops([]int{3, 40})
+	s.Start(textbook(), []Item{{Config: optimizer.DefaultConfig()}}, false)
+	await(t, frames, "the computed run", idle)
+	s.Play()
+	await(t, frames, "the stop at step 3", func(st State) bool { return st.Step == 3 && !st.Playing && st.Stop == 3 })
+	s.Play()
+	await(t, frames, "the stop at step 40", func(st State) bool { return st.Step == 40 && !st.Playing && st.Stop == 40 })
+	s.StepBy(1)
+	await(t, frames, "no stop at step 41", func(st State) bool { return st.Step == 41 && st.Stop == 0 })
+	s.Play()
+	await(t, frames, "the end", func(st State) bool { return st.Step == 100 && !st.Playing && st.Stop == 0 })
+	s.SetStops(nil)
+	s.Play()
+	await(t, frames, "a whole playback without stops", func(st State) bool { return st.Step == 100 && !st.Playing && st.Stop == 0 })
+}

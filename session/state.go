@@ -27,6 +27,7 @@ type State struct {
 	Items                   []Item            // the run list as edited
 	Runs                    []RunState        // the computed runs, one per item at the last computation
 	Worked                  optimizer.Worked  // the selected run's current step as arithmetic (no lines at step 0)
+	Stop                    int               // the stop (SetStops) playback is paused at, 0 for none
 }
 
 // RunState is one computed run at the current step.
@@ -81,6 +82,9 @@ func (s *Session) stateLocked() State {
 		st.Runs[i] = rs
 	}
 	st.Worked = s.workedLocked(k)
+	if s.stopAt == k && !s.playing {
+		st.Stop = k
+	}
 	if s.opts.StateArrows || s.opts.StateSteps || s.opts.StateAxes {
 		s.rulesLocked(&st)
 	}
