@@ -215,16 +215,7 @@ func (mm minimaMarks) draw(c vgdraw.Canvas, pn panel) {
 		if !c.Contains(pt) {
 			continue
 		}
-		var d vg.Path
-		d.Move(vg.Point{X: pt.X, Y: pt.Y + r})
-		d.Line(vg.Point{X: pt.X + r, Y: pt.Y})
-		d.Line(vg.Point{X: pt.X, Y: pt.Y - r})
-		d.Line(vg.Point{X: pt.X - r, Y: pt.Y})
-		d.Close()
-		c.SetColor(white)
-		c.Fill(d)
-		c.SetLineStyle(vgdraw.LineStyle{Color: mm.th.minimaEdge, Width: vg.Length(0.8 * mm.th.mark * mm.th.scale)})
-		c.Stroke(d)
+		diamond(c, pt, r, mm.th)
 	}
 }
 
