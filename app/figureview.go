@@ -22,6 +22,7 @@ type FigureView struct {
 	image    *canvas.Image
 	Tip      *widget.Label // the read-out under the pointer (hover), hidden when the pointer is away
 	tipBox   *fyne.Container
+	tipLayer *fyne.Container   // holds tipBox where MouseMoved puts it, over the image
 	onResize func()            // the pixel size changed (any goroutine may then read Pixels)
 	onTap    func(image.Point) // a tap, in pixels of the image
 	gestures figureGestures    // set by the UI; nil members ignore the gesture
@@ -42,6 +43,7 @@ func NewFigureView(onResize func(), onTap func(image.Point)) *FigureView {
 	bg.CornerRadius = 4
 	v.tipBox = container.NewStack(bg, v.Tip)
 	v.tipBox.Hide()
+	v.tipLayer = container.NewWithoutLayout(v.tipBox)
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -49,7 +51,7 @@ func NewFigureView(onResize func(), onTap func(image.Point)) *FigureView {
 // CreateRenderer implements fyne.Widget: the image, and over it the tip,
 // placed where MouseMoved puts it.
 func (v *FigureView) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewStack(v.image, container.NewWithoutLayout(v.tipBox)))
+	return widget.NewSimpleRenderer(container.NewStack(v.image, v.tipLayer))
 }
 
 // MinSize keeps the figure readable.
@@ -160,14 +162,14 @@ func (v *FigureView) MouseMoved(ev *desktop.MouseEvent) {
 	v.tipBox.Resize(size)
 	v.tipBox.Move(pos)
 	v.tipBox.Show()
-	canvas.Refresh(v) // a container's Show does not repaint
+	canvas.Refresh(v.tipLayer) // a container's Show does not repaint; the image needs none
 }
 
 // hideTip hides the read-out and repaints where it was.
 func (v *FigureView) hideTip() {
 	if v.tipBox.Visible() {
 		v.tipBox.Hide()
-		canvas.Refresh(v)
+		canvas.Refresh(v.tipLayer)
 	}
 }
 

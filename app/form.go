@@ -100,7 +100,7 @@ func newForm(changed func()) *form {
 	for _, p := range optimizer.Params() {
 		c.Params[p.Name] = c.entry()
 	}
-	c.ScheduleMenu = widget.NewSelectEntry(scheduleExamples)
+	c.ScheduleMenu = widget.NewSelectEntry(optimizer.ScheduleExamples())
 	c.Schedule = &c.ScheduleMenu.Entry
 	c.Schedule.OnChanged = func(string) { c.onChange() }
 	c.Schedule.SetPlaceHolder("none")
@@ -154,10 +154,6 @@ func (c *form) methodChanged(name string) {
 	c.method = m
 	c.onChange()
 }
-
-// scheduleExamples are the schedule field's menu: no schedule and an
-// example of each kind (optimizer.ScheduleSyntax), to pick and edit.
-var scheduleExamples = []string{"none", "step:30:0.5", "exp:0.99", "cosine:100", "cosine:100:0.001", "invsqrt"}
 
 // field stacks a caption, the entry and its error message.
 func (c *form) field(caption string, e *widget.Entry) fyne.CanvasObject {
@@ -403,31 +399,33 @@ func (c *form) readExtras(cfg *optimizer.Config, spec optimizer.MethodSpec,
 		c.showRow(c.Seed, false)
 		return true
 	}
-	s, err := optimizer.ParseSchedule(c.Schedule.Text)
-	if err != nil {
-		err = errors.New(errText(err))
-	}
-	c.setError(c.Schedule, err)
-	ok := err == nil
-	s.Warmup = int(number(c.Warmup, lang.L("warmup steps"), true, checkSteps))
-	cfg.Schedule = s
-	cfg.Noise = number(c.Noise, "σ", true, func(v float64) error {
-		if v < 0 {
-			return errors.New(lang.L("σ must be 0 (no noise) or more"))
-		}
-		return nil
-	})
-	c.showRow(c.Seed, cfg.Noise > 0)
-	if cfg.Noise > 0 {
-		seed, err := strconv.ParseUint(strings.TrimSpace(c.Seed.Text), 10, 64)
+	ok := true
+	whole := func(e *widget.Entry, name string) uint64 {
+		v, err := strconv.ParseUint(strings.TrimSpace(e.Text), 10, 64)
 		if err != nil {
-			err = fmt.Errorf(lang.L("%s: %q is not a whole number ≥ 0"), lang.L("noise seed"), strings.TrimSpace(c.Seed.Text))
+			err = fmt.Errorf(lang.L("%s: %q is not a whole number ≥ 0"), name, strings.TrimSpace(e.Text))
 		}
-		c.setError(c.Seed, err)
+		c.setError(e, err)
 		ok = ok && err == nil
-		cfg.Seed = seed
+		return v
+	}
+	t := optimizer.ExtrasText{Schedule: c.Schedule.Text, LineSearch: string(cfg.LineSearch)}
+	t.Warmup = int(whole(c.Warmup, lang.L("warmup steps")))
+	t.Noise = number(c.Noise, "σ", true, nil)
+	c.showRow(c.Seed, t.Noise > 0)
+	if t.Noise > 0 {
+		t.Seed = whole(c.Seed, lang.L("noise seed"))
 	} else {
 		c.setError(c.Seed, nil)
+	}
+	c.setError(c.Schedule, nil)
+	if x, err := cfg.SetExtras(t); err != nil {
+		field := map[optimizer.Extra]*widget.Entry{optimizer.ExtraWarmup: c.Warmup, optimizer.ExtraNoise: c.Noise}[x]
+		if field == nil {
+			field = c.Schedule // the schedule, or a line search the method cannot take
+		}
+		c.setError(field, errors.New(errText(err)))
+		ok = false
 	}
 	return ok
 }

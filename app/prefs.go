@@ -83,20 +83,15 @@ func (s *prefs) settings() (src string, c optimizer.Config, ok bool) {
 	return src, c, true
 }
 
-// extras reads the remembered schedule, noise and line search into c;
-// what does not parse stays at its default (Validate then has the last
-// word).
+// extras reads the remembered schedule, noise and line search into c (its
+// method already read); what does not parse or fit the method leaves them
+// all at their defaults.
 func (s *prefs) extras(c *optimizer.Config) {
-	if sc, err := optimizer.ParseSchedule(s.p.String("schedule")); err == nil {
-		c.Schedule = sc
-	}
-	c.Schedule.Warmup = s.p.Int("warmup")
-	c.Noise = s.p.Float("noise")
-	if seed, err := strconv.ParseUint(s.p.String("seed"), 10, 64); err == nil {
-		c.Seed = seed
-	}
-	if ls, err := optimizer.ParseLineSearch(s.p.String("lineSearch")); err == nil {
-		c.LineSearch = ls
+	seed, _ := strconv.ParseUint(s.p.String("seed"), 10, 64)
+	t := optimizer.ExtrasText{Schedule: s.p.String("schedule"), Warmup: s.p.Int("warmup"), Noise: s.p.Float("noise"),
+		Seed: seed, LineSearch: s.p.String("lineSearch")}
+	if _, err := c.SetExtras(t); err != nil {
+		c.Schedule, c.Noise, c.Seed, c.LineSearch = optimizer.Schedule{}, 0, optimizer.DefaultSeed, optimizer.NoLineSearch
 	}
 }
 

@@ -110,7 +110,7 @@ func Run(t Trace) plotting.Run {
 // schedule or a line search), so that AppendPoint records them; nil when
 // every step uses the learning rate as given.
 func Rates(c optimizer.Config, n int) []float64 {
-	if c.Schedule.IsConstant() && c.LineSearch == optimizer.NoLineSearch {
+	if !c.RateVaries() {
 		return nil
 	}
 	return make([]float64, 0, n)

@@ -201,20 +201,8 @@ func (l Lesson) head() (optimizer.Problem, error) {
 
 // extras sets c's schedule, noise and line search from r.
 func (r Run) extras(c *optimizer.Config) error {
-	s, err := optimizer.ParseSchedule(r.Schedule)
-	if err != nil {
-		return err
-	}
-	ls, err := optimizer.ParseLineSearch(r.LineSearch)
-	if err != nil {
-		return err
-	}
-	s.Warmup = r.Warmup
-	c.Schedule, c.Noise, c.LineSearch = s, r.Noise, ls
-	if r.Seed != 0 {
-		c.Seed = r.Seed
-	}
-	return nil
+	_, err := c.SetExtras(optimizer.ExtrasText{Schedule: r.Schedule, Warmup: r.Warmup, Noise: r.Noise, Seed: r.Seed, LineSearch: r.LineSearch})
+	return err
 }
 
 // missing is the error for the required field called name.

@@ -124,6 +124,9 @@ const (
 	ArmijoHalvings = 60
 )
 
+// lineSearchNames are the line searches as they are written, none first.
+const lineSearchNames = "none, " + string(Armijo)
+
 // ParseLineSearch returns the line search named s ("", "none" or
 // "armijo"; case and spaces do not matter).
 func ParseLineSearch(s string) (LineSearch, error) {
@@ -133,8 +136,81 @@ func ParseLineSearch(s string) (LineSearch, error) {
 	case string(Armijo):
 		return Armijo, nil
 	}
-	return "", msgLineSearch.New(message.Quote(s), message.Text("none, armijo"))
+	return "", msgLineSearch.New(message.Quote(s), message.Text(lineSearchNames))
 }
+
+// Extra names one of a run's settings beyond its method and rate: what an
+// error of SetExtras or CheckExtras is about, named as the CLI's flag and
+// the lesson file's field are (the line search is line-search on the
+// command line, line_search in a lesson file).
+type Extra string
+
+// The extras.
+const (
+	ExtraSchedule   Extra = "schedule"
+	ExtraWarmup     Extra = "warmup"
+	ExtraNoise      Extra = "noise"
+	ExtraLineSearch Extra = "line-search"
+)
+
+// ExtrasText is the schedule, warmup, noise, seed and line search of a run
+// as the CLI, lesson files and the window write them.
+type ExtrasText struct {
+	Schedule   string // as ParseSchedule reads it
+	Warmup     int
+	Noise      float64
+	Seed       uint64 // 0: DefaultSeed
+	LineSearch string // as ParseLineSearch reads it
+}
+
+// SetExtras parses t into c's schedule, noise, seed and line search and
+// checks them against c's method (set c.Method first); the error is a
+// message, and Extra says which setting it is about.
+func (c *Config) SetExtras(t ExtrasText) (Extra, error) {
+	s, err := ParseSchedule(t.Schedule)
+	if err != nil {
+		return ExtraSchedule, err
+	}
+	ls, err := ParseLineSearch(t.LineSearch)
+	if err != nil {
+		return ExtraLineSearch, err
+	}
+	s.Warmup = t.Warmup
+	if t.Seed == 0 {
+		t.Seed = DefaultSeed
+	}
+	c.Schedule, c.Noise, c.Seed, c.LineSearch = s, t.Noise, t.Seed, ls
+	return c.CheckExtras()
+}
+
+// CheckExtras checks the schedule, the noise and the line search, and that
+// the method has what they change; Extra says which the error is about.
+func (c Config) CheckExtras() (Extra, error) {
+	if c.Schedule.Warmup < 0 {
+		return ExtraWarmup, msgWarmup.New(message.Int(c.Schedule.Warmup))
+	}
+	if err := c.Schedule.validate(); err != nil {
+		return ExtraSchedule, err
+	}
+	spec, _ := c.Method.Spec()
+	switch {
+	case c.Noise < 0 || !finite(c.Noise):
+		return ExtraNoise, msgNoise.New(message.Value(c.Noise))
+	case c.LineSearch != NoLineSearch && c.LineSearch != Armijo:
+		return ExtraLineSearch, msgLineSearch.New(message.Quote(string(c.LineSearch)), message.Text(lineSearchNames))
+	case c.LineSearch != NoLineSearch && !spec.LineSearch:
+		return ExtraLineSearch, msgNoLineSearch.New(message.Quote(string(c.LineSearch)), message.Text(string(c.Method)), message.Text(LineSearchMethods()))
+	case spec.NoLearningRate && !c.Schedule.IsConstant():
+		return ExtraSchedule, msgNoRateToSchedule.New(message.Quote(c.Schedule.text()), message.Text(string(c.Method)))
+	case spec.NoLearningRate && c.Noise > 0:
+		return ExtraNoise, msgNoRateToSearch.New(message.Value(c.Noise), message.Text(string(c.Method)))
+	}
+	return "", nil
+}
+
+// RateVaries reports whether the step sizes of c's updates vary from step
+// to step: a schedule or a line search sets them (Point.LR records them).
+func (c Config) RateVaries() bool { return !c.plain() }
 
 // DefaultSeed is the noise generator's seed of the CLI, the window and
 // lesson files.
@@ -228,36 +304,15 @@ func (c Config) Validate(dims int) error {
 			}
 		}
 	}
-	if err := c.checkExtras(); err != nil {
+	if _, err := c.CheckExtras(); err != nil {
 		return err
 	}
 	return c.checkBook()
 }
 
-// checkExtras checks the schedule, the noise and the line search, and that
-// the method has what they change.
-func (c Config) checkExtras() error {
-	if err := c.Schedule.validate(); err != nil {
-		return err
-	}
-	spec, _ := c.Method.Spec()
-	switch {
-	case c.Noise < 0 || !finite(c.Noise):
-		return msgNoise.New(message.Value(c.Noise))
-	case c.LineSearch != NoLineSearch && c.LineSearch != Armijo:
-		return msgLineSearch.New(message.Quote(string(c.LineSearch)), message.Text("none, armijo"))
-	case c.LineSearch != NoLineSearch && !spec.LineSearch:
-		return msgNoLineSearch.New(message.Quote(string(c.LineSearch)), message.Text(string(c.Method)), message.Text(lineSearchMethods()))
-	case spec.NoLearningRate && !c.Schedule.IsConstant():
-		return msgNoRateToSchedule.New(message.Quote(c.Schedule.text()), message.Text(string(c.Method)))
-	case spec.NoLearningRate && c.Noise > 0:
-		return msgNoRateToSearch.New(message.Value(c.Noise), message.Text(string(c.Method)))
-	}
-	return nil
-}
-
-// lineSearchMethods lists the methods that can take a line search.
-func lineSearchMethods() string {
+// LineSearchMethods lists the methods that can take a line search
+// (MethodSpec.LineSearch), comma-separated.
+func LineSearchMethods() string {
 	var names []string
 	for _, m := range Methods() {
 		if m.LineSearch {

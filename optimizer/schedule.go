@@ -82,15 +82,38 @@ func ParseSchedule(text string) (Schedule, error) {
 	return sc, nil
 }
 
+// scheduleKinds are the schedules in the order menus offer them, each
+// with an example.
+var scheduleKinds = []struct {
+	kind    ScheduleKind
+	example string
+}{{StepDecay, "step:30:0.1"}, {ExpDecay, "exp:0.95"}, {Cosine, "cosine:100:0.001"}, {InvSqrt, "invsqrt"}}
+
+// ScheduleExamples are "none" and an example of each schedule, for a menu
+// to pick one from and edit it.
+func ScheduleExamples() []string {
+	out := []string{"none"}
+	for _, k := range scheduleKinds {
+		out = append(out, k.example)
+	}
+	return out
+}
+
 // syntax is how a schedule of kind k is written, with an example.
 func (k ScheduleKind) syntax() string {
+	var eg string
+	for _, sk := range scheduleKinds {
+		if sk.kind == k {
+			eg = ", e.g. " + sk.example
+		}
+	}
 	switch k {
 	case StepDecay:
-		return "step:S:G with a whole S ≥ 1 and G > 0, e.g. step:30:0.1"
+		return "step:S:G with a whole S ≥ 1 and G > 0" + eg
 	case ExpDecay:
-		return "exp:G with G > 0, e.g. exp:0.95"
+		return "exp:G with G > 0" + eg
 	case Cosine:
-		return "cosine:T[:MIN] with a whole T ≥ 1 and MIN ≥ 0, e.g. cosine:100:0.001"
+		return "cosine:T[:MIN] with a whole T ≥ 1 and MIN ≥ 0" + eg
 	}
 	return string(k)
 }
@@ -148,12 +171,9 @@ func (s Schedule) text() string {
 // IsConstant reports whether every update uses the base rate.
 func (s Schedule) IsConstant() bool { return s.Kind == Constant && s.Warmup == 0 }
 
-// validate checks a Schedule built in code (ParseSchedule's are valid but
-// for the warmup).
+// validate checks a Schedule built in code but for its warmup (see
+// Config.CheckExtras); ParseSchedule's are valid.
 func (s Schedule) validate() error {
-	if s.Warmup < 0 {
-		return msgWarmup.New(message.Int(s.Warmup))
-	}
 	bad := false
 	switch s.Kind {
 	case Constant, InvSqrt:

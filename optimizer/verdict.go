@@ -135,7 +135,7 @@ func judge(fn Objective, r Result, tail []Point) (Verdict, message.Message) {
 	}
 	v := swinging(c, w)
 	if c.Noise > 0 && (v == VerdictOscillating || v == VerdictUnsettled) && len(w) > 1 {
-		return VerdictNoisy, msgNoisy.New(message.Value(c.Noise), message.Int(len(w)), message.Approx(spread(w)))
+		return VerdictNoisy, msgNoisy.New(message.Value(c.Noise), message.Int(len(w)-1), message.Approx(spread(w)))
 	}
 	return v, message.Message{}
 }

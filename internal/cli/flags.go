@@ -52,7 +52,8 @@ func newFlagSet(name string, stderr io.Writer) (*flag.FlagSet, *options) {
 	fs.IntVar(&o.warmup, "warmup", 0, "linear warmup over the first `N` updates, from lr/N up to lr (0: none)")
 	fs.Float64Var(&o.noise, "noise", 0, "add N(0, `sigma`²) noise to every gradient coordinate (0: none)")
 	fs.Uint64Var(&o.seed, "seed", optimizer.DefaultSeed, "seed of the gradient noise: the same seed gives the same run")
-	fs.StringVar(&o.lineSearch, "line-search", "none", "step sizes of gd: none (the learning rate) or armijo (backtracking from the learning rate, halving until f drops by 1e-4·α·|grad f|²)")
+	fs.StringVar(&o.lineSearch, "line-search", "none", "step sizes of "+optimizer.LineSearchMethods()+": none (the learning rate) or "+string(optimizer.Armijo)+
+		" (backtracking from the learning rate, halving until f drops by "+report.Exact(optimizer.ArmijoC)+"·α·|grad f|²)")
 	o.hyper = map[string]*float64{}
 	for _, p := range optimizer.Params() {
 		o.hyper[p.Name] = fs.Float64(p.Name, 0, hyperUsage(p))

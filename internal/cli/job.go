@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"math"
 	"os"
 	"os/signal"
 	"strconv"
@@ -105,10 +104,6 @@ func (o *options) configs(fs *flag.FlagSet, start [2]float64, dims int) ([]optim
 	if err != nil {
 		return nil, usagef("--convention: %v", err)
 	}
-	extras, err := o.extras()
-	if err != nil {
-		return nil, err
-	}
 	if len(lrs)*len(methods) > maxRuns {
 		return nil, usagef("at most %d runs at once (%d methods × %d learning rates asked)", maxRuns, len(methods), len(lrs))
 	}
@@ -123,9 +118,11 @@ func (o *options) configs(fs *flag.FlagSet, start [2]float64, dims int) ([]optim
 			c.Method, c.LR, c.Start, c.Steps = m, lr, start, o.steps
 			c.Gradient, c.H, c.Bound, c.Tol = optimizer.Gradient(o.gradient), o.h, o.bound, o.tol
 			c.Hyper, c.Convention = hyper, convention
-			c.Schedule, c.Noise, c.Seed, c.LineSearch = extras.Schedule, extras.Noise, extras.Seed, extras.LineSearch
+			if x, err := c.SetExtras(o.extras()); err != nil {
+				return nil, usagef("--%s: %v", x, err)
+			}
 			if err := c.Validate(dims); err != nil {
-				return nil, usagef("%s%v", flagOf(err), err)
+				return nil, usageError{err.Error()}
 			}
 			configs = append(configs, c)
 		}
@@ -140,42 +137,10 @@ func given(fs *flag.FlagSet, name string) bool {
 	return found
 }
 
-// extras is the schedule, the noise and the line search of every run, from
-// their flags; an error names the flag and says what would be valid.
-func (o *options) extras() (optimizer.Config, error) {
-	var c optimizer.Config
-	s, err := optimizer.ParseSchedule(o.schedule)
-	if err != nil {
-		return c, usagef("--schedule: %v", err)
-	}
-	if o.warmup < 0 {
-		return c, usagef("--warmup: %d is not a whole number of steps ≥ 0", o.warmup)
-	}
-	s.Warmup = o.warmup
-	if o.noise < 0 || math.IsNaN(o.noise) || math.IsInf(o.noise, 0) {
-		return c, usagef("--noise: σ must be 0 (none) or a positive finite number, got %v", o.noise)
-	}
-	ls, err := optimizer.ParseLineSearch(o.lineSearch)
-	if err != nil {
-		return c, usagef("--line-search: %v", err)
-	}
-	c.Schedule, c.Noise, c.Seed, c.LineSearch = s, o.noise, o.seed, ls
-	return c, nil
-}
-
-// flagOf is the flag to blame for a config's validation error, "--flag: ",
-// where the error is about the extras (their messages start with the
-// field's name); "" otherwise (those messages name their field).
-func flagOf(err error) string {
-	msg := err.Error()
-	for _, f := range []struct{ prefix, flag string }{
-		{"schedule ", "--schedule"}, {"line search ", "--line-search"}, {"noise ", "--noise"},
-	} {
-		if strings.HasPrefix(msg, f.prefix) {
-			return f.flag + ": "
-		}
-	}
-	return ""
+// extras is the schedule, warmup, noise, seed and line search of every
+// run as their flags give them.
+func (o *options) extras() optimizer.ExtrasText {
+	return optimizer.ExtrasText{Schedule: o.schedule, Warmup: o.warmup, Noise: o.noise, Seed: o.seed, LineSearch: o.lineSearch}
 }
 
 // parseStart parses --start for a function of dims variables.
