@@ -430,7 +430,7 @@ func summaryAt(src string, m optimizer.Method, lr, x, y float64) func(t *testing
 		}
 		c := optimizer.DefaultConfig()
 		c.Method, c.LR = m, lr
-		return optimizer.AnalyseAt(f, c, [2]float64{x, y}).Summary
+		return optimizer.AnalyseAt(f, c, []float64{x, y}).Summary
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -382,7 +383,7 @@ func TestLessonsOpenSaveAndRejectHostileFiles(t *testing.T) {
 			t.Errorf("%s: message %q does not name the file", name, err)
 		}
 	}
-	if now := u.session.Items(); len(now) != len(runs) || now[0] != runs[0] || u.LessonTitle.Text != large.Title {
+	if now := u.session.Items(); len(now) != len(runs) || !reflect.DeepEqual(now[0], runs[0]) || u.LessonTitle.Text != large.Title {
 		t.Error("a bad lesson file changed the window")
 	}
 }

@@ -81,7 +81,7 @@ func TestConfigs(t *testing.T) {
 	want[4].Method, want[4].LR, want[4].Start = optimizer.RMSProp, 0.01, [2]float64{-1, 0}
 	want[4] = want[4].With("alpha", 0.9)
 	for i := range want {
-		if cs[i] != want[i] {
+		if !cs[i].Equal(want[i]) {
 			t.Errorf("config %d:\n got %+v\nwant %+v", i+1, cs[i], want[i])
 		}
 	}
@@ -198,7 +198,7 @@ func TestFromSettingsRoundTrip(t *testing.T) {
 			a := optimizer.RunSet(context.Background(), p, tt.cs, nil)
 			b := optimizer.RunSet(context.Background(), bp, got, nil)
 			for i := range a {
-				if a[i].Final != b[i].Final || a[i].Status != b[i].Status {
+				if !reflect.DeepEqual(a[i].Final, b[i].Final) || a[i].Status != b[i].Status {
 					t.Errorf("run %d: %v %+v before saving, %v %+v after", i+1, a[i].Status, a[i].Final, b[i].Status, b[i].Final)
 				}
 			}

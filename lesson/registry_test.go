@@ -41,7 +41,7 @@ func TestRegistryParamDampening(t *testing.T) {
 	}
 	want := optimizer.DefaultConfig().With("dampening", 0.5)
 	want.Method, want.LR, want.Steps = optimizer.Momentum, 0.01, 50
-	if cs[0] != want {
+	if !cs[0].Equal(want) {
 		t.Errorf("config\n got %+v\nwant %+v", cs[0], want)
 	}
 	enc, err := Encode(l)

@@ -8,12 +8,16 @@ import (
 	"gdlab/message"
 )
 
-// Curvature is the Hessian of f at a point and its eigenvalues (ascending):
-// 2×2 for functions of x and y, 1×1 (f″) for functions of x alone. Both are
-// nil when the Hessian is not finite there (e.g. after a divergence).
+// Curvature is the Hessian of f at a point, its eigenvalues (ascending)
+// and the unit eigenvector of the largest: n×n for a function of n
+// variables (1×1, f″, for functions of x alone). They are nil when the
+// Hessian is not finite there (e.g. after a divergence).
 type Curvature struct {
 	Hessian     [][]float64 `json:"hessian"`
 	Eigenvalues []float64   `json:"eigenvalues"`
+	// Steepest is the direction of the largest eigenvalue (its sign is
+	// arbitrary): along it the steps of gd grow first.
+	Steepest []float64 `json:"steepest_direction"`
 }
 
 // Analysis is the stability readout of a run.
@@ -53,29 +57,29 @@ type Analysis struct {
 // be called the critical rate.
 const criticalRelTol = 1e-6
 
-// curvature is the Hessian of fn at x with its eigenvalues.
-func curvature(fn Objective, dims int, x [2]float64) Curvature {
-	h := fn.Hessian(x[0], x[1])
-	if dims == 1 {
-		if !finite(h[0][0]) {
-			return Curvature{}
+// curvature is the Hessian of fn at x with its eigenvalues, from gonum's
+// mat.EigenSym of its symmetric part.
+func curvature(fn Objective, x []float64) Curvature {
+	f := fieldOf(fn)
+	n, h := f.dims, f.hessian(x)
+	rows := make([][]float64, n)
+	sym := make([]float64, n*n)
+	for i := range n {
+		rows[i] = h[i*n : (i+1)*n]
+		for j := range n {
+			if !finite(h[i*n+j]) {
+				return Curvature{}
+			}
+			sym[i*n+j] = (h[i*n+j] + h[j*n+i]) / 2
 		}
-		return Curvature{Hessian: [][]float64{{h[0][0]}}, Eigenvalues: []float64{h[0][0]}}
 	}
-	for _, v := range []float64{h[0][0], h[0][1], h[1][0], h[1][1]} {
-		if !finite(v) {
-			return Curvature{}
-		}
-	}
-	off := (h[0][1] + h[1][0]) / 2
 	var es mat.EigenSym
-	if !es.Factorize(mat.NewSymDense(2, []float64{h[0][0], off, off, h[1][1]}), false) {
-		return Curvature{Hessian: [][]float64{{h[0][0], h[0][1]}, {h[1][0], h[1][1]}}}
+	if !es.Factorize(mat.NewSymDense(n, sym), true) {
+		return Curvature{Hessian: rows}
 	}
-	return Curvature{
-		Hessian:     [][]float64{{h[0][0], h[0][1]}, {h[1][0], h[1][1]}},
-		Eigenvalues: es.Values(nil),
-	}
+	var vecs mat.Dense
+	es.VectorsTo(&vecs)
+	return Curvature{Hessian: rows, Eigenvalues: es.Values(nil), Steepest: mat.Col(nil, n-1, &vecs)}
 }
 
 // lossEigen returns the smallest and largest eigenvalue of the Hessian of the
@@ -101,18 +105,11 @@ func (m Method) maximizes() bool {
 
 // analyse computes the stability readout of a finished run.
 func analyse(fn Objective, dims int, r Result) Analysis {
-	a := Analysis{
-		Start: curvature(fn, dims, r.Points[0].X),
-		End:   curvature(fn, dims, r.Final.X),
-		At:    "end",
-	}
-	at, where := a.End, wordEndPoint
+	start, end := r.Points[0].Pos(dims), r.Final.Pos(dims)
+	a := Analysis{Start: curvature(fn, start), End: curvature(fn, end), At: "end"}
+	at, where, p := a.End, wordEndPoint, end
 	if r.Status == Diverged {
-		at, a.At, where = a.Start, "start", wordStartPoint
-	}
-	p := r.Final.X
-	if a.At == "start" {
-		p = r.Points[0].X
+		at, a.At, where, p = a.Start, "start", wordStartPoint, start
 	}
 	if m, ok := notAnalysable(fn, dims, p, where); ok {
 		a.Summary = m
@@ -132,9 +129,9 @@ type PointAnalysis struct {
 
 // AnalyseAt is the stability readout of config c at point x of fn, with the
 // rules documented on Analysis.
-func AnalyseAt(fn Objective, c Config, x [2]float64) PointAnalysis {
+func AnalyseAt(fn Objective, c Config, x []float64) PointAnalysis {
 	dims := fn.Dims()
-	cv := curvature(fn, dims, x)
+	cv := curvature(fn, x)
 	if m, ok := notAnalysable(fn, dims, x, wordCurrentPoint); ok {
 		return PointAnalysis{Summary: m}
 	}
@@ -196,9 +193,9 @@ func stability(c Config, at Curvature, where message.Kind, dims int) (*float64, 
 // notAnalysable is the sentence for a point x where the quadratic model
 // says nothing: f overflows there (±Inf), is not defined (NaN), or is not
 // smooth (a kink); ok is false at an ordinary point.
-func notAnalysable(fn Objective, dims int, x [2]float64, where message.Kind) (message.Message, bool) {
+func notAnalysable(fn Objective, dims int, x []float64, where message.Kind) (message.Message, bool) {
 	pt := message.Word(where)
-	switch v := fn.Value(x[0], x[1]); {
+	switch v := fieldOf(fn).value(x); {
 	case math.IsInf(v, 0) && !pole(fn, x):
 		return msgOverflow.New(pt), true
 	case math.IsInf(v, 0) || math.IsNaN(v):
@@ -216,12 +213,12 @@ func notAnalysable(fn Objective, dims int, x [2]float64, where message.Kind) (me
 // cone) the gradient jumps and the estimates differ by a factor of about 2.
 // The exact Hessian of the function language is one-sided there and would
 // be quoted as if the surface were a bowl.
-func smoothAt(fn Objective, dims int, x [2]float64) bool {
-	grad := func(i int, d float64) [2]float64 {
-		p := x
+func smoothAt(fn Objective, dims int, x []float64) bool {
+	f := fieldOf(fn)
+	grad := func(i int, d float64) []float64 {
+		p := append([]float64(nil), x...)
 		p[i] += d
-		_, g0, g1 := fn.ValueGrad(p[0], p[1])
-		return [2]float64{g0, g1}
+		return f.grad(p)
 	}
 	for i := 0; i < dims; i++ {
 		d := 1e-6 * math.Max(1, math.Abs(x[i]))
@@ -242,10 +239,15 @@ func smoothAt(fn Objective, dims int, x [2]float64) bool {
 // pole reports whether f, infinite at x, is finite right next to it (1/x
 // or log at 0: the point is outside the domain), rather than overflowing
 // around it too.
-func pole(fn Objective, x [2]float64) bool {
+func pole(fn Objective, x []float64) bool {
+	f := fieldOf(fn)
 	for _, s := range []float64{1, -1} {
-		d := s * 1e-6 * math.Max(1, math.Hypot(x[0], x[1]))
-		if v := fn.Value(x[0]+d, x[1]+d); finite(v) {
+		d := s * 1e-6 * math.Max(1, norm(x))
+		p := make([]float64, len(x))
+		for i, xi := range x {
+			p[i] = xi + d
+		}
+		if v := f.value(p); finite(v) {
 			return true
 		}
 	}

@@ -73,9 +73,9 @@ func TestCriticalLR(t *testing.T) {
 		c.Steps = 5000
 		c.LR = *cl * 0.99
 		below := Run(context.Background(), Problem{F: test.f}, c, nil)
-		d0 := dist(below.Points[0].X, below.Final.X)
-		if below.Status != MaxSteps || norm(below.Final.Grad) > 1e-6*norm(below.Points[0].Grad) || d0 == 0 {
-			t.Errorf("%s: lr %v (just below): %s, ‖g‖ %g → %g", test.name, c.LR, below.Status, norm(below.Points[0].Grad), norm(below.Final.Grad))
+		d0 := dist(below.Points[0].X[:], below.Final.X[:])
+		if below.Status != MaxSteps || norm(below.Final.Grad[:]) > 1e-6*norm(below.Points[0].Grad[:]) || d0 == 0 {
+			t.Errorf("%s: lr %v (just below): %s, ‖g‖ %g → %g", test.name, c.LR, below.Status, norm(below.Points[0].Grad[:]), norm(below.Final.Grad[:]))
 		}
 		if !strings.Contains(below.Analysis.Summary.String(), "below the critical") {
 			t.Errorf("%s: just below: %q", test.name, below.Analysis.Summary.String())
@@ -169,7 +169,7 @@ func TestAnalyseAt(t *testing.T) {
 	} {
 		c := DefaultConfig()
 		c.Method, c.LR = tc.method, tc.lr
-		a := AnalyseAt(sphere, c, tc.x)
+		a := AnalyseAt(sphere, c, tc.x[:])
 		if a.Summary.String() != tc.want {
 			t.Errorf("%s lr %g at %v: %q, want %q", tc.method, tc.lr, tc.x, a.Summary.String(), tc.want)
 		}
@@ -184,7 +184,7 @@ func TestAnalyseAt(t *testing.T) {
 
 func TestAnalysisOutsideTheDomain(t *testing.T) {
 	c := DefaultConfig()
-	a := AnalyseAt(logNeg, c, [2]float64{0, 0})
+	a := AnalyseAt(logNeg, c, []float64{0, 0})
 	want := "no critical lr: f is not defined at the current point, which lies outside the function's domain"
 	if a.Summary.String() != want || a.CriticalLR != nil {
 		t.Errorf("AnalyseAt: %q %v, want %q", a.Summary.String(), a.CriticalLR, want)

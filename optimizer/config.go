@@ -2,6 +2,8 @@ package optimizer
 
 import (
 	"math"
+	"reflect"
+	"slices"
 	"strings"
 
 	"gdlab/message"
@@ -24,7 +26,9 @@ const (
 	// MaxStepsLimit is the largest Config.Steps that Validate accepts.
 	MaxStepsLimit = 100_000_000
 	// FullRecordSteps is the longest run whose every step is recorded
-	// (2,000,001 points of 80 bytes: 160 MB).
+	// (2,000,001 points of PointBytes(2) = 104 bytes: 208 MB), when the
+	// run's share of TrajectoryBytes holds them; both limits shrink to
+	// what it holds.
 	//
 	// Decimation rule: a run of n > FullRecordSteps steps keeps the points
 	// whose step k is a multiple of the stride s = ⌈n / DecimatedPoints⌉
@@ -35,6 +39,10 @@ const (
 	FullRecordSteps = 2_000_000
 	// DecimatedPoints is about how many points a decimated run keeps.
 	DecimatedPoints = 1_000_000
+	// TrajectoryBytes is the most memory the trajectories of one run set
+	// take together (RunSet gives each of its runs an equal share; Run
+	// gives its run all of it), whatever the dimension and the steps.
+	TrajectoryBytes = 256 << 20
 )
 
 // Convention chooses whose update rules a run uses: the registry has one
@@ -89,6 +97,7 @@ type Config struct {
 	Method     Method
 	LR         float64    // learning rate η > 0
 	Start      [2]float64 // start point; Start[1] is ignored for 1-D functions
+	StartMore  []float64  // the start's coordinates x[2] … x[n−1] for a function of n > 2 variables; nil otherwise
 	Steps      int        // number of updates, 0 ≤ Steps ≤ MaxStepsLimit
 	Gradient   Gradient   // Exact (default) or Numeric
 	H          float64    // numeric-gradient step, default DefaultH
@@ -268,22 +277,49 @@ func (c Config) With(name string, v float64) Config {
 	return c
 }
 
-// Validate checks c for a function of dims variables (1 or 2). The error is
-// a message.Message that names the bad field, its value and what is allowed.
+// StartVec is the start point as a vector of dims coordinates (a new slice).
+func (c Config) StartVec(dims int) []float64 {
+	if dims <= 2 {
+		return append([]float64(nil), c.Start[:dims]...)
+	}
+	return append(append(make([]float64, 0, dims), c.Start[:]...), c.StartMore...)
+}
+
+// Equal reports whether c and o are the same config (Config holds a slice,
+// so == does not compile).
+func (c Config) Equal(o Config) bool {
+	if !slices.Equal(c.StartMore, o.StartMore) {
+		return false
+	}
+	c.StartMore, o.StartMore = nil, nil
+	return reflect.DeepEqual(c, o)
+}
+
+// SetStart sets the start point to x, of any length: Start takes its first
+// two coordinates (a missing one is 0), StartMore the others.
+func (c *Config) SetStart(x []float64) {
+	c.Start = [2]float64{}
+	copy(c.Start[:], x)
+	c.StartMore = nil
+	if len(x) > 2 {
+		c.StartMore = append([]float64(nil), x[2:]...)
+	}
+}
+
+// Validate checks c for a function of dims variables (1 … MaxDims). The
+// error is a message.Message that names the bad field, its value and what
+// is allowed.
 func (c Config) Validate(dims int) error {
+	if err := c.checkStart(dims); err != nil {
+		return err
+	}
 	switch {
-	case dims != 1 && dims != 2:
-		return msgDims.New(message.Int(dims))
 	case !c.Method.valid():
 		return msgMethod.New(message.Quote(string(c.Method)), message.Text(strings.Join(MethodNames(), ", ")))
 	case !c.Convention.valid():
 		return msgConvention.New(message.Quote(string(c.Convention)), message.Text(conventionList()))
 	case !(c.LR > 0) || math.IsInf(c.LR, 0):
 		return msgLR.New(message.Value(c.LR))
-	case !finite(c.Start[0]):
-		return msgStartX.New(message.Value(c.Start[0]))
-	case dims == 2 && !finite(c.Start[1]):
-		return msgStartY.New(message.Value(c.Start[1]))
 	case c.Steps < 0:
 		return msgStepsNegative.New(message.Int(c.Steps))
 	case c.Steps > MaxStepsLimit:
@@ -308,6 +344,27 @@ func (c Config) Validate(dims int) error {
 		return err
 	}
 	return c.checkBook()
+}
+
+// checkStart checks the dimension and the start point of c for a function
+// of dims variables.
+func (c Config) checkStart(dims int) error {
+	switch {
+	case dims < 1 || dims > MaxDims:
+		return msgDims.New(message.Int(dims), message.Int(MaxDims))
+	case !finite(c.Start[0]):
+		return msgStartX.New(message.Value(c.Start[0]))
+	case dims >= 2 && !finite(c.Start[1]):
+		return msgStartY.New(message.Value(c.Start[1]))
+	case dims > 2 && len(c.StartMore) != dims-2:
+		return msgStartLen.New(message.Int(2+len(c.StartMore)), message.Int(dims))
+	}
+	for i, v := range c.StartMore {
+		if !finite(v) {
+			return msgStartCoord.New(message.Int(i+2), message.Value(v))
+		}
+	}
+	return nil
 }
 
 // LineSearchMethods lists the methods that can take a line search
@@ -399,6 +456,9 @@ func (c Config) withDefaults(dims int) Config {
 	}
 	if dims == 1 {
 		c.Start[1] = 0
+	}
+	if dims <= 2 {
+		c.StartMore = nil
 	}
 	return c
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -168,7 +169,7 @@ func sameRun(a, b Result) int {
 		return 0
 	}
 	for k := range a.Points {
-		if a.Points[k] != b.Points[k] {
+		if !reflect.DeepEqual(a.Points[k], b.Points[k]) {
 			return k
 		}
 	}
@@ -253,7 +254,7 @@ func TestConventionTorchIsTodays(t *testing.T) {
 			empty.Convention, torch.Convention = "", ConventionTorch
 			a := Run(context.Background(), Problem{F: p.f}, empty, nil)
 			b := Run(context.Background(), Problem{F: p.f}, torch, nil)
-			if k := sameRun(a, b); k >= 0 || a.Config != b.Config || a.Config.Convention != ConventionTorch {
+			if k := sameRun(a, b); k >= 0 || !reflect.DeepEqual(a.Config, b.Config) || a.Config.Convention != ConventionTorch {
 				t.Errorf("%s: \"\" and torch differ at step %d (conventions %q, %q)", m, k, a.Config.Convention, b.Config.Convention)
 			}
 			// torch's rule: a.Config.Convention is torch

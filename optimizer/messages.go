@@ -6,7 +6,9 @@ import "gdlab/message"
 // texts are in assets/translations/optimizer.de.json.
 var (
 	// Config.Validate.
-	msgDims             = message.Define("the function has %s variables: runs and figures take functions of 1 or 2 variables (x and y, or x[0] and x[1]) so far; gdlab gradient writes the gradient of any")
+	msgDims             = message.Define("the function has %s variables: it may have 1 to %s")
+	msgStartLen         = message.Define("the start has %s coordinates, the function %s variables: give one number for each")
+	msgStartCoord       = message.Define("start coordinate x[%s] = %s is not a finite number")
 	msgUnknownMethod    = message.Define("unknown method %s: valid methods are %s")
 	msgMethod           = message.Define("method %s: valid methods are %s")
 	msgLR               = message.Define("lr %s: the learning rate must be a positive finite number")

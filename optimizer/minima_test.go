@@ -56,7 +56,7 @@ func TestSaddle(t *testing.T) {
 			t.Fatalf("from (1, 0): step %d left y = 0: %v", p.K, p.X)
 		}
 	}
-	if r.Status != MaxSteps || norm(r.Final.X) > 1e-15 || r.Verdict != VerdictSaddle {
+	if r.Status != MaxSteps || norm(r.Final.X[:]) > 1e-15 || r.Verdict != VerdictSaddle {
 		t.Errorf("from (1, 0): %s at %v, verdict %s; want the saddle (0, 0)", r.Status, r.Final.X, r.Verdict)
 	}
 	if r.Analysis.End.Eigenvalues[0] != -2 || r.Analysis.End.Eigenvalues[1] != 2 {

@@ -42,7 +42,7 @@ func TestNewtonQuadraticOnRosenbrock(t *testing.T) {
 	reached := -1
 	prev := math.Inf(1)
 	for _, p := range r.Points {
-		e := dist(p.X, [2]float64{1, 1})
+		e := dist(p.X[:], []float64{1, 1})
 		t.Logf("step %d: x = %v, error %.3g", p.K, p.X, e)
 		if prev < 1e-2 && e > c*prev*prev && e > 1e-15 {
 			t.Errorf("step %d: error %g > %g·%g²: not quadratic", p.K, e, c, prev)

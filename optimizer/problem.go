@@ -2,8 +2,10 @@ package optimizer
 
 // Objective is a function of one or two variables with its derivatives. The
 // function language's *expr.Func satisfies it; tests use hand-written ones.
+// A function of more than two variables must also be an ObjectiveN.
 type Objective interface {
-	// Dims is 1 if the function uses only x, 2 if it uses y as well.
+	// Dims is the number of variables: 1 if the function uses only x, 2 if
+	// it uses y as well, n if its highest variable is x[n−1].
 	Dims() int
 	// Value is f(x, y); y is ignored for 1-D functions.
 	Value(x, y float64) float64
@@ -15,6 +17,26 @@ type Objective interface {
 	// only [0][0] = f'' is set.
 	Hessian(x, y float64) [2][2]float64
 }
+
+// ObjectiveN is an Objective of any number n = Dims() of variables, at
+// points of n coordinates: the engine runs functions of more than two
+// variables through it. Its methods must not allocate per call and must be
+// safe for concurrent use (the runs of a set share one objective).
+type ObjectiveN interface {
+	Objective
+	// ValueN is f(x).
+	ValueN(x []float64) float64
+	// ValueGradN is f(x), with the exact gradient stored in grad[:n].
+	ValueGradN(x, grad []float64) float64
+	// NumericGradN is f(x), with the central-difference gradient of step h
+	// stored in grad[:n].
+	NumericGradN(x []float64, h float64, grad []float64) float64
+	// HessianN stores the exact Hessian in hess[:n·n], row by row.
+	HessianN(x, hess []float64)
+}
+
+// MaxDims is the most variables a function may have.
+const MaxDims = 64
 
 // Problem is the function being minimised with what is known about it.
 type Problem struct {
@@ -30,8 +52,8 @@ type Box struct{ XMin, XMax, YMin, YMax float64 }
 
 // dims is the number of variables of p's function, 2 when unknown.
 func (p Problem) dims() int {
-	if p.F != nil && p.F.Dims() == 1 {
-		return 1
+	if p.F == nil || p.F.Dims() < 1 {
+		return 2
 	}
-	return 2
+	return p.F.Dims()
 }

@@ -2,6 +2,7 @@ package optimizer
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"time"
 
@@ -109,6 +110,17 @@ func usesGonum(m Method) bool {
 	return ok && s.minimizer != nil
 }
 
+// withinBound reports whether every coordinate of x is within bound (and
+// not NaN).
+func withinBound(x []float64, bound float64) bool {
+	for _, xi := range x {
+		if !(math.Abs(xi) <= bound) {
+			return false
+		}
+	}
+	return true
+}
+
 // errStopRun is what the recorder returns to end gonum's run on one of the
 // engine's own stops (steps, bound, tol, cancel).
 var errStopRun = errors.New("optimizer: stopped by the engine")
@@ -117,10 +129,10 @@ var errStopRun = errors.New("optimizer: stopped by the engine")
 // the trajectory, with the engine's stop rules.
 type gonumRecorder struct {
 	t        *tracer
-	last     Point      // the last recorded step
-	next     int        // the next step to keep when decimating
-	seen     [2]int     // gonum's function and gradient evaluations up to the last step
-	trial    [2]float64 // the line search's last trial point
+	last     Point     // the last recorded step
+	next     int       // the next step to keep when decimating
+	seen     [2]int    // gonum's function and gradient evaluations up to the last step
+	trial    []float64 // the line search's last trial point
 	trialF   float64
 	status   Status // the engine's own stop; "" while gonum runs
 	reported time.Time
@@ -147,8 +159,8 @@ func (r *gonumRecorder) Record(loc *optimize.Location, op optimize.Operation, s 
 	if op&(optimize.FuncEvaluation|optimize.GradEvaluation) == 0 {
 		return nil
 	}
-	r.trial, r.trialF = r.vec(loc.X), loc.F
-	if !r.t.inBound(Point{X: r.trial}) {
+	r.trial, r.trialF = append(r.trial[:0], loc.X...), loc.F
+	if !withinBound(r.trial, r.t.bound) {
 		r.status = Failed
 		return errStopRun
 	}
@@ -165,7 +177,7 @@ func (r *gonumRecorder) step(loc *optimize.Location, s *optimize.Stats) error {
 	switch {
 	case !r.t.inBound(p):
 		r.status = Diverged
-	case c.Tol > 0 && p.Grad[0]*p.Grad[0]+p.Grad[1]*p.Grad[1] <= c.Tol*c.Tol:
+	case c.Tol > 0 && gradNorm2(p) <= c.Tol*c.Tol:
 		r.status = Converged
 	case p.K >= c.Steps:
 		r.status = MaxSteps
@@ -178,8 +190,19 @@ func (r *gonumRecorder) step(loc *optimize.Location, s *optimize.Stats) error {
 // point is step k at gonum's location loc, with the evaluations made since
 // the last step.
 func (r *gonumRecorder) point(k int, loc *optimize.Location, s *optimize.Stats) Point {
-	p := Point{K: k, X: r.vec(loc.X), F: loc.F, Grad: r.vec(loc.Gradient)}
-	p.Update = [2]float64{p.X[0] - r.last.X[0], p.X[1] - r.last.X[1]}
+	var p Point
+	if v := r.t.vec; v != nil {
+		for i, xi := range loc.X {
+			v.u[i] = xi - v.x[i] // v.x is the last step's point
+		}
+		copy(v.x, loc.X)
+		copy(v.g, loc.Gradient)
+		v.f = loc.F
+		p = v.point(k, r.t.stride > 1 && k != r.next)
+	} else {
+		p = Point{K: k, X: r.vec(loc.X), F: loc.F, Grad: r.vec(loc.Gradient)}
+		p.Update = [2]float64{p.X[0] - r.last.X[0], p.X[1] - r.last.X[1]}
+	}
 	f, g := s.FuncEvaluations-r.seen[0], s.GradEvaluations-r.seen[1]
 	r.seen = [2]int{s.FuncEvaluations, s.GradEvaluations}
 	p.Evals = [2]int32{int32(f), int32(g)}
@@ -197,9 +220,19 @@ func (r *gonumRecorder) vec(v []float64) [2]float64 {
 }
 
 // gonumProblem is the objective as gonum's optimize.Problem: f and the
-// exact or numeric gradient, in 1 or 2 dimensions.
+// exact or numeric gradient, in any dimension.
 func (t *tracer) gonumProblem() optimize.Problem {
 	fn, h := t.fn, t.c.H
+	if v := t.vec; v != nil {
+		grad := func(g, x []float64) {
+			if t.numeric {
+				v.fn.NumericGradN(x, h, g)
+			} else {
+				v.fn.ValueGradN(x, g)
+			}
+		}
+		return optimize.Problem{Func: v.fn.ValueN, Grad: grad}
+	}
 	at := func(x []float64) (float64, float64) {
 		if len(x) == 1 {
 			return x[0], 0
@@ -241,12 +274,9 @@ func (t *tracer) minimize(p Point) (Status, int, Point) {
 		return MaxSteps, 0, p
 	}
 	spec, _ := c.Method.Spec()
-	dims := 2
-	if t.oneD {
-		dims = 1
-	}
+	dims := t.dims
 	r := &gonumRecorder{t: t, last: p, next: t.stride, dims: dims, reported: time.Now()}
-	res, err := optimize.Minimize(t.gonumProblem(), p.X[:dims], gonumSettings(c, r), spec.minimizer(c))
+	res, err := optimize.Minimize(t.gonumProblem(), p.Pos(dims), gonumSettings(c, r), spec.minimizer(c))
 	if r.status == "" && res != nil && res.Stats.MajorIterations-1 > r.last.K {
 		// gonum does not record the major iteration that ends its run (the
 		// iteration limit, f = −∞): it is its result.
@@ -258,7 +288,7 @@ func (t *tracer) minimize(p Point) (Status, int, Point) {
 	}
 	switch {
 	case r.status == Failed:
-		t.reason = t.gonumFailure(r, msgGonumUnbounded.New(message.Text(pointText(dims, r.trial)), message.Approx(r.trialF)))
+		t.reason = t.gonumFailure(r, msgGonumUnbounded.New(message.Text(pointText(r.trial)), message.Approx(r.trialF)))
 	case r.status != "":
 	case err != nil:
 		r.status = Failed
@@ -276,13 +306,13 @@ func (t *tracer) minimize(p Point) (Status, int, Point) {
 // taken, the method, the point it was taken from and the cause.
 func (t *tracer) gonumFailure(r *gonumRecorder, cause message.Message) message.Message {
 	return msgGonumFailed.New(message.Int(r.last.K+1), message.Text(string(t.c.Method)),
-		message.Text(pointText(r.dims, r.last.X)), message.Nested(cause))
+		message.Text(pointText(r.last.Pos(r.dims))), message.Nested(cause))
 }
 
 // gonumCause is gonum's error as a message: the known errors of its line
 // searches by kind, any other verbatim.
 func gonumCause(err error, r *gonumRecorder, dims int) message.Message {
-	trial, f := message.Text(pointText(dims, r.trial)), message.Approx(r.trialF)
+	trial, f := message.Text(pointText(r.trial)), message.Approx(r.trialF)
 	var grad optimize.ErrGrad
 	switch {
 	case errors.Is(err, optimize.ErrLinesearcherFailure):

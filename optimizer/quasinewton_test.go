@@ -61,7 +61,7 @@ func TestQuasiNewtonRosenbrock(t *testing.T) {
 	}{{BFGS, 1e-6}, {LBFGS, 1e-6}, {CG, 1e-4}} {
 		r := Run(context.Background(), Problem{F: rosenbrock}, qnConfig(tc.m, [2]float64{-1.2, 1}, 1000), nil)
 		t.Logf("%s: %s after %d steps at %v, verdict %s", tc.m, r.Status, r.Steps, r.Final.X, r.Verdict)
-		if d := dist(r.Final.X, [2]float64{1, 1}); d > tc.tol || r.Verdict != VerdictConverged || r.Status == Failed {
+		if d := dist(r.Final.X[:], []float64{1, 1}); d > tc.tol || r.Verdict != VerdictConverged || r.Status == Failed {
 			t.Errorf("%s: %s, end %v (%.3g from (1, 1)), verdict %s, reason %q", tc.m, r.Status, r.Final.X, d, r.Verdict, r.Reason.String())
 		}
 		for _, p := range r.Points[1:] {
@@ -223,7 +223,7 @@ func TestQuasiNewtonCancelAndEdges(t *testing.T) {
 		c := qnConfig(m, [2]float64{-1.2, 1}, 1000)
 		c.Tol = 1e-3
 		r = Run(context.Background(), Problem{F: rosenbrock}, c, nil)
-		if g := norm(r.Final.Grad); r.Status != Converged || g > 1e-3 || norm(r.Points[len(r.Points)-2].Grad) <= 1e-3 {
+		if g := norm(r.Final.Grad[:]); r.Status != Converged || g > 1e-3 || norm(r.Points[len(r.Points)-2].Grad[:]) <= 1e-3 {
 			t.Errorf("%s: tol 1e-3: %s after %d steps, ‖∇f‖ = %g", m, r.Status, r.Steps, g)
 		}
 		c = qnConfig(m, [2]float64{-1.2, 1}, 1000)

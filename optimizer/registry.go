@@ -260,7 +260,9 @@ var paramDamping = Param{Name: "damping", Symbol: "λ", Default: 0, Min: 0, Max:
 // Hessian and Levenberg damping. The book's common/optimizer.py has no
 // Newton, so its convention uses the same rule.
 func newtonMethod() MethodSpec {
-	newton := func(c Config) rule { return &newtonRule{lr: c.LR, lambda: c.Param("damping"), x: c.Start} }
+	newton := func(c Config) rule {
+		return &newtonRule{lr: c.LR, lambda: c.Param("damping"), x: c.Start, xn: c.StartVec(2 + len(c.StartMore))}
+	}
 	return MethodSpec{Name: Newton, Rule: "x ← x − η(H + λI)⁻¹g", BookRule: "x ← x − η(H + λI)⁻¹g",
 		Params: []Param{paramDamping}, SuggestedLR: 1,
 		Doc:     message.Define("Newton's method with the exact Hessian H and damping λ (not in torch.optim)"),

@@ -3,6 +3,7 @@ package optimizer
 import (
 	"context"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -94,7 +95,7 @@ func TestRegistryEntries(t *testing.T) {
 func TestHyperIsAComparableValue(t *testing.T) {
 	a := DefaultConfig()
 	b := a.With("momentum", 0.5)
-	if a == b || a.Param("momentum") != 0 || b.Param("momentum") != 0.5 {
+	if reflect.DeepEqual(a, b) || a.Param("momentum") != 0 || b.Param("momentum") != 0.5 {
 		t.Error("With changed the original or did not set the value")
 	}
 	if v, ok := b.Hyper.Get("momentum"); !ok || v != 0.5 {
@@ -104,7 +105,7 @@ func TestHyperIsAComparableValue(t *testing.T) {
 		t.Error("Set accepted an unknown name")
 	}
 	b.Hyper.Unset("momentum")
-	if b != a {
+	if !reflect.DeepEqual(b, a) {
 		t.Error("Unset did not restore the zero value")
 	}
 	// ε = 0 is the method's default, as lesson files and flags always said.
@@ -136,7 +137,7 @@ func TestDampeningCriticalRate(t *testing.T) {
 	}
 	c := DefaultConfig().With("dampening", 1)
 	c.Method = Momentum
-	if a := AnalyseAt(sphere, c, [2]float64{1, 1}); a.CriticalLR != nil || !strings.Contains(a.Summary.String(), "no learning rate") {
+	if a := AnalyseAt(sphere, c, []float64{1, 1}); a.CriticalLR != nil || !strings.Contains(a.Summary.String(), "no learning rate") {
 		t.Errorf("τ = 1: %v %q", a.CriticalLR, a.Summary)
 	}
 }

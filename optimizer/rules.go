@@ -9,6 +9,10 @@ import "math"
 // bits.
 type rule interface {
 	step(g0, g1 float64) (u0, u1 float64)
+	// stepN is step in n dimensions: it stores in u the update from the
+	// gradient g (len(u) = len(g) = n > 2). A run calls either step or
+	// stepN, never both; both share the rule's per-coordinate arithmetic.
+	stepN(g, u []float64)
 	// setLR sets the learning rate of the next steps: a schedule or a line
 	// search changes it before each step, as torch's schedulers change the
 	// param group's lr (the rule's state is kept).
@@ -21,11 +25,19 @@ type gdRule struct {
 	maximize bool
 }
 
-func (r *gdRule) step(g0, g1 float64) (float64, float64) {
-	if r.maximize {
-		return -r.lr * -g0, -r.lr * -g1
+func (r *gdRule) step(g0, g1 float64) (float64, float64) { return r.coord(g0), r.coord(g1) }
+
+func (r *gdRule) stepN(g, u []float64) {
+	for i, gi := range g {
+		u[i] = r.coord(gi)
 	}
-	return -r.lr * g0, -r.lr * g1
+}
+
+func (r *gdRule) coord(g float64) float64 {
+	if r.maximize {
+		return -r.lr * -g
+	}
+	return -r.lr * g
 }
 
 // momentumRule is torch.optim.SGD with momentum μ and dampening 1 − damp:
@@ -36,20 +48,42 @@ type momentumRule struct {
 	nesterov     bool
 	started      bool
 	b            [2]float64
+	bn           []float64 // b in n dimensions
 }
 
 func (r *momentumRule) step(g0, g1 float64) (float64, float64) {
+	u0, u1 := r.coord(&r.b[0], g0), r.coord(&r.b[1], g1)
+	r.started = true
+	return u0, u1
+}
+
+func (r *momentumRule) stepN(g, u []float64) {
+	r.bn = grown(r.bn, len(g))
+	for i, gi := range g {
+		u[i] = r.coord(&r.bn[i], gi)
+	}
+	r.started = true
+}
+
+func (r *momentumRule) coord(b *float64, g float64) float64 {
 	if !r.started {
-		r.started = true
-		r.b = [2]float64{g0, g1} // torch starts the buffer as a copy of g
+		*b = g // torch starts the buffer as a copy of g
 	} else {
-		r.b[0] = r.b[0]*r.mu + r.damp*g0
-		r.b[1] = r.b[1]*r.mu + r.damp*g1
+		*b = *b*r.mu + r.damp*g
 	}
 	if r.nesterov {
-		return -r.lr * (g0 + r.mu*r.b[0]), -r.lr * (g1 + r.mu*r.b[1])
+		return -r.lr * (g + r.mu**b)
 	}
-	return -r.lr * r.b[0], -r.lr * r.b[1]
+	return -r.lr * *b
+}
+
+// grown is v, or n zeros when v is nil: the state of a rule in n
+// dimensions, made at its first step.
+func grown(v []float64, n int) []float64 {
+	if v == nil {
+		return make([]float64, n)
+	}
+	return v
 }
 
 // adagradRule is torch.optim.Adagrad (lr_decay 0, initial accumulator 0):
@@ -57,12 +91,23 @@ func (r *momentumRule) step(g0, g1 float64) (float64, float64) {
 type adagradRule struct {
 	lr, eps float64
 	G       [2]float64
+	Gn      []float64 // G in n dimensions
 }
 
 func (r *adagradRule) step(g0, g1 float64) (float64, float64) {
-	r.G[0] += g0 * g0
-	r.G[1] += g1 * g1
-	return -r.lr * (g0 / (math.Sqrt(r.G[0]) + r.eps)), -r.lr * (g1 / (math.Sqrt(r.G[1]) + r.eps))
+	return r.coord(&r.G[0], g0), r.coord(&r.G[1], g1)
+}
+
+func (r *adagradRule) stepN(g, u []float64) {
+	r.Gn = grown(r.Gn, len(g))
+	for i, gi := range g {
+		u[i] = r.coord(&r.Gn[i], gi)
+	}
+}
+
+func (r *adagradRule) coord(G *float64, g float64) float64 {
+	*G += g * g
+	return -r.lr * (g / (math.Sqrt(*G) + r.eps))
 }
 
 // rmspropRule is torch.optim.RMSprop (not centered, no momentum):
@@ -70,12 +115,23 @@ func (r *adagradRule) step(g0, g1 float64) (float64, float64) {
 type rmspropRule struct {
 	lr, alpha, eps float64
 	s              [2]float64
+	sn             []float64 // s in n dimensions
 }
 
 func (r *rmspropRule) step(g0, g1 float64) (float64, float64) {
-	r.s[0] = r.s[0]*r.alpha + (1-r.alpha)*(g0*g0)
-	r.s[1] = r.s[1]*r.alpha + (1-r.alpha)*(g1*g1)
-	return -r.lr * (g0 / (math.Sqrt(r.s[0]) + r.eps)), -r.lr * (g1 / (math.Sqrt(r.s[1]) + r.eps))
+	return r.coord(&r.s[0], g0), r.coord(&r.s[1], g1)
+}
+
+func (r *rmspropRule) stepN(g, u []float64) {
+	r.sn = grown(r.sn, len(g))
+	for i, gi := range g {
+		u[i] = r.coord(&r.sn[i], gi)
+	}
+}
+
+func (r *rmspropRule) coord(s *float64, g float64) float64 {
+	*s = *s*r.alpha + (1-r.alpha)*(g*g)
+	return -r.lr * (g / (math.Sqrt(*s) + r.eps))
 }
 
 // adamRule is torch.optim.Adam (amsgrad off) with bias correction:
@@ -84,6 +140,7 @@ func (r *rmspropRule) step(g0, g1 float64) (float64, float64) {
 type adamRule struct {
 	lr, b1, b2, eps float64
 	m, v            [2]float64
+	mn, vn          []float64 // m and v in n dimensions
 	bc              biasCorrection
 }
 
@@ -110,17 +167,29 @@ func (b *biasCorrection) next(b1, b2 float64) (bc1, bc2 float64) {
 }
 
 func (r *adamRule) step(g0, g1 float64) (float64, float64) {
-	w := 1 - r.b1
-	r.m[0] = lerp(r.m[0], g0, w)
-	r.m[1] = lerp(r.m[1], g1, w)
-	r.v[0] = r.v[0]*r.b2 + (1-r.b2)*(g0*g0)
-	r.v[1] = r.v[1]*r.b2 + (1-r.b2)*(g1*g1)
+	size, bc2 := r.next()
+	return r.coord(&r.m[0], &r.v[0], g0, size, bc2), r.coord(&r.m[1], &r.v[1], g1, size, bc2)
+}
+
+func (r *adamRule) stepN(g, u []float64) {
+	r.mn, r.vn = grown(r.mn, len(g)), grown(r.vn, len(g))
+	size, bc2 := r.next()
+	for i, gi := range g {
+		u[i] = r.coord(&r.mn[i], &r.vn[i], gi, size, bc2)
+	}
+}
+
+// next advances the step count and returns the step's η/(1 − β1ᵗ) and
+// √(1 − β2ᵗ).
+func (r *adamRule) next() (size, bc2 float64) {
 	bc1, bc2 := r.bc.next(r.b1, r.b2)
-	bc2 = math.Sqrt(bc2)
-	size := r.lr / bc1
-	d0 := math.Sqrt(r.v[0])/bc2 + r.eps
-	d1 := math.Sqrt(r.v[1])/bc2 + r.eps
-	return -size * (r.m[0] / d0), -size * (r.m[1] / d1)
+	return r.lr / bc1, math.Sqrt(bc2)
+}
+
+func (r *adamRule) coord(m, v *float64, g, size, bc2 float64) float64 {
+	*m = lerp(*m, g, 1-r.b1)
+	*v = *v*r.b2 + (1-r.b2)*(g*g)
+	return -size * (*m / (math.Sqrt(*v)/bc2 + r.eps))
 }
 
 // lerp is torch's lerp (a + w(b − a), computed from the nearer end), which
@@ -146,12 +215,23 @@ const bookEps = 1e-7
 type bookMomentumRule struct {
 	lr, mu float64
 	v      [2]float64
+	vn     []float64 // v in n dimensions
 }
 
 func (r *bookMomentumRule) step(g0, g1 float64) (float64, float64) {
-	r.v[0] = r.mu*r.v[0] - r.lr*g0
-	r.v[1] = r.mu*r.v[1] - r.lr*g1
-	return r.v[0], r.v[1]
+	return r.coord(&r.v[0], g0), r.coord(&r.v[1], g1)
+}
+
+func (r *bookMomentumRule) stepN(g, u []float64) {
+	r.vn = grown(r.vn, len(g))
+	for i, gi := range g {
+		u[i] = r.coord(&r.vn[i], gi)
+	}
+}
+
+func (r *bookMomentumRule) coord(v *float64, g float64) float64 {
+	*v = r.mu**v - r.lr*g
+	return *v
 }
 
 // bookNesterovRule is the book's Nesterov: v ← μv − ηg; x ← x + μ²v −
@@ -160,6 +240,7 @@ type bookNesterovRule struct {
 	lr, mu  float64
 	mu2, lg float64 // μ·μ and (1 + μ)·η, as the book's products start
 	v       [2]float64
+	vn      []float64 // v in n dimensions
 }
 
 func newBookNesterov(lr, mu float64) *bookNesterovRule {
@@ -167,21 +248,42 @@ func newBookNesterov(lr, mu float64) *bookNesterovRule {
 }
 
 func (r *bookNesterovRule) step(g0, g1 float64) (float64, float64) {
-	r.v[0] = r.v[0]*r.mu - r.lr*g0
-	r.v[1] = r.v[1]*r.mu - r.lr*g1
-	return r.mu2*r.v[0] - r.lg*g0, r.mu2*r.v[1] - r.lg*g1
+	return r.coord(&r.v[0], g0), r.coord(&r.v[1], g1)
+}
+
+func (r *bookNesterovRule) stepN(g, u []float64) {
+	r.vn = grown(r.vn, len(g))
+	for i, gi := range g {
+		u[i] = r.coord(&r.vn[i], gi)
+	}
+}
+
+func (r *bookNesterovRule) coord(v *float64, g float64) float64 {
+	*v = *v*r.mu - r.lr*g
+	return r.mu2**v - r.lg*g
 }
 
 // bookAdagradRule is the book's AdaGrad: h ← h + g²; x ← x − ηg/(√h + 1e-7).
 type bookAdagradRule struct {
 	lr float64
 	h  [2]float64
+	hn []float64 // h in n dimensions
 }
 
 func (r *bookAdagradRule) step(g0, g1 float64) (float64, float64) {
-	r.h[0] += g0 * g0
-	r.h[1] += g1 * g1
-	return -(r.lr * g0 / (math.Sqrt(r.h[0]) + bookEps)), -(r.lr * g1 / (math.Sqrt(r.h[1]) + bookEps))
+	return r.coord(&r.h[0], g0), r.coord(&r.h[1], g1)
+}
+
+func (r *bookAdagradRule) stepN(g, u []float64) {
+	r.hn = grown(r.hn, len(g))
+	for i, gi := range g {
+		u[i] = r.coord(&r.hn[i], gi)
+	}
+}
+
+func (r *bookAdagradRule) coord(h *float64, g float64) float64 {
+	*h += g * g
+	return -(r.lr * g / (math.Sqrt(*h) + bookEps))
 }
 
 // bookRMSpropRule is the book's RMSprop with decay_rate ρ (the alpha
@@ -189,13 +291,23 @@ func (r *bookAdagradRule) step(g0, g1 float64) (float64, float64) {
 type bookRMSpropRule struct {
 	lr, rho float64
 	h       [2]float64
+	hn      []float64 // h in n dimensions
 }
 
 func (r *bookRMSpropRule) step(g0, g1 float64) (float64, float64) {
-	w := 1 - r.rho
-	r.h[0] = r.h[0]*r.rho + w*g0*g0
-	r.h[1] = r.h[1]*r.rho + w*g1*g1
-	return -(r.lr * g0 / (math.Sqrt(r.h[0]) + bookEps)), -(r.lr * g1 / (math.Sqrt(r.h[1]) + bookEps))
+	return r.coord(&r.h[0], g0), r.coord(&r.h[1], g1)
+}
+
+func (r *bookRMSpropRule) stepN(g, u []float64) {
+	r.hn = grown(r.hn, len(g))
+	for i, gi := range g {
+		u[i] = r.coord(&r.hn[i], gi)
+	}
+}
+
+func (r *bookRMSpropRule) coord(h *float64, g float64) float64 {
+	*h = *h*r.rho + (1-r.rho)*g*g
+	return -(r.lr * g / (math.Sqrt(*h) + bookEps))
 }
 
 // bookAdamRule is the book's Adam: t ← t + 1 (t = 1 at the first step),
@@ -204,18 +316,33 @@ func (r *bookRMSpropRule) step(g0, g1 float64) (float64, float64) {
 type bookAdamRule struct {
 	lr, b1, b2 float64
 	m, v       [2]float64
+	mn, vn     []float64 // m and v in n dimensions
 	bc         biasCorrection
 }
 
 func (r *bookAdamRule) step(g0, g1 float64) (float64, float64) {
+	lrt := r.next()
+	return r.coord(&r.m[0], &r.v[0], g0, lrt), r.coord(&r.m[1], &r.v[1], g1, lrt)
+}
+
+func (r *bookAdamRule) stepN(g, u []float64) {
+	r.mn, r.vn = grown(r.mn, len(g)), grown(r.vn, len(g))
+	lrt := r.next()
+	for i, gi := range g {
+		u[i] = r.coord(&r.mn[i], &r.vn[i], gi, lrt)
+	}
+}
+
+// next advances the step count and returns the step's η_t.
+func (r *bookAdamRule) next() float64 {
 	bc1, bc2 := r.bc.next(r.b1, r.b2)
-	lrt := r.lr * math.Sqrt(bc2) / bc1
-	w1, w2 := 1-r.b1, 1-r.b2
-	r.m[0] += w1 * (g0 - r.m[0])
-	r.m[1] += w1 * (g1 - r.m[1])
-	r.v[0] += w2 * (g0*g0 - r.v[0])
-	r.v[1] += w2 * (g1*g1 - r.v[1])
-	return -(lrt * r.m[0] / (math.Sqrt(r.v[0]) + bookEps)), -(lrt * r.m[1] / (math.Sqrt(r.v[1]) + bookEps))
+	return r.lr * math.Sqrt(bc2) / bc1
+}
+
+func (r *bookAdamRule) coord(m, v *float64, g, lrt float64) float64 {
+	*m += (1 - r.b1) * (g - *m)
+	*v += (1 - r.b2) * (g*g - *v)
+	return -(lrt * *m / (math.Sqrt(*v) + bookEps))
 }
 
 // pointRule is a rule that needs the point, not only the gradient: the
@@ -240,10 +367,14 @@ type newtonRule struct {
 	fn         Objective
 	oneD       bool
 	x          [2]float64 // the point of the next step, for step (stepAt is given it)
+	xn         []float64  // x in n dimensions, for stepN
+	fnN        ObjectiveN // fn in n dimensions, nil for 1 and 2
+	scratch    newtonScratch
 }
 
 func (r *newtonRule) setObjective(fn Objective) {
 	r.fn, r.oneD = fn, fn != nil && fn.Dims() == 1
+	r.fnN, _ = fn.(ObjectiveN)
 }
 
 // step is stepAt at the rule's own point, which starts at the config's

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -61,6 +62,11 @@ type Result struct {
 // config gives Status Invalid with Err set and no report; Run never panics
 // on bad input.
 func Run(ctx context.Context, p Problem, c Config, report func(Progress)) Result {
+	return run(ctx, p, c, TrajectoryBytes, report)
+}
+
+// run is Run with a trajectory of at most budget bytes.
+func run(ctx context.Context, p Problem, c Config, budget int, report func(Progress)) Result {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -75,7 +81,10 @@ func Run(ctx context.Context, p Problem, c Config, report func(Progress)) Result
 	c = c.withDefaults(dims)
 	res.Config = c
 
-	t := trace(ctx, p.F, dims, c, report)
+	if _, ok := p.F.(ObjectiveN); dims > 2 && !ok {
+		return invalid(res, msgDims.New(message.Int(dims), message.Int(2)))
+	}
+	t := trace(ctx, p.F, dims, c, budget, report)
 	res.Points, res.Status, res.Steps = t.points, t.status, t.steps
 	res.Final = t.points[len(t.points)-1]
 	if t.status == Diverged {
@@ -87,21 +96,25 @@ func Run(ctx context.Context, p Problem, c Config, report func(Progress)) Result
 	case !t.reason.IsZero():
 		res.Reason = t.reason
 	case t.status == Singular:
-		res.Reason = msgSingular.New(message.Int(res.Steps+1), message.Text(pointText(dims, res.Final.X)))
+		res.Reason = msgSingular.New(message.Int(res.Steps+1), message.Text(pointText(res.Final.Pos(dims))))
 	case t.status == Failed && c.LineSearch == Armijo:
-		res.Reason = msgArmijoFailed.New(message.Int(res.Steps+1), message.Text(pointText(dims, res.Final.X)), message.Int(ArmijoHalvings))
+		res.Reason = msgArmijoFailed.New(message.Int(res.Steps+1), message.Text(pointText(res.Final.Pos(dims))), message.Int(ArmijoHalvings))
 	case c.Method == Newton && res.Verdict == VerdictSaddle && res.Reason.IsZero():
 		res.Reason = msgNewtonSaddle.New()
 	}
 	return res
 }
 
-// pointText writes x as the run's dimension reads it: "(3, 2)" or "3".
-func pointText(dims int, x [2]float64) string {
-	if dims == 1 {
+// pointText writes x as its dimension reads it: "3", "(3, 2)", "(3, 2, 1)".
+func pointText(x []float64) string {
+	if len(x) == 1 {
 		return message.Short(x[0])
 	}
-	return "(" + message.Short(x[0]) + ", " + message.Short(x[1]) + ")"
+	parts := make([]string, len(x))
+	for i, v := range x {
+		parts[i] = message.Short(v)
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
 }
 
 func invalid(res Result, err error) Result {
@@ -128,6 +141,8 @@ type tracer struct {
 	fn      Objective
 	c       Config
 	oneD    bool
+	dims    int
+	vec     *vectors // the working space in n > 2 dimensions, nil in 1 and 2
 	numeric bool
 	bound   float64  // the divergence bound (MaxFloat64 for +Inf: still catches ±Inf and NaN)
 	evals   [2]int32 // the evaluations of f and ∇f one point costs (Point.Evals)
@@ -142,15 +157,15 @@ type tracer struct {
 
 // trace records a run: the start point, then the steps. c is valid and has
 // its defaults filled.
-func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Progress)) traced {
+func trace(ctx context.Context, fn Objective, dims int, c Config, budget int, report func(Progress)) traced {
 	var stop atomic.Bool
 	if ctx.Err() != nil {
 		stop.Store(true)
 	}
 	defer context.AfterFunc(ctx, func() { stop.Store(true) })()
 
-	t := &tracer{fn: fn, c: c, oneD: dims == 1, numeric: c.Gradient == Numeric, bound: c.Bound,
-		stride: stride(c.Steps), report: report, stop: &stop, evals: [2]int32{1, 1}}
+	t := &tracer{fn: fn, c: c, oneD: dims == 1, dims: dims, numeric: c.Gradient == Numeric, bound: c.Bound,
+		stride: stride(c.Steps, dims, budget), report: report, stop: &stop, evals: [2]int32{1, 1}}
 	if t.numeric {
 		t.evals = [2]int32{int32(1 + 2*dims), 0}
 	}
@@ -161,17 +176,19 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 		t.noise = newNoise(c.Seed)
 	}
 	t.pts = make([]Point, 0, capacity(c.Steps, t.stride))
-	p := t.at(0, c.Start, [2]float64{})
+	p := t.start(c)
 	t.pts = append(t.pts, p)
 	t.ring[0] = p
 	status, steps := MaxSteps, 0
 	switch {
 	case !t.inBound(p):
 		status = Diverged
-	case c.Tol > 0 && p.Grad[0]*p.Grad[0]+p.Grad[1]*p.Grad[1] <= c.Tol*c.Tol:
+	case c.Tol > 0 && gradNorm2(p) <= c.Tol*c.Tol:
 		status = Converged
 	case usesGonum(c.Method):
 		status, steps, p = t.minimize(p) // cg, bfgs, lbfgs: gonum's loop (quasinewton.go)
+	case t.vec != nil:
+		status, steps, p = t.stepsN(p, newRule(c, fn)) // more than 2 variables (steps_n.go)
 	default:
 		// A rule that needs the point and a line search have a loop of
 		// their own, chosen here once, so that the hot loop stays lean.
@@ -191,6 +208,25 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, report func(Pr
 	return traced{points: t.pts, status: status, steps: steps, tail: tail(t.pts, &t.ring, t.stride, steps), reason: t.reason}
 }
 
+// start is the start point of c, in any dimension.
+func (t *tracer) start(c Config) Point {
+	if t.dims <= 2 {
+		return t.at(0, c.Start, [2]float64{})
+	}
+	t.vec = newVectors(t.fn.(ObjectiveN), c.StartVec(t.dims), c, capacity(c.Steps, t.stride))
+	return t.startN()
+}
+
+// gradNorm2 is ‖∇f‖² at p, in any dimension.
+func gradNorm2(p Point) float64 {
+	s := p.Grad[0]*p.Grad[0] + p.Grad[1]*p.Grad[1]
+	if m := len(p.More) / 3; m > 0 {
+		g := p.More[m : 2*m]
+		s += dot(g, g)
+	}
+	return s
+}
+
 // at is the point of step k at x, reached by update u.
 func (t *tracer) at(k int, x, u [2]float64) Point {
 	var f, g0, g1 float64
@@ -208,6 +244,13 @@ func (t *tracer) at(k int, x, u [2]float64) Point {
 // inBound reports whether p is finite and within the divergence bound (NaN
 // fails every comparison; f-f is 0 only for finite f).
 func (t *tracer) inBound(p Point) bool {
+	if m := len(p.More) / 3; m > 0 {
+		for _, xi := range p.More[:m] {
+			if !(math.Abs(xi) <= t.bound) {
+				return false
+			}
+		}
+	}
 	return math.Abs(p.X[0]) <= t.bound && math.Abs(p.X[1]) <= t.bound && p.F-p.F == 0
 }
 

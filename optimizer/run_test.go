@@ -3,6 +3,7 @@ package optimizer
 import (
 	"context"
 	"math"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -24,7 +25,7 @@ func TestTextbook(t *testing.T) {
 	if r.Status != MaxSteps || r.Steps != 100 || len(r.Points) != 101 || r.DivergedAt != -1 {
 		t.Fatalf("lr 0.1: status %s steps %d points %d diverged at %d", r.Status, r.Steps, len(r.Points), r.DivergedAt)
 	}
-	if d := norm(r.Final.X); d > 1e-8 {
+	if d := norm(r.Final.X[:]); d > 1e-8 {
 		t.Errorf("lr 0.1: ends %g from the origin, want ≤ 1e-8", d)
 	}
 	for k, pt := range r.Points {
@@ -33,7 +34,7 @@ func TestTextbook(t *testing.T) {
 			t.Fatalf("lr 0.1: point %d = %+v, want k %d at 0.8^k·(3, 2)", k, pt, k)
 		}
 	}
-	if r.Final != r.Points[100] {
+	if !reflect.DeepEqual(r.Final, r.Points[100]) {
 		t.Errorf("Final %+v is not the last point %+v", r.Final, r.Points[100])
 	}
 
@@ -78,8 +79,8 @@ func TestStopRules(t *testing.T) {
 	c.Tol = 1e-3
 	r := Run(bg, Problem{F: sphere}, c, nil)
 	wantK := int(math.Ceil(math.Log(1e-3/math.Hypot(6, 4)) / math.Log(0.8)))
-	if r.Status != Converged || r.Steps != wantK || norm(r.Final.Grad) > 1e-3 || norm(r.Points[wantK-1].Grad) <= 1e-3 {
-		t.Errorf("tol 1e-3: status %s after %d steps (‖g‖ %g), want converged after %d", r.Status, r.Steps, norm(r.Final.Grad), wantK)
+	if r.Status != Converged || r.Steps != wantK || norm(r.Final.Grad[:]) > 1e-3 || norm(r.Points[wantK-1].Grad[:]) <= 1e-3 {
+		t.Errorf("tol 1e-3: status %s after %d steps (‖g‖ %g), want converged after %d", r.Status, r.Steps, norm(r.Final.Grad[:]), wantK)
 	}
 	// Converged at the start: nothing to do.
 	c = textbook(0.1, 10)
@@ -323,7 +324,7 @@ func TestReport(t *testing.T) {
 		}
 		prev = pr.Step
 		for j := 0; j < len(pr.Points); j += 1 + len(pr.Points)/100 {
-			if pr.Points[j] != r.Points[j] {
+			if !reflect.DeepEqual(pr.Points[j], r.Points[j]) {
 				t.Fatalf("report %d point %d = %+v, later %+v", i, j, pr.Points[j], r.Points[j])
 			}
 		}
@@ -347,7 +348,7 @@ func TestDecimation(t *testing.T) {
 	check := func(name string, r Result, n, s int) {
 		t.Helper()
 		pts := r.Points
-		if pts[0].K != 0 || pts[0].X != r.Config.Start || pts[len(pts)-1] != r.Final || r.Final.K != r.Steps {
+		if pts[0].K != 0 || pts[0].X != r.Config.Start || !reflect.DeepEqual(pts[len(pts)-1], r.Final) || r.Final.K != r.Steps {
 			t.Errorf("%s: first %+v, last %+v, final %+v", name, pts[0], pts[len(pts)-1], r.Final)
 		}
 		for i := 1; i < len(pts)-1; i++ {

@@ -23,7 +23,7 @@ func RunSet(ctx context.Context, p Problem, cs []Config, report func(i int, pr P
 				report(i, pr)
 			}
 		}
-		wg.Go(func() { out[i] = Run(ctx, p, c, rep) })
+		wg.Go(func() { out[i] = run(ctx, p, c, TrajectoryBytes/max(1, len(cs)), rep) })
 	}
 	wg.Wait()
 	return out

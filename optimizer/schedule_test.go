@@ -3,6 +3,7 @@ package optimizer
 import (
 	"context"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -145,7 +146,7 @@ func TestNoiseIsSeeded(t *testing.T) {
 	b := Run(context.Background(), Problem{F: sphere}, c, nil)
 	c.Seed = 2
 	other := Run(context.Background(), Problem{F: sphere}, c, nil)
-	if a.Final != b.Final || a.Final == other.Final {
+	if !reflect.DeepEqual(a.Final, b.Final) || reflect.DeepEqual(a.Final, other.Final) {
 		t.Fatalf("seed 1 twice: %v, %v; seed 2: %v", a.Final.X, b.Final.X, other.Final.X)
 	}
 	var sum, sq float64
@@ -167,7 +168,7 @@ func TestNoiseIsSeeded(t *testing.T) {
 	c.Noise, c.Steps, c.LR = 0, 100, 0.1
 	plain := Run(context.Background(), Problem{F: sphere}, c, nil)
 	c.Seed = 1
-	if ref := Run(context.Background(), Problem{F: sphere}, c, nil); plain.Final != ref.Final {
+	if ref := Run(context.Background(), Problem{F: sphere}, c, nil); !reflect.DeepEqual(plain.Final, ref.Final) {
 		t.Errorf("σ = 0 depends on the seed: %v, %v", plain.Final, ref.Final)
 	}
 }
@@ -288,7 +289,7 @@ func TestForMethod(t *testing.T) {
 	if b := c.ForMethod(BFGS); !b.Schedule.IsConstant() || b.Noise != 0 || b.LineSearch != NoLineSearch || b.Validate(2) != nil {
 		t.Errorf("bfgs: %+v (%v)", b, b.Validate(2))
 	}
-	if g := c.ForMethod(GD); g != c {
+	if g := c.ForMethod(GD); !reflect.DeepEqual(g, c) {
 		t.Errorf("gd: %+v, want the config unchanged", g)
 	}
 }

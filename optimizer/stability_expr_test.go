@@ -35,7 +35,7 @@ func TestStabilitySentencesAreLocalFacts(t *testing.T) {
 			t.Fatal(err)
 		}
 		c := optimizer.DefaultConfig()
-		if got := optimizer.AnalyseAt(f, c, tc.x).Summary.String(); !strings.Contains(got, tc.want) {
+		if got := optimizer.AnalyseAt(f, c, tc.x[:]).Summary.String(); !strings.Contains(got, tc.want) {
 			t.Errorf("%s at %v: %q, want %q", tc.src, tc.x, got, tc.want)
 		}
 	}

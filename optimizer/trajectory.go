@@ -1,5 +1,7 @@
 package optimizer
 
+import "unsafe"
+
 // Point is one recorded step of a run.
 type Point struct {
 	K      int        // step index, 0 = start
@@ -17,6 +19,40 @@ type Point struct {
 	// gradient, {1 + 2·dims, 0} with the numeric one, more with a line
 	// search. At k = 0 they are the start's.
 	Evals [2]int32
+	// More holds, for a function of n > 2 variables, the coordinates 2 …
+	// n−1 of X, then of Grad, then of Update (3(n−2) numbers; X, Grad and
+	// Update hold coordinates 0 and 1); nil for 1 and 2 variables. Pos,
+	// GradVec and UpdateVec give the whole vectors.
+	More []float64
+}
+
+// Coord is coordinate i of the position.
+func (p Point) Coord(i int) float64 {
+	if i < 2 {
+		return p.X[i]
+	}
+	return p.More[i-2]
+}
+
+// Pos is the position as a vector of dims coordinates (a new slice).
+func (p Point) Pos(dims int) []float64 { return p.vec(dims, p.X, 0) }
+
+// GradVec is the gradient as a vector of dims coordinates (a new slice).
+func (p Point) GradVec(dims int) []float64 { return p.vec(dims, p.Grad, 1) }
+
+// UpdateVec is the update as a vector of dims coordinates (a new slice).
+func (p Point) UpdateVec(dims int) []float64 { return p.vec(dims, p.Update, 2) }
+
+// vec is the first two coordinates v followed by the part-th third of More.
+func (p Point) vec(dims int, v [2]float64, part int) []float64 {
+	if dims <= 2 {
+		return append([]float64(nil), v[:dims]...)
+	}
+	m := dims - 2
+	out := make([]float64, dims)
+	out[0], out[1] = v[0], v[1]
+	copy(out[2:], p.More[part*m:(part+1)*m])
+	return out
 }
 
 // Progress is a snapshot of a running run, handed to the report callback.
@@ -29,15 +65,30 @@ type Progress struct {
 // decimated run is recorded; verdicts look at the last verdictWindow steps.
 const tailLen = 32
 
-// stride is the recording stride for a run of n steps: 1 (every step) up to
-// FullRecordSteps, otherwise ⌈n / DecimatedPoints⌉ (see FullRecordSteps for
-// the decimation rule).
-func stride(n int) int {
-	if n <= fullRecordSteps {
+// stride is the recording stride for a run of n steps of a function of
+// dims variables whose trajectory may take budget bytes: 1 (every step)
+// up to FullRecordSteps, otherwise ⌈n / DecimatedPoints⌉ (see
+// FullRecordSteps for the decimation rule); both limits shrink to what the
+// budget holds (see TrajectoryBytes).
+func stride(n, dims, budget int) int {
+	full, decimated := recordLimits(dims, budget)
+	if n <= full {
 		return 1
 	}
-	return (n + decimatedPoints - 1) / decimatedPoints
+	return (n + decimated - 1) / decimated
 }
+
+// recordLimits are the longest run recorded in full and the points of a
+// decimated one, for a function of dims variables and a budget of bytes.
+func recordLimits(dims, budget int) (full, decimated int) {
+	fit := budget/PointBytes(dims) - 2
+	full = max(1, min(fullRecordSteps, fit))
+	return full, max(1, min(decimatedPoints, full/2))
+}
+
+// PointBytes is the memory one recorded point of a function of dims
+// variables takes: the Point and its Point.More.
+func PointBytes(dims int) int { return int(unsafe.Sizeof(Point{})) + 8*3*max(0, dims-2) }
 
 // The decimation limits in use; tests lower them to exercise decimation on
 // short runs.

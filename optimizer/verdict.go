@@ -3,6 +3,8 @@ package optimizer
 import (
 	"math"
 
+	"gonum.org/v1/gonum/mat"
+
 	"gdlab/message"
 )
 
@@ -94,17 +96,19 @@ const (
 // last consecutive steps. It returns the verdict and, for stalled and
 // escaping and noisy, the reason.
 func judge(fn Objective, r Result, tail []Point) (Verdict, message.Message) {
-	c := r.Config
+	c, f := r.Config, fieldOf(fn)
+	d := f.dims
 	first, last := r.Points[0], r.Final
+	x0, xN := first.Pos(d), last.Pos(d)
 
 	// 1. diverged, stalled
-	if r.Status == Diverged || runningAway(r) {
+	if r.Status == Diverged || runningAway(r, d) {
 		return VerdictDiverged, message.Message{}
 	}
-	g0, gN := exactNorm(fn, first.X), exactNorm(fn, last.X)
+	g0, gN := f.exactNorm(x0), f.exactNorm(xN)
 	shrunk := gN <= shrinkFactor*g0 || (c.Tol > 0 && gN <= c.Tol)
-	if c.Gradient == Numeric && !shrunk && norm(last.Grad) <= stallFactor*gN {
-		return VerdictStalled, stallReason(c.H, last, gN)
+	if c.Gradient == Numeric && !shrunk && norm(last.GradVec(d)) <= stallFactor*gN {
+		return VerdictStalled, stallReason(c.H, last, d, gN)
 	}
 	lo, hi, known := lossEigen(r.Analysis.End, c.Method)
 	negTol := negCurvRelTol * math.Max(1, math.Max(math.Abs(lo), math.Abs(hi)))
@@ -122,34 +126,35 @@ func judge(fn Objective, r Result, tail []Point) (Verdict, message.Message) {
 		// A flat stationary region: let the plateau rule decide.
 	}
 	w := window(tail)
-	if escaping(fn, r, w) {
-		return VerdictEscaping, msgEscaping.New(message.Approx(norm(first.X)), message.Approx(norm(last.X)))
+	if escaping(f, r, w) {
+		return VerdictEscaping, msgEscaping.New(message.Approx(norm(x0)), message.Approx(norm(xN)))
 	}
 
 	// 3. plateau
-	scale := math.Max(1, norm(first.X))
-	moved := dist(first.X, last.X)
-	if norm(first.Grad) <= flatGrad*math.Max(1, math.Abs(first.F)) && norm(last.Grad) <= flatGrad*math.Max(1, math.Abs(last.F)) &&
-		moved <= stillMove*scale && !nearMinimum(r.Analysis.End, c.Method, last.Grad, stillMove*scale) {
+	scale := math.Max(1, norm(x0))
+	moved := dist(x0, xN)
+	if norm(first.GradVec(d)) <= flatGrad*math.Max(1, math.Abs(first.F)) && norm(last.GradVec(d)) <= flatGrad*math.Max(1, math.Abs(last.F)) &&
+		moved <= stillMove*scale && !nearMinimum(r.Analysis.End, c.Method, last.GradVec(d), stillMove*scale) {
 		return VerdictPlateau, message.Message{}
 	}
-	v := swinging(c, w)
+	v := swinging(c, w, d)
 	if c.Noise > 0 && (v == VerdictOscillating || v == VerdictUnsettled) && len(w) > 1 {
-		return VerdictNoisy, msgNoisy.New(message.Value(c.Noise), message.Int(len(w)-1), message.Approx(spread(w)))
+		return VerdictNoisy, msgNoisy.New(message.Value(c.Noise), message.Int(len(w)-1), message.Approx(spread(w, d)))
 	}
 	return v, message.Message{}
 }
 
 // spread is the mean distance of the points of w from their mean point.
-func spread(w []Point) float64 {
-	var m [2]float64
+func spread(w []Point, dims int) float64 {
+	m := make([]float64, dims)
 	for _, p := range w {
-		m[0] += p.X[0] / float64(len(w))
-		m[1] += p.X[1] / float64(len(w))
+		for i, xi := range p.Pos(dims) {
+			m[i] += xi / float64(len(w))
+		}
 	}
 	d := 0.0
 	for _, p := range w {
-		d += dist(p.X, m) / float64(len(w))
+		d += dist(p.Pos(dims), m) / float64(len(w))
 	}
 	return d
 }
@@ -164,7 +169,7 @@ func window(tail []Point) []Point {
 
 // swinging applies rules 5 to 7 (oscillating, slow, unsettled) to the
 // window w.
-func swinging(c Config, w []Point) Verdict {
+func swinging(c Config, w []Point, dims int) Verdict {
 	sign := 1.0
 	if c.Method.maximizes() {
 		sign = -1
@@ -173,7 +178,7 @@ func swinging(c Config, w []Point) Verdict {
 	if len(w) >= 3 {
 		reversals, rises := 0, 0
 		for i := 2; i < len(w); i++ {
-			if dot(w[i].Update, w[i-1].Update) < 0 {
+			if dot(w[i].UpdateVec(dims), w[i-1].UpdateVec(dims)) < 0 {
 				reversals++
 			}
 		}
@@ -201,24 +206,14 @@ func swinging(c Config, w []Point) Verdict {
 	return VerdictUnsettled
 }
 
-// exactNorm is the length of fn's exact gradient at x (0 when not finite:
-// such a point says nothing).
-func exactNorm(fn Objective, x [2]float64) float64 {
-	_, gx, gy := fn.ValueGrad(x[0], x[1])
-	if fn.Dims() == 1 {
-		gy = 0
-	}
-	if n := math.Hypot(gx, gy); finite(n) {
-		return n
-	}
-	return 0
-}
-
 // stallReason says why a numeric gradient vanished at p where the exact
 // one is gN: x + h rounds to x, or h is so small that rounding wins.
-func stallReason(h float64, p Point, gN float64) message.Message {
-	big := math.Max(math.Abs(p.X[0]), math.Abs(p.X[1]))
-	args := []message.Arg{message.Approx(norm(p.Grad)), message.Approx(gN), message.Value(h), message.Approx(big)}
+func stallReason(h float64, p Point, dims int, gN float64) message.Message {
+	big := 0.0
+	for _, xi := range p.Pos(dims) {
+		big = math.Max(big, math.Abs(xi))
+	}
+	args := []message.Arg{message.Approx(norm(p.GradVec(dims))), message.Approx(gN), message.Value(h), message.Approx(big)}
 	if big+h == big {
 		return msgStallRounds.New(args...)
 	}
@@ -227,8 +222,9 @@ func stallReason(h float64, p Point, gN float64) message.Message {
 
 // escaping reports whether the run heads off to infinity with no minimum
 // in reach (rule "escaping" above); w is the window of the last steps.
-func escaping(fn Objective, r Result, w []Point) bool {
-	if len(w) < 4 || !(norm(r.Final.X) > escapeGrowth*math.Max(1, norm(r.Points[0].X))) {
+func escaping(f field, r Result, w []Point) bool {
+	d := f.dims
+	if len(w) < 4 || !(norm(r.Final.Pos(d)) > escapeGrowth*math.Max(1, norm(r.Points[0].Pos(d)))) {
 		return false
 	}
 	sign := 1.0
@@ -240,10 +236,10 @@ func escaping(fn Objective, r Result, w []Point) bool {
 		if sign*w[i].F < sign*w[i-1].F {
 			falls++
 		}
-		if norm(w[i].X) > norm(w[i-1].X) {
+		if norm(w[i].Pos(d)) > norm(w[i-1].Pos(d)) {
 			grows++
 		}
-		if exactNorm(fn, w[i].X) < exactNorm(fn, w[i-1].X) {
+		if f.exactNorm(w[i].Pos(d)) < f.exactNorm(w[i-1].Pos(d)) {
 			flattens++
 		}
 	}
@@ -251,7 +247,7 @@ func escaping(fn Objective, r Result, w []Point) bool {
 	if float64(falls) < majority*n || float64(grows) < majority*n || float64(flattens) < majority*n {
 		return false
 	}
-	return !minimumInReach(fn, r)
+	return !minimumInReach(f, r)
 }
 
 // minimumInReach reports whether Newton's method, started at the end of r,
@@ -259,29 +255,28 @@ func escaping(fn Objective, r Result, w []Point) bool {
 // there, within 2·max(1, |x|) of the end and curving upward all the way: the
 // bottom of a bowl is near. Off to infinity (1/x, σ(x), e^−x) Newton's
 // steps walk away as well, and the gradient only fades.
-func minimumInReach(fn Objective, r Result) bool {
-	end := r.Final.X
-	dims := 1
-	if fn.Dims() == 2 {
-		dims = 2
-	}
-	g0, x := exactNorm(fn, end), end
+func minimumInReach(f field, r Result) bool {
+	end := r.Final.Pos(f.dims)
+	g0, x := f.exactNorm(end), end
 	reach := 2 * math.Max(1, norm(end))
 	for range 30 {
-		cv := curvature(fn, dims, x)
+		cv := curvature(f.fn, x)
 		if lo, _, ok := lossEigen(cv, r.Config.Method); !ok || lo <= 0 {
 			return false
 		}
-		_, gx, gy := fn.ValueGrad(x[0], x[1])
-		s, ok := newtonStep(cv.Hessian, [2]float64{gx, gy})
+		s, ok := newtonStep(cv.Hessian, f.grad(x))
 		if !ok {
 			return false
 		}
-		x = [2]float64{x[0] - s[0], x[1] - s[1]}
+		next := make([]float64, len(x))
+		for i := range x {
+			next[i] = x[i] - s[i]
+		}
+		x = next
 		if !(dist(x, end) <= reach) {
 			return false
 		}
-		if exactNorm(fn, x) <= 1e-6*g0 {
+		if f.exactNorm(x) <= 1e-6*g0 {
 			return true
 		}
 	}
@@ -290,7 +285,7 @@ func minimumInReach(fn Objective, r Result) bool {
 
 // runningAway reports whether the run's steps and distance from the start
 // more than doubled over its second half.
-func runningAway(r Result) bool {
+func runningAway(r Result, dims int) bool {
 	n := r.Steps
 	if n < minGrowthSteps {
 		return false
@@ -299,15 +294,15 @@ func runningAway(r Result) bool {
 	if mid.K == 0 {
 		return false
 	}
-	start, end := r.Points[0].X, r.Final.X
-	um := norm(mid.Update)
-	return um > 0 && norm(r.Final.Update) > growthFactor*um &&
-		dist(start, end) > growthFactor*dist(start, mid.X)
+	start, end := r.Points[0].Pos(dims), r.Final.Pos(dims)
+	um := norm(mid.UpdateVec(dims))
+	return um > 0 && norm(r.Final.UpdateVec(dims)) > growthFactor*um &&
+		dist(start, end) > growthFactor*dist(start, mid.Pos(dims))
 }
 
 // nearMinimum reports whether the end curvature c says the point is in a
 // bowl whose bottom is within d (one Newton step).
-func nearMinimum(c Curvature, m Method, g [2]float64, d float64) bool {
+func nearMinimum(c Curvature, m Method, g []float64, d float64) bool {
 	lo, _, ok := lossEigen(c, m)
 	if !ok || lo <= 0 {
 		return false
@@ -316,21 +311,37 @@ func nearMinimum(c Curvature, m Method, g [2]float64, d float64) bool {
 	return ok && norm(s) <= d
 }
 
-// newtonStep solves H s = g for a 1×1 or 2×2 Hessian (symmetrised); ok is
-// false when H is singular.
-func newtonStep(h [][]float64, g [2]float64) (s [2]float64, ok bool) {
-	if len(h) == 1 {
+// newtonStep solves H s = g for the Hessian h (symmetrised; by hand for
+// 1×1 and 2×2, by gonum's mat.LU beyond); ok is false when H is singular.
+func newtonStep(h [][]float64, g []float64) (s []float64, ok bool) {
+	switch n := len(h); n {
+	case 1:
 		if h[0][0] == 0 {
-			return s, false
+			return nil, false
 		}
-		return [2]float64{g[0] / h[0][0], 0}, true
+		return []float64{g[0] / h[0][0]}, true
+	case 2:
+		a, b, e := h[0][0], (h[0][1]+h[1][0])/2, h[1][1]
+		det := a*e - b*b
+		if det == 0 {
+			return nil, false
+		}
+		return []float64{(e*g[0] - b*g[1]) / det, (-b*g[0] + a*g[1]) / det}, true
+	default:
+		m := mat.NewDense(n, n, nil)
+		for i := range n {
+			for j := range n {
+				m.Set(i, j, (h[i][j]+h[j][i])/2)
+			}
+		}
+		var lu mat.LU
+		lu.Factorize(m)
+		sv := mat.NewVecDense(n, nil)
+		if lu.Cond() > 1/epsilon || lu.SolveVecTo(sv, false, mat.NewVecDense(n, g)) != nil {
+			return nil, false
+		}
+		return sv.RawVector().Data, true
 	}
-	a, b, e := h[0][0], (h[0][1]+h[1][0])/2, h[1][1]
-	det := a*e - b*b
-	if det == 0 {
-		return s, false
-	}
-	return [2]float64{(e*g[0] - b*g[1]) / det, (-b*g[0] + a*g[1]) / det}, true
 }
 
 // pointNear is the recorded point whose step is closest to k.
@@ -349,7 +360,3 @@ func pointNear(pts []Point, k int) Point {
 	}
 	return pts[lo]
 }
-
-func norm(v [2]float64) float64    { return math.Hypot(v[0], v[1]) }
-func dist(a, b [2]float64) float64 { return math.Hypot(a[0]-b[0], a[1]-b[1]) }
-func dot(a, b [2]float64) float64  { return a[0]*b[0] + a[1]*b[1] }

@@ -50,7 +50,7 @@ func TestVerdicts(t *testing.T) {
 		c.Method, c.LR, c.Start, c.Steps, c.Tol = test.method, test.lr, test.start, test.steps, test.tol
 		r := Run(context.Background(), Problem{F: test.f}, c, nil)
 		if r.Verdict != test.want {
-			t.Errorf("%s: verdict %s (status %s, end %v, ‖g‖ %g), want %s", test.name, r.Verdict, r.Status, r.Final.X, norm(r.Final.Grad), test.want)
+			t.Errorf("%s: verdict %s (status %s, end %v, ‖g‖ %g), want %s", test.name, r.Verdict, r.Status, r.Final.X, norm(r.Final.Grad[:]), test.want)
 		}
 	}
 }

@@ -164,7 +164,7 @@ func (s *Session) sameLocked() bool {
 		return false
 	}
 	for i, r := range s.runs {
-		if r.cfg != s.items[i].Config {
+		if !r.cfg.Equal(s.items[i].Config) {
 			return false
 		}
 	}

@@ -50,7 +50,7 @@ type RunState struct {
 // Current reports whether run i of the list has been computed with the
 // settings it has now, so that its result speaks of it.
 func (st State) Current(i int) bool {
-	return i < len(st.Runs) && i < len(st.Items) && !st.Stale && st.Runs[i].Config == st.Items[i].Config
+	return i < len(st.Runs) && i < len(st.Items) && !st.Stale && st.Runs[i].Config.Equal(st.Items[i].Config)
 }
 
 // State returns a snapshot of the session now.
@@ -75,7 +75,7 @@ func (s *Session) stateLocked() State {
 		if n := sort.Search(len(r.points), func(j int) bool { return r.points[j].K > k }); n > 0 {
 			rs.At, rs.HasAt = r.points[n-1], true
 			if s.computed.F != nil {
-				a := optimizer.AnalyseAt(s.computed.F, r.cfg, rs.At.X)
+				a := optimizer.AnalyseAt(s.computed.F, r.cfg, rs.At.Pos(s.computed.F.Dims()))
 				rs.Stable, rs.Eigen = a.Summary, a.Eigenvalues
 			}
 		}

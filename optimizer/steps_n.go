@@ -1,0 +1,176 @@
+package optimizer
+
+import (
+	"math"
+	"time"
+)
+
+// vectors is the working space of a run in n > 2 dimensions: the point,
+// its gradient, the gradient the update uses, the update and a trial point
+// of the line search, and the arena the recorded points' Point.More come
+// from.
+type vectors struct {
+	fn            ObjectiveN
+	n             int
+	x, g, gu, u   []float64
+	trial         []float64
+	arena         []float64 // the unused rest of the current chunk
+	chunk         int       // the size of the next chunk
+	ringMore      [tailLen][]float64
+	f             float64
+	numeric       bool
+	h             float64
+	recordedSteps int // points the run may record, for the first chunk
+}
+
+// arenaChunk is the most numbers one allocation of Point.More takes.
+const arenaChunk = 1 << 16
+
+// newVectors is the working space of a run of fn from the start x (n > 2).
+func newVectors(fn ObjectiveN, x []float64, c Config, points int) *vectors {
+	n := len(x)
+	v := &vectors{fn: fn, n: n, x: x, g: make([]float64, n), gu: make([]float64, n),
+		u: make([]float64, n), trial: make([]float64, n), numeric: c.Gradient == Numeric, h: c.H}
+	v.chunk = min(arenaChunk, max(1, points)*3*(n-2))
+	return v
+}
+
+// eval sets f and g at x.
+func (v *vectors) eval() {
+	if v.numeric {
+		v.f = v.fn.NumericGradN(v.x, v.h, v.g)
+	} else {
+		v.f = v.fn.ValueGradN(v.x, v.g)
+	}
+}
+
+// point is the point of step k at the current x, f and g, reached by the
+// update u; its Point.More is the slot of the ring of the last steps when
+// ring is set (a step a decimated run does not keep), else new.
+func (v *vectors) point(k int, ring bool) Point {
+	m := v.n - 2
+	var more []float64
+	if ring {
+		slot := &v.ringMore[k&(tailLen-1)]
+		if *slot == nil {
+			*slot = make([]float64, 3*m)
+		}
+		more = *slot
+	} else {
+		if len(v.arena) < 3*m {
+			v.arena = make([]float64, max(v.chunk, 3*m))
+			v.chunk = arenaChunk
+		}
+		more, v.arena = v.arena[:3*m:3*m], v.arena[3*m:]
+	}
+	copy(more, v.x[2:])
+	copy(more[m:], v.g[2:])
+	copy(more[2*m:], v.u[2:])
+	return Point{K: k, X: [2]float64{v.x[0], v.x[1]}, F: v.f, Grad: [2]float64{v.g[0], v.g[1]},
+		Update: [2]float64{v.u[0], v.u[1]}, More: more}
+}
+
+// inBound reports whether x and f are finite and x within the bound.
+func (v *vectors) inBound(bound float64) bool { return withinBound(v.x, bound) && v.f-v.f == 0 }
+
+// gradNorm2 is ‖g‖².
+func (v *vectors) gradNorm2() float64 { return dot(v.g, v.g) }
+
+// dot is a·b.
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i, ai := range a {
+		s += ai * b[i]
+	}
+	return s
+}
+
+// startN is the start point of a run in n > 2 dimensions.
+func (t *tracer) startN() Point {
+	v := t.vec
+	v.eval()
+	p := v.point(0, false)
+	p.Evals = t.evals
+	return p
+}
+
+// stepsN is the loop of a function of n > 2 variables: the steps of every
+// rule, with the schedule, the noise, the line search, the stops and the
+// recording of steps and stepsWith, on vectors.
+func (t *tracer) stepsN(p Point, st rule) (Status, int, Point) {
+	c, v, next, last := t.c, t.vec, t.stride, time.Now()
+	useTol, tol2 := c.Tol > 0, c.Tol*c.Tol
+	pr, atPoint := st.(pointRuleN)
+	var sc *scheduler
+	if !c.Schedule.IsConstant() {
+		sc = newScheduler(c.Schedule, c.LR)
+	}
+	for k := 1; k <= c.Steps; k++ {
+		if t.stop.Load() {
+			return Cancelled, k - 1, p
+		}
+		last = t.progress(k, last)
+		lr := c.LR
+		if sc != nil {
+			lr = sc.next()
+			st.setLR(lr)
+		}
+		copy(v.gu, v.g)
+		if t.noise != nil {
+			for i := range v.gu {
+				v.gu[i] += c.Noise * t.noise.NormFloat64()
+			}
+		}
+		ok, extra := true, int32(0)
+		switch {
+		case atPoint:
+			ok = pr.stepAtN(v.x, v.gu, v.u)
+		case c.LineSearch == Armijo:
+			lr, extra, ok = t.armijoN(lr)
+			st.setLR(lr)
+			st.stepN(v.gu, v.u)
+		default:
+			st.stepN(v.gu, v.u)
+		}
+		if !ok {
+			return t.cannotStep(atPoint), k - 1, p
+		}
+		for i, ui := range v.u {
+			v.x[i] += ui
+		}
+		v.eval()
+		p = v.point(k, t.stride > 1 && k != next)
+		p.LR, p.Evals = lr, t.evals
+		p.Evals[0] += extra
+		next = t.keep(p, next)
+		if !v.inBound(t.bound) {
+			return Diverged, k, p
+		}
+		if useTol && v.gradNorm2() <= tol2 {
+			return Converged, k, p
+		}
+	}
+	return MaxSteps, c.Steps, p
+}
+
+// armijoN is armijo in n dimensions, from the current point along −gu.
+func (t *tracer) armijoN(eta float64) (alpha float64, evals int32, ok bool) {
+	v := t.vec
+	gg := dot(v.gu, v.gu)
+	if gg == 0 {
+		return eta, 0, true
+	}
+	alpha = eta
+	for i := 0; i <= ArmijoHalvings; i++ {
+		for j, xj := range v.x {
+			v.trial[j] = xj - alpha*v.gu[j]
+		}
+		f := v.fn.ValueN(v.trial)
+		evals++
+		if f <= v.f-ArmijoC*alpha*gg {
+			return alpha, evals, true
+		}
+		alpha /= 2
+	}
+	return math.NaN(), evals, false
+}
