@@ -46,6 +46,9 @@ func benchSteps(b *testing.B, p optimizer.Problem, c optimizer.Config) {
 func BenchmarkStep(b *testing.B) {
 	p := benchProblem(b, "(1 - x)^2 + 100(y - x^2)^2")
 	for _, m := range optimizer.MethodNames() {
+		if s, _ := optimizer.Method(m).Spec(); s.NoLearningRate {
+			continue // their steps are iterations with a line search: BenchmarkBFGS
+		}
 		b.Run(m, func(b *testing.B) {
 			c := optimizer.DefaultConfig()
 			c.Method, c.Start, c.LR = optimizer.Method(m), [2]float64{-1.2, 1}, 1e-4
@@ -112,4 +115,21 @@ func BenchmarkArmijoStep(b *testing.B) {
 	c := optimizer.DefaultConfig()
 	c.Start, c.LR, c.LineSearch = [2]float64{-1.2, 1}, 1e-3, optimizer.Armijo
 	benchSteps(b, p, c)
+}
+
+// BenchmarkStep10D measures a step of gd, adam and newton on the 10-D
+// Rosenbrock typed with sum, recording included (issue 14: a gd step in
+// 10-D ≤ 400 ns).
+func BenchmarkStep10D(b *testing.B) {
+	p := benchProblem(b, "sum(100*(x[i+1] - x[i]^2)^2 + (1 - x[i])^2, i, 0, 8)")
+	for _, m := range []optimizer.Method{optimizer.GD, optimizer.Adam, optimizer.Newton} {
+		b.Run(string(m), func(b *testing.B) {
+			c := optimizer.DefaultConfig().ForMethod(m)
+			c.SetStart([]float64{-1.2, 1, -1.2, 1, -1.2, 1, -1.2, 1, -1.2, 1})
+			if m == optimizer.GD {
+				c.LR = 1e-4
+			}
+			benchSteps(b, p, c)
+		})
+	}
 }

@@ -246,6 +246,17 @@ var DefaultCompare = []Method{GD, Momentum, Adam}
 // DefaultStart is the textbook's start point (3, 2).
 var DefaultStart = [2]float64{3, 2}
 
+// DefaultStartFor is the default start of a function of dims variables:
+// DefaultStart (its x alone in 1-D), repeated for more variables: (3, 2,
+// 3, 2, …).
+func DefaultStartFor(dims int) []float64 {
+	x := make([]float64, max(1, dims))
+	for i := range x {
+		x[i] = DefaultStart[i%2]
+	}
+	return x
+}
+
 // DefaultConfig is the textbook run: gd, lr 0.1, start (3, 2), 100 steps,
 // exact gradient, h 1e-4, bound 1e6, tol off, every hyperparameter at its
 // method's default and torch's rules.

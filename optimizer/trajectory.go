@@ -27,11 +27,20 @@ type Point struct {
 }
 
 // Coord is coordinate i of the position.
-func (p Point) Coord(i int) float64 {
+func (p Point) Coord(i int) float64 { return p.coord(i, p.X, 0) }
+
+// GradCoord is coordinate i of the gradient.
+func (p Point) GradCoord(i int) float64 { return p.coord(i, p.Grad, 1) }
+
+// UpdateCoord is coordinate i of the update.
+func (p Point) UpdateCoord(i int) float64 { return p.coord(i, p.Update, 2) }
+
+// coord is v[i] for i < 2, else entry i of the part-th third of More.
+func (p Point) coord(i int, v [2]float64, part int) float64 {
 	if i < 2 {
-		return p.X[i]
+		return v[i]
 	}
-	return p.More[i-2]
+	return p.More[part*(len(p.More)/3)+i-2]
 }
 
 // Pos is the position as a vector of dims coordinates (a new slice).

@@ -71,9 +71,47 @@ var columns = map[Layout][]column{
 	Iterates: {colK, colX, colY, colF, colGX, colGY, colDX, colDY, colEta, colFEvals, colGEvals},
 }
 
-// Header is the first line of a CSV file in layout l, the column names.
-func (l Layout) Header() []string {
-	cols := columns[l]
+// vectorColumns are, for a function of n ≥ 3 variables, the columns that
+// replace each pair of a layout's x and y columns: x0 … x{n−1} for x and y,
+// g0 … for gx and gy, d0 … for dx and dy.
+var vectorColumns = map[string]struct {
+	prefix string
+	of     func(p optimizer.Point, i int) float64
+}{
+	"x":  {"x", optimizer.Point.Coord},
+	"gx": {"g", optimizer.Point.GradCoord},
+	"dx": {"d", optimizer.Point.UpdateCoord},
+}
+
+// layoutColumns are the columns of layout l for a function of dims
+// variables.
+func layoutColumns(l Layout, dims int) []column {
+	if dims <= 2 {
+		return columns[l]
+	}
+	var out []column
+	for _, c := range columns[l] {
+		v, ok := vectorColumns[c.name]
+		switch {
+		case c.second:
+		case ok:
+			for i := range dims {
+				of := v.of
+				out = append(out, column{v.prefix + strconv.Itoa(i), false, func(_ int, _ Run, p optimizer.Point) string {
+					return Exact(of(p, i))
+				}})
+			}
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Header is the first line of a CSV file in layout l for a function of
+// dims variables, the column names.
+func (l Layout) Header(dims int) []string {
+	cols := layoutColumns(l, dims)
 	names := make([]string, len(cols))
 	for i, c := range cols {
 		names[i] = c.name
@@ -83,18 +121,19 @@ func (l Layout) Header() []string {
 
 // WriteCSV writes runs to w in layout l, for a function of dims variables:
 // the header, then one line per point of each run in order. With dims 1
-// the columns of y (y, gy, dy) are empty. Numbers are written exactly (see
-// Exact). The error is w's.
+// the columns of y (y, gy, dy) are empty; with dims ≥ 3 each pair of x and
+// y columns is one column per coordinate (x0 … x{n−1}, g0 …, d0 …).
+// Numbers are written exactly (see Exact). The error is w's.
 func WriteCSV(w io.Writer, l Layout, dims int, runs []Run) error {
-	cols := columns[l]
+	cols := layoutColumns(l, dims)
 	cw := csv.NewWriter(w)
-	cw.Write(l.Header())
+	cw.Write(l.Header(dims))
 	cells := make([]string, len(cols))
 	for i, r := range runs {
 		for _, p := range r.Points {
 			for j, c := range cols {
 				cells[j] = ""
-				if !c.second || dims == 2 {
+				if !c.second || dims >= 2 {
 					cells[j] = c.cell(i+1, r, p)
 				}
 			}

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -118,15 +119,53 @@ func TestNewtonTakesItsOwnRate(t *testing.T) {
 	}
 }
 
-// TestThreeVariablesInTheCLI: a function of x[0] … x[2] parses; runs say
-// they take one or two variables, and gdlab gradient writes its gradient.
+// TestThreeVariablesInTheCLI: the textbook's function of three variables
+// runs from a start of three numbers; the JSON's vectors have three
+// entries, the CSV has a column per coordinate, and gdlab gradient writes
+// one line per variable.
 func TestThreeVariablesInTheCLI(t *testing.T) {
-	_, errOut, code := cli("run", "--func", "x[0]**2 + x[1]**2 + x[2]**2")
-	if code != 2 || !strings.Contains(errOut, "the function has 3 variables: runs and figures take functions of 1 or 2 variables") {
-		t.Errorf("run: exit %d, %q", code, errOut)
+	r := runJSON(t, "--func", "x[0]**2 + x[1]**2 + x[2]**2", "--start", "3,2,1", "--steps", "1", "--trajectory")
+	// gd, lr 0.1: x₁ = x₀ − 0.1·2x₀ = 0.8·(3, 2, 1) = (2.4, 1.6, 0.8).
+	want := []float64{2.4, 1.6, 0.8}
+	run := r.Runs[0]
+	if r.Dims != 3 || len(run.Start) != 3 || len(run.Final.X) != 3 || len(run.Final.Grad) != 3 || len(run.Trajectory[0].X) != 3 {
+		t.Fatalf("dims %d, start %v, final %v %v", r.Dims, run.Start, run.Final.X, run.Final.Grad)
 	}
-	out, _, code := cli("gradient", "--func", "sum((x[i] - i)^2, i, 0, 2)")
+	for i, w := range want {
+		if math.Abs(run.Final.X[i]-w) > 1e-15 || math.Abs(run.Final.Grad[i]-2*w) > 1e-15 {
+			t.Errorf("x₁[%d] = %v, ∇f = %v; want %v and %v", i, run.Final.X[i], run.Final.Grad[i], w, 2*w)
+		}
+	}
+	if ev := run.Analysis.End.Eigenvalues; len(ev) != 3 || math.Abs(ev[0]-2) > 1e-12 || math.Abs(ev[2]-2) > 1e-12 {
+		t.Errorf("eigenvalues %v, want 2, 2, 2", ev)
+	}
+	out, errOut, code := cli("run", "--func", "x[0]**2 + x[1]**2 + x[2]**2", "--start", "3,2,1", "--steps", "1", "--format", "csv")
+	if code != 0 || !strings.HasPrefix(out, "run,method,lr,k,x0,x1,x2,f,g0,g1,g2,eta,fevals,gevals\n1,gd,0.1,0,3,2,1,14,6,4,2,0,1,1\n") {
+		t.Errorf("csv: exit %d %s\n%s", code, errOut, out)
+	}
+	out, _, code = cli("gradient", "--func", "sum((x[i] - i)^2, i, 0, 2)")
 	if code != 0 || strings.Count(out, "∂f/∂x[") != 3 {
 		t.Errorf("gradient: exit %d, %q", code, out)
+	}
+}
+
+// TestNDimensionalStarts: --start takes one number per variable; too few
+// or too many say how many; without --start a function of n variables
+// starts at (3, 2, 3, 2, …).
+func TestNDimensionalStarts(t *testing.T) {
+	for _, start := range []string{"3,2", "3,2,1,0"} {
+		_, errOut, code := cli("run", "--func", "x[0]^2 + x[1]^2 + x[2]^2", "--start", start)
+		want := "--start: the function has 3 variables (x[0] … x[2]), so the start is 3 comma-separated numbers, not " + strconv.Itoa(strings.Count(start, ",")+1)
+		if code != 2 || !strings.Contains(errOut, want) {
+			t.Errorf("--start %s: exit %d, %q; want 2 and %q", start, code, errOut, want)
+		}
+	}
+	r := runJSON(t, "--func", "sum(x[i]^2, i, 0, 4)", "--steps", "0")
+	if got := r.Runs[0].Start; len(got) != 5 || got[0] != 3 || got[1] != 2 || got[2] != 3 || got[4] != 3 {
+		t.Errorf("default start %v, want (3, 2, 3, 2, 3)", got)
+	}
+	_, errOut, code := cli("run", "--func", "x[64]")
+	if code != 2 || !strings.Contains(errOut, "--func") {
+		t.Errorf("x[64]: exit %d, %q", code, errOut)
 	}
 }

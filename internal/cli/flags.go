@@ -39,7 +39,7 @@ func newFlagSet(name string, stderr io.Writer) (*flag.FlagSet, *options) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.fn, "func", "", "the function, e.g. \"x^2 + y^2\" or \"x[0]**2 + x[1]**2\"")
 	fs.StringVar(&o.preset, "preset", "", "a built-in function (see gdlab presets); other flags override it")
-	fs.StringVar(&o.start, "start", "", "start point `X[,Y]` (default "+report.Exact(optimizer.DefaultStart[0])+","+report.Exact(optimizer.DefaultStart[1])+")")
+	fs.StringVar(&o.start, "start", "", "start point `X[,Y,…]`, one number per variable (default "+report.Exact(optimizer.DefaultStart[0])+","+report.Exact(optimizer.DefaultStart[1])+", repeated for more variables)")
 	fs.StringVar(&o.lr, "lr", report.Exact(d.LR), "learning rate, or a comma-separated `list` of them (one run each); without it a method with a rate of its own uses that (newton: 1)")
 	fs.StringVar(&o.method, "method", string(d.Method), "method or comma-separated `list`: "+strings.Join(optimizer.MethodNames(), ", "))
 	fs.IntVar(&o.steps, "steps", d.Steps, "number of updates")

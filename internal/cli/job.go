@@ -34,7 +34,7 @@ func (o *options) job(fs *flag.FlagSet) (job, error) {
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 
 	var j job
-	src, start := o.fn, optimizer.DefaultStart
+	src, start := o.fn, []float64(nil)
 	if o.preset != "" {
 		p, ok := optimizer.PresetByName(o.preset)
 		if !ok {
@@ -43,7 +43,7 @@ func (o *options) job(fs *flag.FlagSet) (job, error) {
 		if src == "" {
 			src = p.Func
 		}
-		start = p.Start
+		start = p.Start[:]
 	}
 	if src == "" {
 		return j, usagef("--func is required, e.g. --func %q (or --preset NAME)", optimizer.DefaultFunction)
@@ -53,15 +53,15 @@ func (o *options) job(fs *flag.FlagSet) (job, error) {
 		return j, err
 	}
 	dims := j.problem.F.Dims()
-	if set["start"] {
+	switch {
+	case set["start"]:
 		if start, err = parseStart(o.start, dims); err != nil {
 			return j, err
 		}
+	case start == nil || dims > 2:
+		start = optimizer.DefaultStartFor(dims)
 	}
-	if dims == 1 {
-		start[1] = 0
-	}
-	j.configs, err = o.configs(fs, start, dims)
+	j.configs, err = o.configs(fs, start[:dims], dims)
 	return j, err
 }
 
@@ -84,7 +84,7 @@ func (o *options) problem(src string) (optimizer.Problem, error) {
 }
 
 // configs are the runs asked for: every method with every learning rate.
-func (o *options) configs(fs *flag.FlagSet, start [2]float64, dims int) ([]optimizer.Config, error) {
+func (o *options) configs(fs *flag.FlagSet, start []float64, dims int) ([]optimizer.Config, error) {
 	lrs, err := parseList("--lr", o.lr)
 	if err != nil {
 		return nil, err
@@ -115,7 +115,8 @@ func (o *options) configs(fs *flag.FlagSet, start [2]float64, dims int) ([]optim
 				lr = spec.SuggestedLR // Newton's η = 1 unless --lr says otherwise
 			}
 			c := optimizer.DefaultConfig()
-			c.Method, c.LR, c.Start, c.Steps = m, lr, start, o.steps
+			c.Method, c.LR, c.Steps = m, lr, o.steps
+			c.SetStart(start)
 			c.Gradient, c.H, c.Bound, c.Tol = optimizer.Gradient(o.gradient), o.h, o.bound, o.tol
 			c.Hyper, c.Convention = hyper, convention
 			if x, err := c.SetExtras(o.extras()); err != nil {
@@ -144,20 +145,21 @@ func (o *options) extras() optimizer.ExtrasText {
 }
 
 // parseStart parses --start for a function of dims variables.
-func parseStart(s string, dims int) ([2]float64, error) {
-	var start [2]float64
+func parseStart(s string, dims int) ([]float64, error) {
 	v, err := parseList("--start", s)
 	if err != nil {
-		return start, err
+		return nil, err
 	}
 	if len(v) != dims {
-		if dims == 1 {
-			return start, usagef("--start: the function uses only x, so the start is one number, not %q", s)
+		switch dims {
+		case 1:
+			return nil, usagef("--start: the function uses only x, so the start is one number, not %q", s)
+		case 2:
+			return nil, usagef("--start: the function uses x and y, so the start is two numbers X,Y, not %q", s)
 		}
-		return start, usagef("--start: the function uses x and y, so the start is two numbers X,Y, not %q", s)
+		return nil, usagef("--start: the function has %d variables (x[0] … x[%d]), so the start is %d comma-separated numbers, not %d", dims, dims-1, dims, len(v))
 	}
-	copy(start[:], v)
-	return start, nil
+	return v, nil
 }
 
 // parseList parses comma-separated finite numbers.

@@ -6,6 +6,8 @@ import (
 	"io"
 	"math"
 
+	"gonum.org/v1/gonum/floats"
+
 	"gdlab/optimizer"
 	"gdlab/report"
 )
@@ -56,6 +58,7 @@ type jsonFinal struct {
 type jsonCurvature struct {
 	Hessian     [][]num `json:"hessian"`
 	Eigenvalues []num   `json:"eigenvalues"`
+	Steepest    []num   `json:"steepest_direction"` // the unit eigenvector of the largest eigenvalue
 }
 
 type jsonAnalysis struct {
@@ -105,12 +108,12 @@ func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) 
 			Warmup:     c.Schedule.Warmup,
 			Noise:      num(c.Noise),
 			LineSearch: string(c.LineSearch),
-			Start:      nums(c.Start[:dims]),
+			Start:      nums(c.StartVec(dims)),
 			Status:     string(r.Status),
 			Verdict:    string(r.Verdict),
 			Reason:     r.Reason.String(),
 			Steps:      r.Steps,
-			Final:      jsonFinal{X: nums(r.Final.X[:dims]), F: num(r.Final.F), Grad: nums(r.Final.Grad[:dims])},
+			Final:      jsonFinal{X: nums(r.Final.Pos(dims)), F: num(r.Final.F), Grad: nums(r.Final.GradVec(dims))},
 			Analysis: jsonAnalysis{
 				Start:   curvature(r.Analysis.Start),
 				End:     curvature(r.Analysis.End),
@@ -128,7 +131,7 @@ func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) 
 		if trajectory {
 			jr.Trajectory = make([]jsonStep, len(r.Points))
 			for k, p := range r.Points {
-				jr.Trajectory[k] = jsonStep{K: p.K, X: nums(p.X[:dims]), F: num(p.F), Grad: nums(p.Grad[:dims]), LR: num(p.LR), Evals: p.Evals}
+				jr.Trajectory[k] = jsonStep{K: p.K, X: nums(p.Pos(dims)), F: num(p.F), Grad: nums(p.GradVec(dims)), LR: num(p.LR), Evals: p.Evals}
 			}
 		}
 		out.Runs[i] = jr
@@ -139,7 +142,7 @@ func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) 
 }
 
 func curvature(c optimizer.Curvature) jsonCurvature {
-	out := jsonCurvature{Hessian: make([][]num, len(c.Hessian)), Eigenvalues: nums(c.Eigenvalues)}
+	out := jsonCurvature{Hessian: make([][]num, len(c.Hessian)), Eigenvalues: nums(c.Eigenvalues), Steepest: nums(c.Steepest)}
 	for i, row := range c.Hessian {
 		out.Hessian[i] = nums(row)
 	}
@@ -157,14 +160,17 @@ func writeCSV(w io.Writer, j job, results []optimizer.Result) error {
 func writeText(w io.Writer, j job, results []optimizer.Result) error {
 	dims := j.problem.F.Dims()
 	vars := "x, y"
-	if dims == 1 {
+	switch {
+	case dims == 1:
 		vars = "x"
+	case dims > 2:
+		vars = fmt.Sprintf("x[0], …, x[%d]", dims-1)
 	}
 	g, vec := report.Text, report.Vector
 	fmt.Fprintf(w, "f(%s) = %s\n", vars, j.problem.Source)
 	for i, r := range results {
 		c := r.Config
-		fmt.Fprintf(w, "\nrun %d: %s, %s gradient, start %s\n", i+1, runHead(c), c.Gradient, vec(c.Start[:dims]))
+		fmt.Fprintf(w, "\nrun %d: %s, %s gradient, start %s\n", i+1, runHead(c), c.Gradient, vec(c.StartVec(dims)))
 		status := fmt.Sprintf("%s after %d steps", r.Status.Word(), r.Steps)
 		if r.Status == optimizer.Diverged {
 			status = fmt.Sprintf("diverged at step %d", r.DivergedAt)
@@ -175,7 +181,7 @@ func writeText(w io.Writer, j job, results []optimizer.Result) error {
 			fmt.Fprintf(w, "  why        %s\n", r.Reason)
 		}
 		fmt.Fprintf(w, "  final      x = %s   f = %s   |grad f| = %s\n",
-			vec(r.Final.X[:dims]), g(r.Final.F), g(math.Hypot(r.Final.Grad[0], r.Final.Grad[1])))
+			vec(r.Final.Pos(dims)), g(r.Final.F), g(floats.Norm(r.Final.GradVec(dims), 2)))
 		if !r.Analysis.Summary.IsZero() {
 			fmt.Fprintf(w, "  stability  %s\n", r.Analysis.Summary)
 		}
