@@ -31,6 +31,7 @@ type form struct {
 	Steps        *widget.Entry
 	StartX       *widget.Entry
 	StartY       *widget.Entry
+	StartN       *widget.Entry // the start of a function of more than two variables: comma-separated numbers
 	Gradient     *widget.RadioGroup
 	Convention   *widget.RadioGroup // torch.optim's rules or the book's
 	FuncGradient *widget.Label      // the gradient as a formula
@@ -44,6 +45,9 @@ type form struct {
 	LineSearch   *widget.Check            // Armijo's line search, for the methods that take one
 
 	caretBox *container.Scroll               // scrolls a long input sideways
+	startXY  fyne.CanvasObject               // the row of StartX and StartY
+	startN   fyne.CanvasObject               // the row of StartN
+	dims     int                             // the variables of the function last read
 	errs     map[*widget.Entry]*widget.Label // the message under each field
 	rows     map[*widget.Entry]fyne.CanvasObject
 	method   optimizer.Method // the method shown, to swap defaults when it changes
@@ -82,7 +86,7 @@ func newForm(changed func()) *form {
 		c.syncing = false
 		c.onChange()
 	}
-	c.Steps, c.StartX, c.StartY = c.entry(), c.entry(), c.entry()
+	c.Steps, c.StartX, c.StartY, c.StartN = c.entry(), c.entry(), c.entry(), c.entry()
 	c.Gradient = widget.NewRadioGroup([]string{lang.L("exact"), lang.L("numeric")}, func(string) { c.onChange() })
 	c.Gradient.Horizontal = true
 	c.Gradient.Required = true
@@ -181,6 +185,9 @@ func (c *form) layout(menu fyne.CanvasObject) fyne.CanvasObject {
 		f := c.field(render(p.Label.New()), c.Params[p.Name])
 		hyper.Add(f)
 	}
+	c.startXY = container.NewGridWithColumns(2, c.field(lang.L("start x"), c.StartX), c.field(lang.L("start y"), c.StartY))
+	c.startN = c.field(lang.L("start x[0], x[1], …"), c.StartN)
+	c.startN.Hide()
 	return container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("Function f(x, y)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		fn, c.FuncError, c.caretBox, c.FuncGradient,
@@ -189,7 +196,7 @@ func (c *form) layout(menu fyne.CanvasObject) fyne.CanvasObject {
 			c.field(lang.L("steps"), c.Steps)),
 		c.field(lang.L("learning rate"), c.LR),
 		c.LRSlider,
-		container.NewGridWithColumns(2, c.field(lang.L("start x"), c.StartX), c.field(lang.L("start y"), c.StartY)),
+		c.startXY, c.startN,
 		container.NewVBox(widget.NewLabel(lang.L("gradient")), c.Gradient),
 		container.NewVBox(widget.NewLabel(lang.L("update rules")), c.Convention),
 		c.field(lang.L("numeric step h"), c.H),
@@ -216,6 +223,9 @@ func (c *form) show(src string, cfg optimizer.Config) {
 	c.Steps.SetText(strconv.Itoa(cfg.Steps))
 	c.StartX.SetText(formatNum(cfg.Start[0]))
 	c.StartY.SetText(formatNum(cfg.Start[1]))
+	if len(cfg.StartMore) > 0 {
+		c.StartN.SetText(formatVector(cfg.StartVec(2 + len(cfg.StartMore))))
+	}
 	if cfg.Gradient == optimizer.Numeric {
 		c.Gradient.SetSelected(lang.L("numeric"))
 	} else {
@@ -259,6 +269,7 @@ func (c *form) read() (*expr.Func, optimizer.Config, bool) {
 	} else {
 		c.StartY.Enable()
 	}
+	c.showStarts(dims)
 	cfg, fieldsOK := c.readConfig(dims)
 	if ok && fieldsOK && f != nil {
 		if err := cfg.Validate(dims); err != nil {
@@ -275,9 +286,6 @@ func (c *form) read() (*expr.Func, optimizer.Config, bool) {
 // readFunc parses the function field and shows its error with a caret.
 func (c *form) readFunc() (*expr.Func, bool) {
 	f, err := expr.Parse(c.Func.Text)
-	if err == nil && f.Dims() > 2 {
-		err = optimizer.DefaultConfig().Validate(f.Dims()) // the engine's word on how many variables a run takes
-	}
 	if err == nil {
 		c.FuncError.Hide()
 		c.caretBox.Hide()
@@ -329,8 +337,16 @@ func (c *form) readConfig(dims int) (optimizer.Config, bool) {
 		return v
 	}
 	c.showRow(c.H, cfg.Gradient == optimizer.Numeric)
-	cfg.Start[0] = number(c.StartX, lang.L("start x"), true, nil)
-	cfg.Start[1] = number(c.StartY, lang.L("start y"), dims == 2, nil)
+	if dims > 2 {
+		x, err := parseVector(c.StartN.Text, dims)
+		c.setError(c.StartN, err)
+		ok = ok && err == nil
+		cfg.SetStart(x)
+	} else {
+		c.setError(c.StartN, nil)
+		cfg.Start[0] = number(c.StartX, lang.L("start x"), true, nil)
+		cfg.Start[1] = number(c.StartY, lang.L("start y"), dims == 2, nil)
+	}
 	cfg.LR = number(c.LR, lang.L("learning rate"), true, positive(lang.L("the learning rate")))
 	cfg.Steps = int(number(c.Steps, lang.L("steps"), true, checkSteps))
 	if cfg.Gradient == optimizer.Numeric {
@@ -501,4 +517,65 @@ func suggestedLR(old, spec optimizer.MethodSpec, text string) string {
 		return formatNum(optimizer.DefaultLR)
 	}
 	return ""
+}
+
+// showStarts shows the start fields of a function of dims variables: x and
+// y, or one field of comma-separated numbers for more than two, filled
+// with the start in x and y and the default after it when it has no
+// numbers yet.
+func (c *form) showStarts(dims int) {
+	if dims <= 2 {
+		c.startN.Hide()
+		c.startXY.Show()
+		c.dims = dims
+		return
+	}
+	c.startXY.Hide()
+	c.startN.Show()
+	if strings.TrimSpace(c.StartN.Text) == "" {
+		x := optimizer.DefaultStartFor(dims)
+		for i, e := range []*widget.Entry{c.StartX, c.StartY} {
+			if v, err := strconv.ParseFloat(strings.TrimSpace(e.Text), 64); err == nil {
+				x[i] = v
+			}
+		}
+		was := c.syncing
+		c.syncing = true
+		c.StartN.SetText(formatVector(x))
+		c.syncing = was
+	}
+	c.dims = dims
+}
+
+// formatVector writes x as the start field of a function of many
+// variables reads it: "3, 2, 1".
+func formatVector(x []float64) string {
+	parts := make([]string, len(x))
+	for i, v := range x {
+		parts[i] = formatNum(v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// parseVector reads the start field of a function of dims variables: dims
+// numbers separated by commas. The error says which entry is wrong, or how
+// many numbers are wanted.
+func parseVector(s string, dims int) ([]float64, error) {
+	parts := strings.Split(s, ",")
+	if strings.TrimSpace(s) == "" || len(parts) != dims {
+		n := len(parts)
+		if strings.TrimSpace(s) == "" {
+			n = 0
+		}
+		return nil, fmt.Errorf(lang.L("the function has %d variables: give %d numbers separated by commas, not %d"), dims, dims, n)
+	}
+	x := make([]float64, dims)
+	for i, p := range parts {
+		v, err := parseNumber("x["+strconv.Itoa(i)+"]", p)
+		if err != nil {
+			return nil, err
+		}
+		x[i] = v
+	}
+	return x, nil
 }

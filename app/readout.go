@@ -2,9 +2,11 @@ package app
 
 import (
 	"fmt"
-	"math"
+	"strconv"
 	"strings"
 	"unicode"
+
+	"gonum.org/v1/gonum/floats"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,6 +31,7 @@ type readout struct {
 
 	details *fyne.Container   // the readout and the stability sentence
 	table   []optimizer.Point // the selected run's steps, as the table shows them
+	dims    int               // the variables of the function the table shows
 }
 
 func newReadout() *readout {
@@ -57,8 +60,9 @@ func (r *readout) apply(st session.State, selected int, oc outcomes) {
 			continue
 		}
 		p := rs.At
+		d := dimsOf(st)
 		lines = append(lines, fmt.Sprintf(lang.L("%-18s k=%-6d x=%s  f=%s  grad=%s  update=%s"),
-			figure.Label(rs.Config), p.K, vec(p.X, st), formatNum(p.F), vec(p.Grad, st), vec(p.Update, st))+stepSize(rs.Config, p))
+			figure.Label(rs.Config), p.K, vec(p.Pos(d)), formatNum(p.F), vec(p.GradVec(d)), vec(p.UpdateVec(d)))+stepSize(rs.Config, p))
 		if rs.HasRule {
 			for _, l := range rs.Rule.Lines(st.Problem.F.Dims()) {
 				lines = append(lines, "    "+l)
@@ -89,8 +93,8 @@ func (r *readout) apply(st session.State, selected int, oc outcomes) {
 		r.details.Refresh() // lay out again: the readout has another number of lines
 	}
 	if selected < len(st.Runs) {
-		if pts := st.Runs[selected].Points; len(pts) != len(r.table) {
-			r.table = pts
+		if pts := st.Runs[selected].Points; len(pts) != len(r.table) || dimsOf(st) != r.dims {
+			r.table, r.dims = pts, dimsOf(st)
 			r.Table.Refresh()
 		}
 	}
@@ -135,7 +139,7 @@ func summary(st session.State) string {
 	if len(st.Runs) == 1 && st.Runs[0].Result != nil {
 		res := st.Runs[0].Result
 		return fmt.Sprintf(lang.L("%s · f = %s · |grad f| = %s"), render(res.Outcome()), formatNum(res.Final.F),
-			formatNum(math.Hypot(res.Final.Grad[0], res.Final.Grad[1])))
+			formatNum(floats.Norm(res.Final.GradVec(dimsOf(st)), 2)))
 	}
 	var parts []string
 	for i, rs := range st.Runs {
@@ -156,11 +160,39 @@ func sentence(s string) string {
 	return string(r)
 }
 
-func vec(v [2]float64, st session.State) string {
-	if st.Problem.F != nil && st.Problem.F.Dims() == 1 {
+// dimsOf is the number of variables of the state's function (2 when
+// there is none).
+func dimsOf(st session.State) int {
+	if st.Problem.F == nil {
+		return 2
+	}
+	return st.Problem.F.Dims()
+}
+
+// readoutEntries is how many entries of a vector the readout writes: a
+// longer one is summarised by its length and its first entries (the
+// iterate table has them all).
+const readoutEntries = 4
+
+// vec writes v for the readout: "3", "(3, 2)", or for more than
+// readoutEntries entries "‖·‖=3.7 (3, 2, 1, 0, …)".
+func vec(v []float64) string {
+	if len(v) == 1 {
 		return formatNum(v[0])
 	}
-	return "(" + formatNum(v[0]) + ", " + formatNum(v[1]) + ")"
+	parts := make([]string, 0, readoutEntries+1)
+	for i, x := range v {
+		if i == readoutEntries {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, formatNum(x))
+	}
+	s := "(" + strings.Join(parts, ", ") + ")"
+	if len(v) > readoutEntries {
+		s = "‖·‖=" + formatNum(floats.Norm(v, 2)) + " " + s
+	}
+	return s
 }
 
 func nums(v []float64) string {
@@ -174,11 +206,54 @@ func nums(v []float64) string {
 	return joinAnd(parts)
 }
 
+// tableColumn is a column of the iterate table: its header and its cell
+// of a point.
+type tableColumn struct {
+	header string
+	cell   func(p optimizer.Point) string
+}
+
+// tableColumns are the iterate table's columns for a function of dims
+// variables: k, the coordinates, f, the gradient, the update, η and the
+// evaluations.
+func tableColumns(dims int) []tableColumn {
+	cols := []tableColumn{{"k", func(p optimizer.Point) string { return fmt.Sprint(p.K) }}}
+	vector := func(names []string, at func(optimizer.Point, int) float64) {
+		for i, name := range names {
+			cols = append(cols, tableColumn{name, func(p optimizer.Point) string { return cell(at(p, i)) }})
+		}
+	}
+	names := func(two []string, prefix, suffix string) []string {
+		if dims <= 2 {
+			return two[:max(1, dims)]
+		}
+		out := make([]string, dims)
+		for i := range out {
+			out[i] = prefix + strconv.Itoa(i) + suffix
+		}
+		return out
+	}
+	vector(names([]string{"x", "y"}, "x[", "]"), optimizer.Point.Coord)
+	cols = append(cols, tableColumn{"f", func(p optimizer.Point) string { return cell(p.F) }})
+	vector(names([]string{"∂f/∂x", "∂f/∂y"}, "∂f/∂x[", "]"), optimizer.Point.GradCoord)
+	vector(names([]string{"Δx", "Δy"}, "Δx[", "]"), optimizer.Point.UpdateCoord)
+	return append(cols,
+		tableColumn{"η", func(p optimizer.Point) string { return cell(p.LR) }},
+		tableColumn{lang.L("evaluations f/∇f"), func(p optimizer.Point) string { return fmt.Sprintf("%d/%d", p.Evals[0], p.Evals[1]) }})
+}
+
 // newTable is the iterate table of the selected run: one row per step.
 func (r *readout) newTable() *widget.Table {
-	headers := []string{"k", "x", "y", "f", "∂f/∂x", "∂f/∂y", "Δx", "Δy", "η", lang.L("evaluations f/∇f")}
+	var cols []tableColumn
+	colsOf := -1
+	columns := func() []tableColumn {
+		if colsOf != r.dims {
+			cols, colsOf = tableColumns(max(2, r.dims)), r.dims
+		}
+		return cols
+	}
 	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(r.table), len(headers) },
+		func() (int, int) { return len(r.table), len(columns()) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("-0.000000000e+000")
 			l.TextStyle.Monospace = true
@@ -188,19 +263,17 @@ func (r *readout) newTable() *widget.Table {
 			if id.Row >= len(r.table) {
 				return
 			}
-			p := r.table[id.Row]
-			vals := []string{fmt.Sprint(p.K), cell(p.X[0]), cell(p.X[1]), cell(p.F),
-				cell(p.Grad[0]), cell(p.Grad[1]), cell(p.Update[0]), cell(p.Update[1]), cell(p.LR),
-				fmt.Sprintf("%d/%d", p.Evals[0], p.Evals[1])}
-			o.(*widget.Label).SetText(vals[id.Col])
+			if cs := columns(); id.Col < len(cs) {
+				o.(*widget.Label).SetText(cs[id.Col].cell(r.table[id.Row]))
+			}
 		})
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 && id.Col < len(headers) {
-			o.(*widget.Label).SetText(headers[id.Col])
+		if cs := columns(); id.Row < 0 && id.Col >= 0 && id.Col < len(cs) {
+			o.(*widget.Label).SetText(cs[id.Col].header)
 		}
 	}
 	return t

@@ -43,6 +43,8 @@ type UI struct {
 	ShowMenu     *widget.Button // opens the figure's layers (the check boxes above but log loss)
 	ShowResults  *widget.Check  // tell the runs' outcomes before playback reaches them
 	ViewChoice   *widget.Select // the figure: contour and loss, the numeric gradient's error against h, or the surface
+	planes       *planeBar      // the slice or plane of a function of more than two variables
+	allViews     []string       // the view choice's options, the views of many variables last
 	Tabs         *container.AppTabs
 	Split        *container.Split
 	figureSplit  *container.Split // the figure over the readout and the worked step
@@ -164,8 +166,8 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 		u.prefs.saveFigure(u)
 	})
 	views := []string{lang.L("contour and loss"), lang.L("error of the numeric gradient"),
-		lang.L("surface and loss"), lang.L("surface")}
-	kinds := []plotting.View{plotting.ViewBoth, plotting.ViewHError, plotting.ViewSurfaceLoss, plotting.ViewSurface}
+		lang.L("surface and loss"), lang.L("surface"), lang.L("coordinates and loss"), lang.L("coordinates")}
+	kinds := append([]plotting.View{plotting.ViewBoth, plotting.ViewHError, plotting.ViewSurfaceLoss, plotting.ViewSurface}, coordViews...)
 	u.ViewChoice = widget.NewSelect(views, func(v string) {
 		view := plotting.ViewBoth
 		for i, name := range views {
@@ -184,7 +186,8 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.ShowMenu)
 		pop.ShowAtPosition(at.Add(fyne.NewPos(0, u.ShowMenu.Size().Height)))
 	}
-	return container.NewHBox(container.New(widestOption{views}, u.ViewChoice), u.LogLoss, u.ShowMenu)
+	u.planes = newPlaneBar(u.session.SetProjection)
+	return container.NewHBox(container.New(widestOption{views}, u.ViewChoice), u.LogLoss, u.ShowMenu, u.planes.box)
 }
 
 // Content is the window's content.
@@ -204,6 +207,7 @@ func (u *UI) present(img image.Image, st session.State) {
 	}
 	u.state = st
 	u.followFunction(st)
+	u.followDims(st)
 	u.player.apply(st)
 	if st.Computing {
 		u.StopButton.Enable()

@@ -53,7 +53,12 @@ func Label(c optimizer.Config) string {
 
 // Scene builds the plotting scene of a problem and its traces; current is the
 // step drawn as the current point (< 0: the last one).
+// A problem of more than two variables is seen through the default
+// Projection (see SceneN).
 func Scene(p optimizer.Problem, traces []Trace, current int) *plotting.Scene {
+	if p.F.Dims() > 2 {
+		return SceneN(p, traces, current, 0, Projection{})
+	}
 	s := &plotting.Scene{
 		F:       p.F.Value,
 		Grad:    gradOf(p.F),

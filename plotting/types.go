@@ -47,7 +47,53 @@ const (
 	// or stacked when the image is taller than wide (ViewBoth for
 	// one-dimensional functions).
 	ViewSurfaceLoss View = "surface+loss"
+	// ViewCoords is each coordinate of one run of a function of more than
+	// two variables against the step (Scene.Coords).
+	ViewCoords View = "coords"
+	// ViewCoordsLoss is the coordinates view beside the loss view, or
+	// stacked when the image is taller than wide.
+	ViewCoordsLoss View = "coords+loss"
 )
+
+// Coords is the data of the coordinates view: the coordinates of one run
+// of a function of n > 2 variables against the step.
+type Coords struct {
+	Run     int         // index into Scene.Runs of the run shown (its label is the panel's title)
+	Names   []string    // the lines' names, e.g. "x[3]" (at most 8)
+	K       []int       // the step of each point
+	V       [][]float64 // V[line][point], len(V) == len(Names), each as long as K
+	Omitted int         // coordinates not drawn (n − 8 when n > 8); a note says so
+}
+
+// ProjectionKind is how a 2-D scene shows a function of n > 2 variables.
+type ProjectionKind int
+
+const (
+	// ProjectionSlice is f over two coordinates, the others held at a point.
+	ProjectionSlice ProjectionKind = iota
+	// ProjectionPlane is f over the plane of a path's two principal
+	// directions through its end point.
+	ProjectionPlane
+)
+
+// HeldAt is where a slice holds the coordinates it does not show.
+type HeldAt int
+
+const (
+	// HeldAtStart holds them at the selected run's start.
+	HeldAtStart HeldAt = iota
+	// HeldAtCurrent holds them at its current point.
+	HeldAtCurrent
+	// HeldAtEnd holds them at its end point.
+	HeldAtEnd
+)
+
+// Projection says that a 2-D scene shows an n-D function through a plane.
+type Projection struct {
+	Kind  ProjectionKind // ProjectionSlice or ProjectionPlane
+	Held  HeldAt         // slice: where the other coordinates are held
+	Share float64        // plane: the share (0…1) of the path's variance the plane explains
+}
 
 // Run is one trajectory, as plain point lists.
 type Run struct {
@@ -96,6 +142,15 @@ type Scene struct {
 	// HError is the data of the h-error view (ViewHError), nil when it is
 	// not computed; the other views ignore it.
 	HError *HErrorData
+	// AxisNames name the contour and surface panels' axes; empty means
+	// "x" and "y".
+	AxisNames [2]string
+	// Projection, when set, says the scene shows a function of more than
+	// two variables through a slice or a plane (a note on the contour and
+	// surface panels).
+	Projection *Projection
+	// Coords is the data of the coordinates views, nil for none.
+	Coords *Coords
 }
 
 // Options are the rendering options of a figure.

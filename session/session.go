@@ -46,6 +46,8 @@ type Session struct {
 	replays   []keyedReplayer     // the other runs' replayers, for their optimizer state (State.Runs[i].Rule)
 	stops     []int               // steps where playback pauses (a lesson's stops), increasing
 	stopAt    int                 // the stop playback last paused at, 0 for none
+	proj      figure.Projection   // how a function of more than two variables is drawn
+	nd        ndScene             // its figure, cached
 	version   uint64              // counts changes; a frame carries the version it shows
 	wake      chan struct{}
 	quit      chan struct{}
@@ -213,11 +215,17 @@ func (s *Session) Replace(cs []optimizer.Config) {
 	})
 }
 
-// SetStarts starts every run from x and computes the list.
+// SetStarts starts every run from x, a tap on the figure, and computes the
+// list; for a function of more than two variables x is a point of the
+// slice or plane shown.
 func (s *Session) SetStarts(x [2]float64) {
 	s.change(func() {
+		dims := 2
+		if s.problem.F != nil {
+			dims = s.problem.F.Dims()
+		}
 		for i := range s.items {
-			s.items[i].Config.Start = x
+			s.items[i].Config = s.startTapped(s.items[i].Config, x, dims)
 		}
 		s.computeLocked(true)
 	})
@@ -412,10 +420,15 @@ func (s *Session) sceneLocked(k int) *plotting.Scene {
 	if s.computed.F == nil {
 		return nil
 	}
-	sc := figure.Scene(s.computed, nil, k)
-	sc.Runs = make([]plotting.Run, len(s.runs))
-	for i, r := range s.runs {
-		sc.Runs[i] = r.disp
+	var sc *plotting.Scene
+	if s.computed.F.Dims() > 2 {
+		sc = s.sceneNLocked(k)
+	} else {
+		sc = figure.Scene(s.computed, nil, k)
+		sc.Runs = make([]plotting.Run, len(s.runs))
+		for i, r := range s.runs {
+			sc.Runs[i] = r.disp
+		}
 	}
 	if sc.Box == nil {
 		sc.Box = s.viewLocked(sc)

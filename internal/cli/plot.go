@@ -20,7 +20,9 @@ func cmdPlot(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&o.width, "width", 800, "figure width in `pixels`")
 	fs.IntVar(&o.height, "height", 600, "figure height in `pixels`")
 	fs.Float64Var(&o.dpi, "dpi", 96, "resolution in dots per inch")
-	fs.StringVar(&o.view, "view", "", "contour, loss, both, curve, h-error, surface or surface+loss (default both; curve + loss for f(x));\n"+
+	fs.StringVar(&o.view, "view", "", "contour, loss, both, curve, h-error, surface, surface+loss, coords or coords+loss\n"+
+		"(default both; curve + loss for f(x); coords+loss for more than 2 variables);\n"+
+		"coords: each coordinate of the first run against the step (more than 2 variables);\n"+
 		"h-error: the error of the numeric gradient against its step h at the first run's start, --h marked;\n"+
 		"surface: f as a lit 3-D surface with the runs on it (surface+loss: beside the loss), seen from --azimuth and --elevation")
 	fs.BoolVar(&o.logLoss, "log-loss", false, "plot the loss on a log scale")
@@ -28,6 +30,7 @@ func cmdPlot(args []string, stdout, stderr io.Writer) error {
 	rate := fs.Bool("rate", false, "draw each step's learning rate (a --schedule's, or the --line-search's α) in a panel under the loss")
 	fs.DurationVar(&o.duration, "duration", 5*time.Second, "length of a .gif animation")
 	cam := surfaceCameraFlags(fs)
+	pf := newProjectionFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -49,7 +52,11 @@ func cmdPlot(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	scene := plotScene(job, view)
+	proj, err := pf.projection(fs, job.problem.F.Dims())
+	if err != nil {
+		return err
+	}
+	scene := plotScene(job, view, proj)
 	opts := plotting.Options{View: view, Width: o.width, Height: o.height, DPI: o.dpi, LogLoss: o.logLoss, Field: *field, Rate: *rate,
 		Camera: camera}
 	if err := plotting.SaveFile(o.out, scene, opts, plotting.Animation{Duration: o.duration}); err != nil {
@@ -62,7 +69,7 @@ func cmdPlot(args []string, stdout, stderr io.Writer) error {
 // plotScene is the scene of the figure: the runs of the job, or for the
 // h-error view (which runs nothing) the accuracy of the numeric gradient at
 // the first run's start with its step h.
-func plotScene(job job, view plotting.View) *plotting.Scene {
+func plotScene(job job, view plotting.View, proj figure.Projection) *plotting.Scene {
 	if view == plotting.ViewHError {
 		c := job.configs[0]
 		h := c.H
@@ -78,6 +85,9 @@ func plotScene(job job, view plotting.View) *plotting.Scene {
 	for i, r := range results {
 		traces[i] = figure.TraceOf(r)
 	}
+	if job.problem.F.Dims() > 2 {
+		return figure.SceneN(job.problem, traces, -1, 0, proj)
+	}
 	return figure.Scene(job.problem, traces, -1)
 }
 
@@ -85,6 +95,9 @@ func plotScene(job job, view plotting.View) *plotting.Scene {
 // a contour panel (a function of x and y, view contour or both), and the
 // h-error view is a still figure (no .gif).
 func (o *options) checkViewFlags(view plotting.View, dims int, field bool) error {
+	if field && dims > 2 {
+		return usagef("--field draws the gradient field of a function of x and y; this one has %d variables", dims)
+	}
 	if field && (dims == 1 || (view != plotting.ViewContour && view != plotting.ViewBoth)) {
 		return usagef("--field draws on the contour panel: use --view contour or both with a function of x and y")
 	}
@@ -124,10 +137,17 @@ func (o *options) figureView(dims int) (plotting.View, error) {
 	switch view {
 	case "":
 		view = plotting.ViewBoth
+		if dims > 2 {
+			view = plotting.ViewCoordsLoss
+		}
 	case plotting.ViewContour, plotting.ViewLoss, plotting.ViewBoth, plotting.ViewCurve, plotting.ViewHError,
 		plotting.ViewSurface, plotting.ViewSurfaceLoss:
+	case plotting.ViewCoords, plotting.ViewCoordsLoss:
+		if dims <= 2 {
+			return view, usagef("--view %s draws each coordinate of a function of more than 2 variables; this one has %d: use both", view, dims)
+		}
 	default:
-		return view, usagef("--view: %q is not one of contour, loss, both, curve, h-error, surface, surface+loss", o.view)
+		return view, usagef("--view: %q is not one of contour, loss, both, curve, h-error, surface, surface+loss, coords, coords+loss", o.view)
 	}
 	if dims == 1 {
 		// f(x) has no contour or surface: its curve shows the same.
@@ -138,7 +158,7 @@ func (o *options) figureView(dims int) (plotting.View, error) {
 			view = plotting.ViewBoth
 		}
 	}
-	if dims == 2 && view == plotting.ViewCurve {
+	if dims >= 2 && view == plotting.ViewCurve {
 		return view, usagef("--view curve is for functions of x alone; this one uses y too")
 	}
 	return view, nil
