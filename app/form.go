@@ -44,17 +44,18 @@ type form struct {
 	Seed         *widget.Entry            // the noise's seed
 	LineSearch   *widget.Check            // Armijo's line search, for the methods that take one
 
-	caretBox *container.Scroll               // scrolls a long input sideways
-	startXY  fyne.CanvasObject               // the row of StartX and StartY
-	startN   fyne.CanvasObject               // the row of StartN
-	dims     int                             // the variables of the function last read
-	errs     map[*widget.Entry]*widget.Label // the message under each field
-	rows     map[*widget.Entry]fyne.CanvasObject
-	method   optimizer.Method // the method shown, to swap defaults when it changes
-	syncing  bool             // set while the form is filled from code, to ignore its own echoes
-	changed  func()
-	parsed   func(*expr.Func) // a function parsed whose gradient formula is not shown yet
-	gradOf   string           // the function whose gradient formula is asked for
+	caretBox  *container.Scroll               // scrolls a long input sideways
+	startXY   fyne.CanvasObject               // the row of StartX and StartY
+	startN    fyne.CanvasObject               // the row of StartN
+	funcTitle *widget.Label                   // "Function f(x, y)", or of x[0] … for more variables
+	dims      int                             // the variables of the function last read
+	errs      map[*widget.Entry]*widget.Label // the message under each field
+	rows      map[*widget.Entry]fyne.CanvasObject
+	method    optimizer.Method // the method shown, to swap defaults when it changes
+	syncing   bool             // set while the form is filled from code, to ignore its own echoes
+	changed   func()
+	parsed    func(*expr.Func) // a function parsed whose gradient formula is not shown yet
+	gradOf    string           // the function whose gradient formula is asked for
 }
 
 // maxWindowSteps caps a run typed into the window.
@@ -185,11 +186,12 @@ func (c *form) layout(menu fyne.CanvasObject) fyne.CanvasObject {
 		f := c.field(render(p.Label.New()), c.Params[p.Name])
 		hyper.Add(f)
 	}
+	c.funcTitle = widget.NewLabelWithStyle(lang.L("Function f(x, y)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.startXY = container.NewGridWithColumns(2, c.field(lang.L("start x"), c.StartX), c.field(lang.L("start y"), c.StartY))
 	c.startN = c.field(lang.L("start x[0], x[1], …"), c.StartN)
 	c.startN.Hide()
 	return container.NewVBox(
-		widget.NewLabelWithStyle(lang.L("Function f(x, y)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		c.funcTitle,
 		fn, c.FuncError, c.caretBox, c.FuncGradient,
 		container.NewGridWithColumns(2,
 			container.NewVBox(widget.NewLabel(lang.L("method")), c.Method),
@@ -525,11 +527,13 @@ func suggestedLR(old, spec optimizer.MethodSpec, text string) string {
 // numbers yet.
 func (c *form) showStarts(dims int) {
 	if dims <= 2 {
+		c.funcTitle.SetText(lang.L("Function f(x, y)"))
 		c.startN.Hide()
 		c.startXY.Show()
 		c.dims = dims
 		return
 	}
+	c.funcTitle.SetText(fmt.Sprintf(lang.L("Function f(x[0], …, x[%d])"), dims-1))
 	c.startXY.Hide()
 	c.startN.Show()
 	if strings.TrimSpace(c.StartN.Text) == "" {

@@ -39,7 +39,8 @@ func newPlaneBar(set func(figure.Projection)) *planeBar {
 	b.Kind.SetSelectedIndex(0)
 	b.Held.SetSelectedIndex(0)
 	b.sync = false
-	b.box = container.NewHBox(b.Kind, b.I, b.J, b.Held)
+	b.box = container.NewHBox(container.New(widestOption{b.Kind.Options}, b.Kind), b.I, b.J,
+		container.New(widestOption{b.Held.Options}, b.Held))
 	b.box.Hide()
 	return b
 }

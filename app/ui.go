@@ -187,7 +187,7 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 		pop.ShowAtPosition(at.Add(fyne.NewPos(0, u.ShowMenu.Size().Height)))
 	}
 	u.planes = newPlaneBar(u.session.SetProjection)
-	return container.NewHBox(container.New(widestOption{views}, u.ViewChoice), u.LogLoss, u.ShowMenu, u.planes.box)
+	return container.NewVBox(container.NewHBox(container.New(widestOption{views}, u.ViewChoice), u.LogLoss, u.ShowMenu), u.planes.box)
 }
 
 // Content is the window's content.

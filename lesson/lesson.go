@@ -231,8 +231,7 @@ func (r Run) config(dims, steps int) (optimizer.Config, error) {
 	if r.Gradient == "" {
 		c.Gradient = optimizer.Exact
 	}
-	c.Start = [2]float64{}
-	copy(c.Start[:], r.Start)
+	c.SetStart(r.Start)
 	if r.H != 0 {
 		c.H = r.H
 	}
@@ -331,8 +330,11 @@ func checkStart(s []float64, dims int) error {
 	if len(s) == 1 {
 		has = wordOneNumber.New()
 	}
-	if dims == 1 {
+	switch dims {
+	case 1:
 		return msgStart1D.New(message.Nested(has))
+	case 2:
+		return msgStart2D.New(message.Nested(has))
 	}
-	return msgStart2D.New(message.Nested(has))
+	return msgStartND.New(message.Nested(has), message.Int(dims), message.Int(dims))
 }

@@ -91,6 +91,7 @@ var (
 	msgNullRun       = message.Define("a run must be an object { … }, not null")
 	msgStart1D       = message.Define(`"start" has %s, but the function uses only x: give [x]`)
 	msgStart2D       = message.Define(`"start" has %s, but the function uses x and y: give [x, y]`)
+	msgStartND       = message.Define(`"start" has %s, but the function has %s variables: give %s numbers`)
 	wordOneNumber    = message.Define("1 number")
 	msgNumbers       = message.Define("%s numbers")
 	msgEmptyGradient = message.Define(`gradient "": must be %s or %s`)
@@ -133,7 +134,7 @@ var kinds = []message.Kind{
 	wordString, wordBool, wordAList, wordAnObject,
 	msgMissing, msgNoFormat, msgOtherFormat, msgTooLong, msgSteps, msgSpeed,
 	msgBoxCount, msgBoxNotFinite, msgBoxX, msgBoxY, msgRunCount, msgNullItem, msgNullRun,
-	msgStart1D, msgStart2D, wordOneNumber, msgNumbers, msgEmptyGradient, msgH, msgBound, msgUnknownParam,
+	msgStart1D, msgStart2D, msgStartND, wordOneNumber, msgNumbers, msgEmptyGradient, msgH, msgBound, msgUnknownParam,
 	msgStopCount, msgStopStep, msgStopOrder, msgStopText, msgStopLong, msgNullStop, msgStopWhere,
 	msgNotFound, msgNoPermission, msgIsFolder, msgCannotOpen, msgReading,
 	msgCannotSave, msgNotWritable, msgSaveFolder, msgSaving, msgNoFolder, msgFolderDenied,

@@ -41,10 +41,7 @@ func FromSettings(title, text string, p optimizer.Problem, cs []optimizer.Config
 
 // runFromConfig returns the run of config c on a function of dims variables.
 func runFromConfig(c optimizer.Config, dims int) Run {
-	r := Run{Method: string(c.Method), LR: c.LR, Start: []float64{c.Start[0], c.Start[1]}}
-	if dims == 1 {
-		r.Start = r.Start[:1]
-	}
+	r := Run{Method: string(c.Method), LR: c.LR, Start: c.StartVec(max(1, dims))}
 	if c.Gradient == optimizer.Numeric {
 		r.Gradient = string(optimizer.Numeric)
 		r.H = c.H
