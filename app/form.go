@@ -227,6 +227,7 @@ func (c *form) show(src string, cfg optimizer.Config) {
 	c.StartY.SetText(formatNum(cfg.Start[1]))
 	if len(cfg.StartMore) > 0 {
 		c.StartN.SetText(formatVector(cfg.StartVec(2 + len(cfg.StartMore))))
+		c.dims = 2 + len(cfg.StartMore) // the field has the run's start: keep it
 	}
 	if cfg.Gradient == optimizer.Numeric {
 		c.Gradient.SetSelected(lang.L("numeric"))
@@ -522,9 +523,9 @@ func suggestedLR(old, spec optimizer.MethodSpec, text string) string {
 }
 
 // showStarts shows the start fields of a function of dims variables: x and
-// y, or one field of comma-separated numbers for more than two, filled
-// with the start in x and y and the default after it when it has no
-// numbers yet.
+// y, or one field of comma-separated numbers for more than two. When the
+// number of variables changes, the many-variable field keeps the numbers it
+// has (or x and y) and takes the default for the others.
 func (c *form) showStarts(dims int) {
 	if dims <= 2 {
 		c.funcTitle.SetText(lang.L("Function f(x, y)"))
@@ -536,18 +537,23 @@ func (c *form) showStarts(dims int) {
 	c.funcTitle.SetText(fmt.Sprintf(lang.L("Function f(x[0], …, x[%d])"), dims-1))
 	c.startXY.Hide()
 	c.startN.Show()
-	if strings.TrimSpace(c.StartN.Text) == "" {
-		x := optimizer.DefaultStartFor(dims)
-		for i, e := range []*widget.Entry{c.StartX, c.StartY} {
-			if v, err := strconv.ParseFloat(strings.TrimSpace(e.Text), 64); err == nil {
-				x[i] = v
-			}
-		}
-		was := c.syncing
-		c.syncing = true
-		c.StartN.SetText(formatVector(x))
-		c.syncing = was
+	if dims == c.dims {
+		return
 	}
+	x := optimizer.DefaultStartFor(dims)
+	had := []string{c.StartX.Text, c.StartY.Text}
+	if c.dims > 2 {
+		had = strings.Split(c.StartN.Text, ",")
+	}
+	for i, t := range had {
+		if v, err := strconv.ParseFloat(strings.TrimSpace(t), 64); err == nil && i < dims {
+			x[i] = v
+		}
+	}
+	was := c.syncing
+	c.syncing = true
+	c.StartN.SetText(formatVector(x))
+	c.syncing = was
 	c.dims = dims
 }
 

@@ -660,8 +660,12 @@ func methodNames() string { return strings.Join(optimizer.MethodNames(), ", ") }
 
 // configErrorCases have one row or more per message of Config.Validate.
 var configErrorCases = []configErrorCase{
-	{"dims", 3, func(c *optimizer.Config) {},
-		"die Funktion hat 3 Variablen: Läufe und Grafiken nehmen bisher Funktionen von 1 oder 2 Variablen (x und y oder x[0] und x[1]); gdlab gradient schreibt den Gradienten jeder Funktion"},
+	{"dims", 65, func(c *optimizer.Config) {},
+		"die Funktion hat 65 Variablen: erlaubt sind 1 bis 64"},
+	{"start length", 3, func(c *optimizer.Config) {},
+		"der Start hat 2 Koordinaten, die Funktion 3 Variablen: geben Sie für jede eine Zahl an"},
+	{"start coordinate", 3, func(c *optimizer.Config) { c.SetStart([]float64{1, 2, math.Inf(1)}) },
+		"die Startkoordinate x[2] = +Inf ist keine endliche Zahl"},
 	{"method", 2, func(c *optimizer.Config) { c.Method = "sgd" },
 		`Verfahren "sgd": gültige Verfahren sind ` + methodNames()},
 	{"lr zero", 2, func(c *optimizer.Config) { c.LR = 0 },
