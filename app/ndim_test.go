@@ -3,6 +3,7 @@
 package app
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -38,8 +39,11 @@ func TestThreeVariablesInTheWindow(t *testing.T) {
 	if got := r.Config.StartVec(3); got[2] != 1 || len(r.Result.Final.Pos(3)) != 3 {
 		t.Fatalf("run from %v", got)
 	}
-	if !strings.Contains(u.Readout.Text, "x=(3, 2, 1)") && !strings.Contains(u.Readout.Text, ", ") {
-		t.Errorf("readout %q", u.Readout.Text)
+	if _, c, ok := u.prefs.settings(); !ok || len(c.StartMore) != 1 || c.StartMore[0] != 1 {
+		t.Errorf("remembered start %v %v", c.Start, c.StartMore)
+	}
+	if !regexp.MustCompile(`x=\([^,()]+, [^,()]+, [^,()]+\)`).MatchString(u.Readout.Text) {
+		t.Errorf("readout %q, want x of three coordinates", u.Readout.Text)
 	}
 	if cols := tableColumns(3); len(cols) != 1+3+1+3+3+2 || cols[3].header != "x[2]" {
 		t.Errorf("table columns %d, the fourth %q", len(cols), cols[3].header)

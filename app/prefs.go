@@ -28,7 +28,7 @@ func (s *prefs) save(src string, c optimizer.Config) {
 	s.p.SetString("method", string(c.Method))
 	s.p.SetFloat("lr", c.LR)
 	s.p.SetInt("steps", c.Steps)
-	s.p.SetFloatList("start", c.Start[:])
+	s.p.SetFloatList("start", c.StartVec(2+len(c.StartMore)))
 	s.p.SetString("gradient", string(c.Gradient))
 	s.p.SetFloat("h", c.H)
 	s.p.SetString("schedule", c.Schedule.String())
@@ -63,8 +63,8 @@ func (s *prefs) settings() (src string, c optimizer.Config, ok bool) {
 	}
 	c.LR = s.p.FloatWithFallback("lr", d.LR)
 	c.Steps = s.p.IntWithFallback("steps", d.Steps)
-	if st := s.p.FloatList("start"); len(st) == 2 {
-		c.Start = [2]float64{st[0], st[1]}
+	if st := s.p.FloatList("start"); len(st) >= 2 && len(st) <= optimizer.MaxDims {
+		c.SetStart(st)
 	}
 	if s.p.String("gradient") == string(optimizer.Numeric) {
 		c.Gradient = optimizer.Numeric

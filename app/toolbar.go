@@ -97,7 +97,7 @@ func (u *UI) LoadPreset(name string) {
 	}
 	it, _ := u.session.Item(u.selected)
 	cfg := it.Config
-	cfg.Start = p.Start
+	cfg.SetStart(p.Start[:])
 	u.hideLesson()
 	prob, err := u.problem(p.Func)
 	if err != nil {
