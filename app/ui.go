@@ -121,6 +121,14 @@ func figureLabels() *plotting.Labels {
 		ZeroAtBottom: lang.L("0 drawn at the bottom"),
 		Rate:         lang.L("learning rate η"),
 		LogScale:     lang.L("log scale"),
+
+		Coordinate:    lang.L("coordinate"),
+		CoordsOmitted: lang.L("the %d of %d that move most"),
+		SliceNote:     lang.L("slice through %s, the path projected onto it"),
+		AtStart:       lang.L("the start"),
+		AtCurrent:     lang.L("the current point"),
+		AtEnd:         lang.L("the end point"),
+		PlaneNote:     lang.L("plane of the path's two main directions: %s of its variance"),
 	}
 }
 

@@ -31,6 +31,7 @@ type mainFig struct {
 	// markers (the gradient field of a vector output; the raster
 	// background draws it separately, see background.addField).
 	field plot.Plotter
+	names [2]string // the axes' names (Scene.AxisNames)
 }
 
 // newMainFig samples the scene's function over box.
@@ -39,7 +40,7 @@ func newMainFig(s *Scene, box Box) *mainFig { return newMainFrame(s, box, true) 
 // newMainFrame is newMainFig; without withGrid the 2-D heat map and contour
 // lines are left out (enough to lay out the axes: see mainPanel).
 func newMainFrame(s *Scene, box Box, withGrid bool) *mainFig {
-	mf := &mainFig{dims: s.dims(), box: box, minima: s.Minima}
+	mf := &mainFig{dims: s.dims(), box: box, minima: s.Minima, names: s.axisNames()}
 	if mf.dims == 2 {
 		if !withGrid {
 			return mf
@@ -107,7 +108,7 @@ func (mf *mainFig) plot(th *theme, vector bool) *plot.Plot {
 		p.Add(gridLines(th), curveLine{mf: mf, th: th}, minimaMarks{mf: mf, th: th})
 		return p
 	}
-	p := newPlot("x", "y", th)
+	p := newPlot(mf.names[0], mf.names[1], th)
 	p.X.Min, p.X.Max = mf.box.XMin, mf.box.XMax
 	p.Y.Min, p.Y.Max = mf.box.YMin, mf.box.YMax
 	if vector {

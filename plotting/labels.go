@@ -49,6 +49,24 @@ type Labels struct {
 	// Rate is the y-axis label of the learning-rate panel under the loss
 	// (Options.Rate): "learning rate η".
 	Rate string
+	// Coordinate is the value axis label of the coordinates views
+	// ("coordinate"); the run's legend label follows it.
+	Coordinate string
+	// CoordsOmitted follows it in parentheses when the run has more
+	// coordinates than are drawn; the first %d is the number drawn, the
+	// second the number of coordinates ("the %d of %d that move most").
+	CoordsOmitted string
+	// SliceNote is the note on the contour and surface panels of a slice
+	// through a function of more than two variables; %s is one of AtStart,
+	// AtCurrent and AtEnd ("slice through %s, the path projected onto it").
+	SliceNote string
+	// AtStart, AtCurrent and AtEnd name the point a slice goes through:
+	// "the start", "the current point", "the end point".
+	AtStart, AtCurrent, AtEnd string
+	// PlaneNote is the note of the plane of the path; %s is the share of
+	// the path's variance it explains, e.g. "97.3 %" ("plane of the path's
+	// two main directions: %s of its variance").
+	PlaneNote string
 }
 
 // DefaultLabels returns the English labels figures use when Options.Labels
@@ -69,6 +87,14 @@ func DefaultLabels() Labels {
 		ZeroAtBottom: "0 drawn at the bottom",
 		LogScale:     "log scale",
 		Rate:         "learning rate η",
+
+		Coordinate:    "coordinate",
+		CoordsOmitted: "the %d of %d that move most",
+		SliceNote:     "slice through %s, the path projected onto it",
+		AtStart:       "the start",
+		AtCurrent:     "the current point",
+		AtEnd:         "the end point",
+		PlaneNote:     "plane of the path's two main directions: %s of its variance",
 	}
 }
 
@@ -86,6 +112,8 @@ func (o Options) labels() Labels {
 		{&l.StepH, &d.StepH}, {&l.Error, &d.Error}, {&l.Forward, &d.Forward},
 		{&l.Central, &d.Central}, {&l.ChosenH, &d.ChosenH}, {&l.ZeroAtBottom, &d.ZeroAtBottom},
 		{&l.LogScale, &d.LogScale}, {&l.Rate, &d.Rate},
+		{&l.Coordinate, &d.Coordinate}, {&l.CoordsOmitted, &d.CoordsOmitted}, {&l.SliceNote, &d.SliceNote},
+		{&l.AtStart, &d.AtStart}, {&l.AtCurrent, &d.AtCurrent}, {&l.AtEnd, &d.AtEnd}, {&l.PlaneNote, &d.PlaneNote},
 	} {
 		if *f.got == "" {
 			*f.got = *f.def

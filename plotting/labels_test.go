@@ -23,6 +23,14 @@ func germanLabels() *Labels {
 		Rate:         "Lernrate η",
 		LogScale:     "logarithmische Skala",
 		ZeroAtBottom: "0 am unteren Rand",
+
+		Coordinate:    "Koordinate",
+		CoordsOmitted: "die %d von %d, die sich am meisten bewegen",
+		SliceNote:     "Schnitt durch %s, der Pfad darauf projiziert",
+		AtStart:       "den Start",
+		AtCurrent:     "den aktuellen Punkt",
+		AtEnd:         "den Endpunkt",
+		PlaneNote:     "Ebene der zwei Hauptrichtungen des Pfads: %s seiner Varianz",
 	}
 }
 

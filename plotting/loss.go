@@ -37,6 +37,9 @@ const bigLoss = 1e300
 // label use the words of lb.
 func newLossAxis(s *Scene, runs []runView, logScale bool, lb Labels) *lossAxis {
 	a := &lossAxis{log: logScale, label: "f"}
+	if s.valueLabel != "" {
+		a.label = s.valueLabel
+	}
 	spans, fmin, fmax := lossSpans(runs)
 	if logScale {
 		a.chooseShift(s, fmin, fmax, lb)

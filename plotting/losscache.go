@@ -39,7 +39,7 @@ type lossFrame struct {
 // The second result holds the slices named in the key.
 func lossKey(s *Scene, o Options, runs []runView) (string, []any) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q|%dx%d|%g|%g|%v|%v|%s", s.Key, o.Width, o.Height, o.DPI, o.Scale, o.LogLoss, themeKey(o), o.labels().key())
+	fmt.Fprintf(&b, "%q|%q|%dx%d|%g|%g|%v|%v|%s", s.Key, s.valueLabel, o.Width, o.Height, o.DPI, o.Scale, o.LogLoss, themeKey(o), o.labels().key())
 	if s.FMin != nil {
 		fmt.Fprintf(&b, "|f*=%x", math.Float64bits(*s.FMin))
 	}

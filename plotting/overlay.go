@@ -71,6 +71,7 @@ func drawMainOverlay(c vgdraw.Canvas, pn panel, s *Scene, o Options, legend bool
 			}
 		}
 	}
+	marks = append(marks, drawNote(c, projectionNote(s, o.labels()), th)...)
 	if legend {
 		drawLegend(c, legendEntries(s, th, o.labels()), occupied, marks, th)
 	}

@@ -70,6 +70,10 @@ func (r *Renderer) Render(dst *image.RGBA, s *Scene, o Options) (*image.RGBA, er
 		renderHError(subRGBA(dst, image.Rect(0, 0, o.Width, o.Height)), s, o)
 		return dst, nil
 	}
+	if isCoords(o.View) {
+		r.renderCoords(dst, s, o)
+		return dst, nil
+	}
 	mainR, lossR := layout(o, s.dims())
 	if !mainR.Empty() && isSurface(o.View) {
 		r.renderSurface(subRGBA(dst, mainR), s, o, true)
@@ -89,10 +93,10 @@ func (r *Renderer) Render(dst *image.RGBA, s *Scene, o Options) (*image.RGBA, er
 // checkView rejects unknown views.
 func checkView(v View) error {
 	switch v {
-	case ViewContour, ViewLoss, ViewBoth, ViewCurve, ViewHError, ViewSurface, ViewSurfaceLoss:
+	case ViewContour, ViewLoss, ViewBoth, ViewCurve, ViewHError, ViewSurface, ViewSurfaceLoss, ViewCoords, ViewCoordsLoss:
 		return nil
 	}
-	return fmt.Errorf("unknown view %q: use contour, loss, both, curve, h-error, surface or surface+loss", string(v))
+	return fmt.Errorf("unknown view %q: use contour, loss, both, curve, h-error, surface, surface+loss, coords or coords+loss", string(v))
 }
 
 // layout splits the image between the main (contour or curve) panel and the

@@ -106,6 +106,11 @@ func writeVector(w io.Writer, ext string, s *Scene, o Options) error {
 		cv = pdf
 	}
 	dc := vgdraw.New(cv)
+	if isCoords(o.View) {
+		writeCoordsVector(dc, s, o)
+		_, err := cv.WriteTo(w)
+		return err
+	}
 	mainR, lossR := layout(o, s.dims())
 	bg := themeOf(o).bg
 	if o.View == ViewHError {

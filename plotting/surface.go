@@ -166,6 +166,7 @@ func buildSurface(s *Scene, mesh *surfaceMesh, w, h int, o Options) *surfaceFram
 	pr := newProjector(o.Camera, w, h, o)
 	sc := surfCanvas{c: fullCanvas(zi.img, o.DPI), hpx: h, dpi: o.DPI}
 	ax := newSurfaceAxes(mesh, o.labels())
+	ax.names = s.axisNames()
 	ax.drawPanes(sc, pr, th)
 	zi.drawMesh(mesh.screenVertices(pr), mesh.n, contourStyleOf(th, o.DPI))
 	ax.drawAxes(sc, pr, th)

@@ -25,12 +25,13 @@ type axisTick struct {
 // front edges.
 type surfaceAxes struct {
 	xt, yt, ft []axisTick
-	fLabel     string // "f", or "f (log scale)" on compressed heights
+	fLabel     string    // "f", or "f (log scale)" on compressed heights
+	names      [2]string // the x and y axes' names (Scene.AxisNames)
 }
 
 // newSurfaceAxes chooses the ticks of the mesh's box and height scale.
 func newSurfaceAxes(m *surfaceMesh, lb Labels) *surfaceAxes {
-	ax := &surfaceAxes{fLabel: "f"}
+	ax := &surfaceAxes{fLabel: "f", names: [2]string{"x", "y"}}
 	lin := func(lo, hi float64) []axisTick {
 		var out []axisTick
 		for _, t := range (linTicks{}).Ticks(lo, hi) {
@@ -170,8 +171,8 @@ func (ax *surfaceAxes) drawAxes(sc surfCanvas, pr projector, th *theme) {
 	xf, yf := sgn(tv.X)*0.5, sgn(tv.Y)*0.5
 	zb := -zHalf
 	v := func(x, y, z float64) r3.Vec { return r3.Vec{X: x, Y: y, Z: z} }
-	ax.axis(sc, pr, th, v(-0.5, yf, zb), v(0.5, yf, zb), v(0, 2*yf, 0), ax.xt, "x")
-	ax.axis(sc, pr, th, v(xf, -0.5, zb), v(xf, 0.5, zb), v(2*xf, 0, 0), ax.yt, "y")
+	ax.axis(sc, pr, th, v(-0.5, yf, zb), v(0.5, yf, zb), v(0, 2*yf, 0), ax.xt, ax.names[0])
+	ax.axis(sc, pr, th, v(xf, -0.5, zb), v(xf, 0.5, zb), v(2*xf, 0, 0), ax.yt, ax.names[1])
 	// The f axis: the vertical edge furthest left on screen.
 	best, bestX := r3.Vec{}, math.Inf(1)
 	for _, c := range [4]r3.Vec{v(-0.5, -0.5, 0), v(0.5, -0.5, 0), v(0.5, 0.5, 0), v(-0.5, 0.5, 0)} {

@@ -206,6 +206,7 @@ func drawSurfaceRuns(zi *zimage, fr *surfaceFrame, s *Scene, o Options, legend b
 			}
 		}
 	}
+	marks = append(marks, drawNote(cropMargin(sc.c, o.Scale), projectionNote(s, o.labels()), th)...)
 	if legend {
 		drawLegend(cropMargin(sc.c, o.Scale), legendEntries(s, th, o.labels()), occupied, marks, th)
 	}

@@ -33,6 +33,7 @@ func writeSurfaceVector(c vgdraw.Canvas, r image.Rectangle, s *Scene, o Options)
 	fr := &surfaceFrame{pr: newProjector(o.Camera, r.Dx(), r.Dy(), o), mesh: mesh}
 	sc := surfCanvas{c: c, hpx: r.Dy(), dpi: o.DPI}
 	ax := newSurfaceAxes(mesh, o.labels())
+	ax.names = s.axisNames()
 	ax.drawPanes(sc, fr.pr, th)
 	prims := surfaceFaces(mesh, fr.pr, th)
 	var occupied, marks []vg.Point
@@ -43,6 +44,7 @@ func writeSurfaceVector(c vgdraw.Canvas, r image.Rectangle, s *Scene, o Options)
 		p.draw(sc)
 	}
 	ax.drawAxes(sc, fr.pr, th)
+	marks = append(marks, drawNote(cropMargin(c, o.Scale), projectionNote(s, o.labels()), th)...)
 	drawLegend(cropMargin(c, o.Scale), legendEntries(s, th, o.labels()), occupied, marks, th)
 }
 

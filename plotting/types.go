@@ -151,6 +151,10 @@ type Scene struct {
 	Projection *Projection
 	// Coords is the data of the coordinates views, nil for none.
 	Coords *Coords
+
+	// valueLabel names the value axis of a loss panel ("f" when empty):
+	// the coordinates panel's scene sets it (coordsScene).
+	valueLabel string
 }
 
 // Options are the rendering options of a figure.
