@@ -41,11 +41,22 @@ func HSteps() []float64 {
 // ((f(x+h) − f(x−h))/2h, see optimizer.Numeric). A non-finite value (f
 // undefined near x) stays NaN or ±Inf and leaves a gap in the figure. A
 // problem without a function gives nil.
-func HError(p optimizer.Problem, x [2]float64, h float64) *plotting.HErrorData {
+//
+// x is the point as a vector of the function's dimension (a longer one is
+// cut, a shorter one padded with zeros); for more than two variables the
+// norms are over all coordinates and HErrorData.Coords holds the point.
+func HError(p optimizer.Problem, start []float64, h float64) *plotting.HErrorData {
 	if p.F == nil {
 		return nil
 	}
 	dims := p.F.Dims()
+	if fn, ok := p.F.(optimizer.ObjectiveN); ok && dims > 2 {
+		x := make([]float64, dims)
+		copy(x, start)
+		return hErrorN(fn, x, h)
+	}
+	var x [2]float64
+	copy(x[:], start)
 	if dims == 1 {
 		x[1] = 0
 	}
@@ -69,6 +80,32 @@ func HError(p optimizer.Problem, x [2]float64, h float64) *plotting.HErrorData {
 			cy = 0
 		}
 		d.Central[i] = math.Hypot(cx-gx, cy-gy)
+	}
+	return d
+}
+
+// hErrorN is HError for a function of n > 2 variables at x.
+func hErrorN(fn optimizer.ObjectiveN, x []float64, h float64) *plotting.HErrorData {
+	n := len(x)
+	g, c, xs := make([]float64, n), make([]float64, n), make([]float64, n)
+	f0 := fn.ValueGradN(x, g)
+	d := &plotting.HErrorData{Point: [2]float64{x[0], x[1]}, Grad: [2]float64{g[0], g[1]}, Coords: x, H: h, Hs: HSteps()}
+	d.Forward = make([]float64, len(d.Hs))
+	d.Central = make([]float64, len(d.Hs))
+	for i, s := range d.Hs {
+		var fwd, cen float64
+		copy(xs, x)
+		for j := range n {
+			xs[j] = x[j] + s
+			e := (fn.ValueN(xs)-f0)/s - g[j]
+			xs[j] = x[j]
+			fwd += e * e
+		}
+		fn.NumericGradN(x, s, c)
+		for j := range n {
+			cen += (c[j] - g[j]) * (c[j] - g[j])
+		}
+		d.Forward[i], d.Central[i] = math.Sqrt(fwd), math.Sqrt(cen)
 	}
 	return d
 }

@@ -47,7 +47,7 @@ func TestHSteps(t *testing.T) {
 // are |∇f| = √52 exactly: the numeric gradient is 0.
 func TestHErrorTextbook(t *testing.T) {
 	p := problem(t, "x^2 + y^2")
-	d := HError(p, [2]float64{3, 2}, 1e-4)
+	d := HError(p, []float64{3, 2}, 1e-4)
 	if d.H != 1e-4 || d.Point != [2]float64{3, 2} || d.Grad != [2]float64{6, 4} {
 		t.Fatalf("header %+v", d)
 	}
@@ -83,7 +83,7 @@ func TestHErrorTextbook(t *testing.T) {
 // smallest for h between 1e-6 and 1e-4 (rounding below, truncation above):
 // why the book takes 1e-4.
 func TestHErrorSmoothMinimum(t *testing.T) {
-	d := HError(problem(t, "sin(x) * cos(y) + exp(x/3)"), [2]float64{1, 0.5}, 1e-4)
+	d := HError(problem(t, "sin(x) * cos(y) + exp(x/3)"), []float64{1, 0.5}, 1e-4)
 	best := 0
 	for i, e := range d.Central {
 		if e < d.Central[best] {
@@ -106,7 +106,7 @@ func TestHErrorSmoothMinimum(t *testing.T) {
 
 // A function of x alone has one coordinate: y is ignored.
 func TestHErrorOneDimension(t *testing.T) {
-	d := HError(problem(t, "x^3"), [2]float64{2, 99}, 1e-4)
+	d := HError(problem(t, "x^3"), []float64{2, 99}, 1e-4)
 	if d.Point != [2]float64{2, 0} || d.Grad != [2]float64{12, 0} {
 		t.Fatalf("header %+v", d)
 	}
@@ -115,7 +115,7 @@ func TestHErrorOneDimension(t *testing.T) {
 	if math.Abs(f-6e-4) > 1e-6 || math.Abs(c-1e-8) > 1e-9 {
 		t.Errorf("errors at h = 1e-4: forward %g (want 6e-4), central %g (want 1e-8)", f, c)
 	}
-	if HError(optimizer.Problem{}, [2]float64{}, 1e-4) != nil {
+	if HError(optimizer.Problem{}, nil, 1e-4) != nil {
 		t.Error("no function: want nil")
 	}
 }
@@ -125,5 +125,27 @@ func TestSceneGrad(t *testing.T) {
 	s := Scene(problem(t, "x^2 + 3*y^2"), nil, -1)
 	if gx, gy := s.Grad(1, 2); gx != 2 || gy != 12 {
 		t.Errorf("grad (1, 2) = (%g, %g), want (2, 12)", gx, gy)
+	}
+}
+
+// TestHErrorInNDimensions: for a function of three variables the errors are
+// norms over all three coordinates: for the quadratic x[0]² + 2x[1]² +
+// 3x[2]² the forward difference along x[i] errs by (i+1)·h exactly (in
+// exact arithmetic), so at h = 1e-3 the norm is √14·1e-3; the central
+// difference is exact up to rounding.
+func TestHErrorInNDimensions(t *testing.T) {
+	d := HError(problem(t, "x[0]^2 + 2*x[1]^2 + 3*x[2]^2"), []float64{3, 2, 1}, 1e-4)
+	if len(d.Coords) != 3 || d.Coords[2] != 1 {
+		t.Fatalf("coords %v", d.Coords)
+	}
+	for i, h := range d.Hs {
+		if math.Abs(h-1e-3) < 1e-18 {
+			if want := math.Sqrt(14) * 1e-3; math.Abs(d.Forward[i]-want) > 1e-9 {
+				t.Errorf("forward error at h = 1e-3: %v, want √14·1e-3 = %v", d.Forward[i], want)
+			}
+			if d.Central[i] > 1e-9 {
+				t.Errorf("central error at h = 1e-3: %v, want ≈ 0", d.Central[i])
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package optimizer
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -29,7 +30,7 @@ type Replayer struct {
 	// With gradient noise: the run's generator, replayed in the same order,
 	// and the last gradient drawn, that of point usedAt.
 	noise  *rand.Rand
-	used   [2]float64
+	used   []float64
 	usedAt int
 }
 
@@ -51,8 +52,11 @@ func (rp *Replayer) Explain(k int) (Worked, bool) {
 	for ; rp.next < k; rp.next++ {
 		rp.replay(rp.next)
 	}
-	e := &explainer{dims: rp.p.dims(), k: k, c: rp.c, prev: rp.pts[k-1], at: rp.pts[k], grad: rp.pts[k-1].Grad}
-	e.prev.Grad = rp.grad(k - 1)
+	d := rp.p.dims()
+	prev, at := rp.pts[k-1], rp.pts[k]
+	e := &explainer{dims: d, k: k, c: rp.c, prevF: prev.F, atLR: at.LR, evals: at.Evals,
+		xp: prev.Pos(d), xk: at.Pos(d), upd: at.UpdateVec(d), grad: prev.GradVec(d)}
+	e.used = rp.grad(k - 1)
 	rp.setRate(k)
 	lines := e.gradient(rp.p.F)
 	lines = append(lines, e.rate(rp.p.F)...)
@@ -66,8 +70,23 @@ func (rp *Replayer) Explain(k int) (Worked, bool) {
 // used.
 func (rp *Replayer) replay(k int) {
 	rp.setRate(k)
-	g := rp.grad(k - 1)
-	rp.r.step(g[0], g[1])
+	stepVec(rp.r, rp.grad(k-1))
+}
+
+// stepVec takes a step of rule r with the gradient g of any dimension and
+// returns the update: step in 1 and 2 dimensions, stepN beyond.
+func stepVec(r rule, g []float64) []float64 {
+	if len(g) > 2 {
+		u := make([]float64, len(g))
+		r.stepN(g, u)
+		return u
+	}
+	var g1 float64
+	if len(g) > 1 {
+		g1 = g[1]
+	}
+	u0, u1 := r.step(g[0], g1)
+	return []float64{u0, u1}[:len(g)]
 }
 
 // restart builds the rule afresh, before step 1, with the noise generator
@@ -80,16 +99,22 @@ func (rp *Replayer) restart() {
 }
 
 // grad is the gradient the step from point k used: its recorded gradient,
-// with the run's noise drawn as the run drew it (k must follow the last
-// point asked for, or repeat it).
-func (rp *Replayer) grad(k int) [2]float64 {
+// with the run's noise drawn as the run drew it (one deviate per
+// coordinate, in order; k must follow the last point asked for, or repeat
+// it).
+func (rp *Replayer) grad(k int) []float64 {
+	d := rp.p.dims()
+	g := rp.pts[k].GradVec(d)
 	if rp.noise == nil {
-		return rp.pts[k].Grad
+		return g
 	}
 	if rp.usedAt != k {
-		rp.used, rp.usedAt = noisy(rp.pts[k].Grad, rp.c.Noise, rp.noise, rp.p.dims() == 1), k
+		for i := range g {
+			g[i] += rp.c.Noise * rp.noise.NormFloat64()
+		}
+		rp.used, rp.usedAt = g, k
 	}
-	return rp.used
+	return slices.Clone(rp.used)
 }
 
 // setRate gives the rule the rate step k used, where a schedule or a line
@@ -100,22 +125,46 @@ func (rp *Replayer) setRate(k int) {
 	}
 }
 
-// explainer holds what every method's lines need: prev's gradient is the
-// one the step used (noisy with Config.Noise), grad the true one.
+// explainer holds what every method's lines need, as vectors of the run's
+// dimension: the point x_{k−1} with its true gradient grad and the gradient
+// the step used (noisy with Config.Noise), and the point x_k the update
+// reached.
 type explainer struct {
-	dims     int
-	k        int
-	c        Config
-	prev, at Point
-	grad     [2]float64
+	dims   int
+	k      int
+	c      Config
+	xp, xk []float64
+	grad   []float64
+	used   []float64
+	upd    []float64
+	prevF  float64
+	atLR   float64
+	evals  [2]int32
 }
 
-// vec writes a vector as the run's dimension reads it: "(3, 2)" or "3".
-func (e *explainer) vec(v [2]float64) string {
+// vec writes a vector as the run's dimension reads it: "3" or "(3, 2, 1)".
+func (e *explainer) vec(v []float64) string {
 	if e.dims == 1 {
 		return num(v[0])
 	}
-	return "(" + num(v[0]) + ", " + num(v[1]) + ")"
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = num(x)
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// pick is a rule's state as a vector of the run's dimension: the array v
+// in one and two dimensions, vn beyond (zeros before its first step); a
+// copy.
+func (e *explainer) pick(v [2]float64, vn []float64) []float64 {
+	if e.dims > 2 {
+		if vn == nil {
+			return make([]float64, e.dims)
+		}
+		return slices.Clone(vn)
+	}
+	return slices.Clone(v[:e.dims])
 }
 
 // x is xₖ with subscript k.
@@ -124,29 +173,36 @@ func (e *explainer) x(k int) string { return "x" + sub(k) }
 // gradient is the line of the gradient at x_{k−1}, with the central
 // differences of a numeric gradient written out coordinate by coordinate.
 func (e *explainer) gradient(fn Objective) []string {
-	g, x := e.grad, e.prev.X
+	g, x := e.grad, e.xp
 	head := "∇f(" + e.x(e.k-1) + ") = ∇f" + e.vec(x)
 	if e.c.Gradient != Numeric {
-		return append([]string{head + " = " + e.vec(g)}, e.noise(g)...)
+		return append([]string{head + " = " + e.vec(g)}, e.noise()...)
 	}
-	h := e.c.H
-	names := [2]string{"∂f/∂x", "∂f/∂y"}
+	h, f := e.c.H, fieldOf(fn)
 	var lines []string
 	for i := 0; i < e.dims; i++ {
-		up, down := x, x
+		up, down := slices.Clone(x), slices.Clone(x)
 		up[i] += h
 		down[i] -= h
-		fu, fd := fn.Value(up[0], up[1]), fn.Value(down[0], down[1])
-		lines = append(lines, names[i]+" ≈ (f"+e.vec(up)+" − f"+e.vec(down)+") / 2h = ("+
-			num(fu)+" − "+num(fd)+") / "+num(2*h)+" = "+num(g[i]))
+		lines = append(lines, partialName(i, e.dims)+" ≈ (f"+e.vec(up)+" − f"+e.vec(down)+") / 2h = ("+
+			num(f.value(up))+" − "+num(f.value(down))+") / "+num(2*h)+" = "+num(g[i]))
 	}
 	lines = append(lines, head+" ≈ "+e.vec(g)+"   (h = "+num(h)+")")
-	return append(lines, e.noise(g)...)
+	return append(lines, e.noise()...)
+}
+
+// partialName is the name of the partial derivative along coordinate i of
+// a function of dims variables: ∂f/∂x, ∂f/∂y, or ∂f/∂x[i].
+func partialName(i, dims int) string {
+	if dims <= 2 {
+		return [2]string{"∂f/∂x", "∂f/∂y"}[i]
+	}
+	return "∂f/∂x[" + strconv.Itoa(i) + "]"
 }
 
 // update is the last line: x_k = x_{k−1} <op> <what> = x_k.
 func (e *explainer) update(formula, numbers string) string {
-	return e.x(e.k) + " = " + e.x(e.k-1) + formula + " = " + e.vec(e.prev.X) + numbers + " = " + e.vec(e.at.X)
+	return e.x(e.k) + " = " + e.x(e.k-1) + formula + " = " + e.vec(e.xp) + numbers + " = " + e.vec(e.xk)
 }
 
 // explainRule writes out the state and the update of rule r before it
@@ -155,11 +211,11 @@ func explainRule(r rule, e *explainer) []string {
 	if w, ok := r.(interface{ explain(e *explainer) []string }); ok {
 		return w.explain(e)
 	}
-	return []string{e.update(" + Δx", " + "+e.vec(e.at.Update))}
+	return []string{e.update(" + Δx", " + "+e.vec(e.upd))}
 }
 
 func (r *gdRule) explain(e *explainer) []string {
-	g := e.vec(e.prev.Grad)
+	g := e.vec(e.used)
 	if r.maximize {
 		return []string{e.update(" + η·∇f", " + "+num(r.lr)+"·"+g)}
 	}
@@ -170,58 +226,63 @@ func (r *gdRule) explain(e *explainer) []string {
 }
 
 func (r *momentumRule) explain(e *explainer) []string {
-	g := e.prev.Grad
+	g := e.used
 	next := *r
-	next.step(g[0], g[1])
-	b := "b" + sub(e.k)
+	next.bn = slices.Clone(r.bn)
+	stepVec(&next, g)
+	b, bNext := "b"+sub(e.k), e.vec(e.pick(next.b, next.bn))
 	var lines []string
 	if !r.started {
-		lines = append(lines, b+" = ∇f = "+e.vec(next.b))
+		lines = append(lines, b+" = ∇f = "+bNext)
 	} else {
-		lines = append(lines, b+" = μ·b"+sub(e.k-1)+" + (1 − τ)·∇f = "+num(r.mu)+"·"+e.vec(r.b)+" + "+num(r.damp)+"·"+e.vec(g)+" = "+e.vec(next.b))
+		lines = append(lines, b+" = μ·b"+sub(e.k-1)+" + (1 − τ)·∇f = "+num(r.mu)+"·"+e.vec(e.pick(r.b, r.bn))+" + "+num(r.damp)+"·"+e.vec(g)+" = "+bNext)
 	}
 	if r.nesterov {
-		return append(lines, e.update(" − η·(∇f + μ·"+b+")", " − "+num(r.lr)+"·("+e.vec(g)+" + "+num(r.mu)+"·"+e.vec(next.b)+")"))
+		return append(lines, e.update(" − η·(∇f + μ·"+b+")", " − "+num(r.lr)+"·("+e.vec(g)+" + "+num(r.mu)+"·"+bNext+")"))
 	}
-	return append(lines, e.update(" − η·"+b, " − "+num(r.lr)+"·"+e.vec(next.b)))
+	return append(lines, e.update(" − η·"+b, " − "+num(r.lr)+"·"+bNext))
 }
 
 func (r *adagradRule) explain(e *explainer) []string {
-	g := e.prev.Grad
+	g := e.used
 	next := *r
-	next.step(g[0], g[1])
-	G := "G" + sub(e.k)
+	next.Gn = slices.Clone(r.Gn)
+	stepVec(&next, g)
+	G, after := "G"+sub(e.k), e.pick(next.G, next.Gn)
 	return []string{
-		G + " = G" + sub(e.k-1) + " + ∇f² = " + e.vec(r.G) + " + " + e.vec(sq(g)) + " = " + e.vec(next.G),
-		e.scaled(r.lr, G, next.G, "ε", num(r.eps)),
+		G + " = G" + sub(e.k-1) + " + ∇f² = " + e.vec(e.pick(r.G, r.Gn)) + " + " + e.vec(sq(g)) + " = " + e.vec(after),
+		e.scaled(r.lr, G, after, "ε", num(r.eps)),
 	}
 }
 
 func (r *rmspropRule) explain(e *explainer) []string {
-	g := e.prev.Grad
+	g := e.used
 	next := *r
-	next.step(g[0], g[1])
-	s := "s" + sub(e.k)
+	next.sn = slices.Clone(r.sn)
+	stepVec(&next, g)
+	s, after := "s"+sub(e.k), e.pick(next.s, next.sn)
 	return []string{
-		s + " = α·s" + sub(e.k-1) + " + (1 − α)·∇f² = " + num(r.alpha) + "·" + e.vec(r.s) + " + " + num(1-r.alpha) + "·" + e.vec(sq(g)) + " = " + e.vec(next.s),
-		e.scaled(r.lr, s, next.s, "ε", num(r.eps)),
+		s + " = α·s" + sub(e.k-1) + " + (1 − α)·∇f² = " + num(r.alpha) + "·" + e.vec(e.pick(r.s, r.sn)) + " + " + num(1-r.alpha) + "·" + e.vec(sq(g)) + " = " + e.vec(after),
+		e.scaled(r.lr, s, after, "ε", num(r.eps)),
 	}
 }
 
 func (r *adamRule) explain(e *explainer) []string {
-	g := e.prev.Grad
+	g := e.used
 	next := *r
-	next.step(g[0], g[1])
+	next.mn, next.vn = slices.Clone(r.mn), slices.Clone(r.vn)
+	stepVec(&next, g)
 	t := float64(next.bc.t)
 	bc1, bc2 := 1-math.Pow(r.b1, t), 1-math.Pow(r.b2, t)
-	mh := [2]float64{next.m[0] / bc1, next.m[1] / bc1}
-	vh := [2]float64{next.v[0] / bc2, next.v[1] / bc2}
+	m, v := e.pick(next.m, next.mn), e.pick(next.v, next.vn)
+	mh := mapVec(m, func(x float64) float64 { return x / bc1 })
+	vh := mapVec(v, func(x float64) float64 { return x / bc2 })
 	k := sub(e.k)
 	return []string{
-		"m" + k + " = β1·m" + sub(e.k-1) + " + (1 − β1)·∇f = " + num(r.b1) + "·" + e.vec(r.m) + " + " + num(1-r.b1) + "·" + e.vec(g) + " = " + e.vec(next.m),
-		"v" + k + " = β2·v" + sub(e.k-1) + " + (1 − β2)·∇f² = " + num(r.b2) + "·" + e.vec(r.v) + " + " + num(1-r.b2) + "·" + e.vec(sq(g)) + " = " + e.vec(next.v),
-		"m̂ = m" + k + " / (1 − β1^" + strconv.Itoa(next.bc.t) + ") = " + e.vec(next.m) + " / " + num(bc1) + " = " + e.vec(mh),
-		"v̂ = v" + k + " / (1 − β2^" + strconv.Itoa(next.bc.t) + ") = " + e.vec(next.v) + " / " + num(bc2) + " = " + e.vec(vh),
+		"m" + k + " = β1·m" + sub(e.k-1) + " + (1 − β1)·∇f = " + num(r.b1) + "·" + e.vec(e.pick(r.m, r.mn)) + " + " + num(1-r.b1) + "·" + e.vec(g) + " = " + e.vec(m),
+		"v" + k + " = β2·v" + sub(e.k-1) + " + (1 − β2)·∇f² = " + num(r.b2) + "·" + e.vec(e.pick(r.v, r.vn)) + " + " + num(1-r.b2) + "·" + e.vec(sq(g)) + " = " + e.vec(v),
+		"m̂ = m" + k + " / (1 − β1^" + strconv.Itoa(next.bc.t) + ") = " + e.vec(m) + " / " + num(bc1) + " = " + e.vec(mh),
+		"v̂ = v" + k + " / (1 − β2^" + strconv.Itoa(next.bc.t) + ") = " + e.vec(v) + " / " + num(bc2) + " = " + e.vec(vh),
 		e.update(" − η·m̂ / (√v̂ + ε)", " − "+num(r.lr)+"·"+e.vec(mh)+" / ("+e.vec(sqrt(vh))+" + "+num(r.eps)+")"),
 	}
 }
@@ -229,13 +290,26 @@ func (r *adamRule) explain(e *explainer) []string {
 // scaled is the update of a method that divides the gradient by the root
 // of an accumulator: x_k = x_{k−1} − η·∇f / (√acc + eps), with acc's new
 // value next and eps written as sym in the formula and as value in numbers.
-func (e *explainer) scaled(lr float64, acc string, next [2]float64, sym, value string) string {
+func (e *explainer) scaled(lr float64, acc string, next []float64, sym, value string) string {
 	return e.update(" − η·∇f / (√"+acc+" + "+sym+")",
-		" − "+num(lr)+"·"+e.vec(e.prev.Grad)+" / ("+e.vec(sqrt(next))+" + "+value+")")
+		" − "+num(lr)+"·"+e.vec(e.used)+" / ("+e.vec(sqrt(next))+" + "+value+")")
 }
 
-func sq(v [2]float64) [2]float64   { return [2]float64{v[0] * v[0], v[1] * v[1]} }
-func sqrt(v [2]float64) [2]float64 { return [2]float64{math.Sqrt(v[0]), math.Sqrt(v[1])} }
+// sq, sqrt and scaled are v², √v and a·v, entry by entry (new slices).
+func sq(v []float64) []float64   { return mapVec(v, func(x float64) float64 { return x * x }) }
+func sqrt(v []float64) []float64 { return mapVec(v, math.Sqrt) }
+func scaled(v []float64, a float64) []float64 {
+	return mapVec(v, func(x float64) float64 { return a * x })
+}
+
+// mapVec is f applied to every entry of v.
+func mapVec(v []float64, f func(float64) float64) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = f(x)
+	}
+	return out
+}
 
 // num writes a number of a worked step with up to 6 significant digits.
 func num(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
@@ -256,92 +330,122 @@ func sub(k int) string {
 }
 
 func (r *bookMomentumRule) explain(e *explainer) []string {
-	g := e.prev.Grad
+	g := e.used
 	next := *r
-	next.step(g[0], g[1])
-	v := "v" + sub(e.k)
+	next.vn = slices.Clone(r.vn)
+	stepVec(&next, g)
+	v, after := "v"+sub(e.k), e.vec(e.pick(next.v, next.vn))
 	return []string{
-		v + " = μ·v" + sub(e.k-1) + " − η·∇f = " + num(r.mu) + "·" + e.vec(r.v) + " − " + num(r.lr) + "·" + e.vec(g) + " = " + e.vec(next.v),
-		e.update(" + "+v, " + "+e.vec(next.v)),
+		v + " = μ·v" + sub(e.k-1) + " − η·∇f = " + num(r.mu) + "·" + e.vec(e.pick(r.v, r.vn)) + " − " + num(r.lr) + "·" + e.vec(g) + " = " + after,
+		e.update(" + "+v, " + "+after),
 	}
 }
 
 func (r *bookNesterovRule) explain(e *explainer) []string {
-	g := e.prev.Grad
+	g := e.used
 	next := *r
-	next.step(g[0], g[1])
-	v := "v" + sub(e.k)
+	next.vn = slices.Clone(r.vn)
+	stepVec(&next, g)
+	v, after := "v"+sub(e.k), e.vec(e.pick(next.v, next.vn))
 	return []string{
-		v + " = μ·v" + sub(e.k-1) + " − η·∇f = " + num(r.mu) + "·" + e.vec(r.v) + " − " + num(r.lr) + "·" + e.vec(g) + " = " + e.vec(next.v),
-		e.update(" + μ²·"+v+" − (1 + μ)·η·∇f", " + "+num(r.mu2)+"·"+e.vec(next.v)+" − "+num(r.lg)+"·"+e.vec(g)),
+		v + " = μ·v" + sub(e.k-1) + " − η·∇f = " + num(r.mu) + "·" + e.vec(e.pick(r.v, r.vn)) + " − " + num(r.lr) + "·" + e.vec(g) + " = " + after,
+		e.update(" + μ²·"+v+" − (1 + μ)·η·∇f", " + "+num(r.mu2)+"·"+after+" − "+num(r.lg)+"·"+e.vec(g)),
 	}
 }
 
 func (r *bookAdagradRule) explain(e *explainer) []string {
-	g := e.prev.Grad
+	g := e.used
 	next := *r
-	next.step(g[0], g[1])
-	h := "h" + sub(e.k)
+	next.hn = slices.Clone(r.hn)
+	stepVec(&next, g)
+	h, after := "h"+sub(e.k), e.pick(next.h, next.hn)
 	return []string{
-		h + " = h" + sub(e.k-1) + " + ∇f² = " + e.vec(r.h) + " + " + e.vec(sq(g)) + " = " + e.vec(next.h),
-		e.scaled(r.lr, h, next.h, "1e-7", "1e-7"),
+		h + " = h" + sub(e.k-1) + " + ∇f² = " + e.vec(e.pick(r.h, r.hn)) + " + " + e.vec(sq(g)) + " = " + e.vec(after),
+		e.scaled(r.lr, h, after, "1e-7", "1e-7"),
 	}
 }
 
 func (r *bookRMSpropRule) explain(e *explainer) []string {
-	g := e.prev.Grad
+	g := e.used
 	next := *r
-	next.step(g[0], g[1])
-	h := "h" + sub(e.k)
+	next.hn = slices.Clone(r.hn)
+	stepVec(&next, g)
+	h, after := "h"+sub(e.k), e.pick(next.h, next.hn)
 	return []string{
-		h + " = ρ·h" + sub(e.k-1) + " + (1 − ρ)·∇f² = " + num(r.rho) + "·" + e.vec(r.h) + " + " + num(1-r.rho) + "·" + e.vec(sq(g)) + " = " + e.vec(next.h),
-		e.scaled(r.lr, h, next.h, "1e-7", "1e-7"),
+		h + " = ρ·h" + sub(e.k-1) + " + (1 − ρ)·∇f² = " + num(r.rho) + "·" + e.vec(e.pick(r.h, r.hn)) + " + " + num(1-r.rho) + "·" + e.vec(sq(g)) + " = " + e.vec(after),
+		e.scaled(r.lr, h, after, "1e-7", "1e-7"),
 	}
 }
 
 func (r *bookAdamRule) explain(e *explainer) []string {
-	g := e.prev.Grad
+	g := e.used
 	next := *r
-	next.step(g[0], g[1])
+	next.mn, next.vn = slices.Clone(r.mn), slices.Clone(r.vn)
+	stepVec(&next, g)
 	t := strconv.Itoa(next.bc.t)
 	lrt := r.lr * math.Sqrt(1-math.Pow(r.b2, float64(next.bc.t))) / (1 - math.Pow(r.b1, float64(next.bc.t)))
 	k := sub(e.k)
+	m, v := e.pick(next.m, next.mn), e.pick(next.v, next.vn)
 	return []string{
 		"η" + k + " = η·√(1 − β2^" + t + ") / (1 − β1^" + t + ") = " + num(lrt),
-		"m" + k + " = m" + sub(e.k-1) + " + (1 − β1)·(∇f − m" + sub(e.k-1) + ") = " + e.vec(next.m),
-		"v" + k + " = v" + sub(e.k-1) + " + (1 − β2)·(∇f² − v" + sub(e.k-1) + ") = " + e.vec(next.v),
-		e.update(" − η"+k+"·m"+k+" / (√v"+k+" + 1e-7)", " − "+num(lrt)+"·"+e.vec(next.m)+" / ("+e.vec(sqrt(next.v))+" + 1e-7)"),
+		"m" + k + " = m" + sub(e.k-1) + " + (1 − β1)·(∇f − m" + sub(e.k-1) + ") = " + e.vec(m),
+		"v" + k + " = v" + sub(e.k-1) + " + (1 − β2)·(∇f² − v" + sub(e.k-1) + ") = " + e.vec(v),
+		e.update(" − η"+k+"·m"+k+" / (√v"+k+" + 1e-7)", " − "+num(lrt)+"·"+e.vec(m)+" / ("+e.vec(sqrt(v))+" + 1e-7)"),
 	}
 }
 
 // explain writes Newton's step: the Hessian at x_{k−1} (damped when λ > 0),
 // the solve Δ = (H + λI)⁻¹∇f and the update x_k = x_{k−1} − η·Δ.
 func (r *newtonRule) explain(e *explainer) []string {
-	x, g := e.prev.X, e.prev.Grad
-	h := r.fn.Hessian(x[0], x[1])
-	a, b, d := r.damped(x[0], x[1])
+	x, g, n := e.xp, e.used, e.dims
+	h := fieldOf(r.fn).hessian(x)
 	hk := "H(" + e.x(e.k-1) + ")"
 	var lines []string
-	if e.dims == 1 {
-		lines = append(lines, hk+" = f''"+"("+e.x(e.k-1)+") = "+num(h[0][0]))
+	if n == 1 {
+		lines = append(lines, hk+" = f''"+"("+e.x(e.k-1)+") = "+num(h[0]))
 		if r.lambda != 0 {
-			lines = append(lines, "H + λ = "+num(h[0][0])+" + "+num(r.lambda)+" = "+num(a))
+			lines = append(lines, "H + λ = "+num(h[0])+" + "+num(r.lambda)+" = "+num(h[0]+r.lambda))
 		}
 	} else {
-		lines = append(lines, hk+" = "+mat2(h[0][0], h[0][1], h[1][0], h[1][1]))
+		lines = append(lines, hk+" = "+matrix(h, n))
 		if r.lambda != 0 {
-			lines = append(lines, "H + λI = "+mat2(a, b, b, d))
+			for i := range n {
+				h[i*n+i] += r.lambda
+			}
+			lines = append(lines, "H + λI = "+matrix(h, n))
 		}
 	}
-	s, ok := r.solve(x[0], x[1], g[0], g[1])
+	u := make([]float64, n)
+	ok := true
+	if n > 2 {
+		ok = r.stepAtN(x, g, u)
+	} else {
+		var y, gy float64
+		if n == 2 {
+			y, gy = x[1], g[1]
+		}
+		u[0], y, ok = r.stepAt(x[0], y, g[0], gy)
+		if n == 2 {
+			u[1] = y
+		}
+	}
 	if !ok {
 		return append(lines, "det(H + λI) = 0: no Newton step")
 	}
+	s := scaled(u, -1/r.lr)
 	lines = append(lines, "Δ = (H + λI)⁻¹·∇f = "+e.vec(s))
 	return append(lines, e.update(" − η·Δ", " − "+num(r.lr)+"·"+e.vec(s)))
 }
 
-// mat2 writes a 2×2 matrix row by row: [[a, b], [c, d]].
-func mat2(a, b, c, d float64) string {
-	return "[[" + num(a) + ", " + num(b) + "], [" + num(c) + ", " + num(d) + "]]"
+// matrix writes an n×n matrix (row by row in h) as [[a, b], [c, d]].
+func matrix(h []float64, n int) string {
+	rows := make([]string, n)
+	for i := range n {
+		parts := make([]string, n)
+		for j := range n {
+			parts[j] = num(h[i*n+j])
+		}
+		rows[i] = "[" + strings.Join(parts, ", ") + "]"
+	}
+	return "[" + strings.Join(rows, ", ") + "]"
 }

@@ -7,13 +7,15 @@ import (
 
 // noise is the line of the noisy gradient the update used, g = ∇f + ξ with
 // ξ ~ N(0, σ²I), when the run has noise; g is the true gradient.
-func (e *explainer) noise(g [2]float64) []string {
+func (e *explainer) noise() []string {
 	if e.c.Noise == 0 {
 		return nil
 	}
-	used := e.prev.Grad
-	xi := [2]float64{used[0] - g[0], used[1] - g[1]}
-	return []string{"g = ∇f + ξ = " + e.vec(g) + " + " + e.vec(xi) + " = " + e.vec(used) +
+	xi := make([]float64, len(e.used))
+	for i := range xi {
+		xi[i] = e.used[i] - e.grad[i]
+	}
+	return []string{"g = ∇f + ξ = " + e.vec(e.grad) + " + " + e.vec(xi) + " = " + e.vec(e.used) +
 		"   (ξ ~ N(0, σ²I), σ = " + num(e.c.Noise) + ")"}
 }
 
@@ -58,10 +60,13 @@ func (e *explainer) scheduleFormula() string {
 // armijo is the line of the line search: the step size α = η·2⁻ʲ taken
 // and the sufficient-decrease test it passed.
 func (e *explainer) armijo(fn Objective, eta float64) string {
-	alpha, g, x := e.at.LR, e.prev.Grad, e.prev.X
+	alpha, g, x := e.atLR, e.used, e.xp
 	j := int(math.Round(math.Log2(eta / alpha)))
-	gg := g[0]*g[0] + g[1]*g[1]
-	fNew := fn.Value(x[0]-alpha*g[0], x[1]-alpha*g[1])
+	trial := make([]float64, len(x))
+	for i := range x {
+		trial[i] = x[i] - alpha*g[i]
+	}
+	gg, fNew := dot(g, g), fieldOf(fn).value(trial)
 	return "α" + sub(e.k) + " = η·2^−" + strconv.Itoa(j) + " = " + num(eta) + "·2^−" + strconv.Itoa(j) + " = " + num(alpha) +
-		": f(x − α·∇f) = " + num(fNew) + " ≤ f(x) − c·α·‖∇f‖² = " + num(e.prev.F-ArmijoC*alpha*gg) + "   (c = " + num(ArmijoC) + ")"
+		": f(x − α·∇f) = " + num(fNew) + " ≤ f(x) − c·α·‖∇f‖² = " + num(e.prevF-ArmijoC*alpha*gg) + "   (c = " + num(ArmijoC) + ")"
 }

@@ -48,7 +48,7 @@ var (
 	msgNoFunction       = message.Define("no function: the problem has no objective")
 	msgNothingRun       = message.Define("nothing was run: %s")
 	msgVerbatim         = message.Define("%s") // an error from outside the program, as it is
-	msgPythonNoiseSteps = message.Define("a NumPy script of a noisy run holds the run's noise, two numbers a step: %s steps are more than the %s it takes")
+	msgPythonNoiseSteps = message.Define("a NumPy script of a noisy run holds the run's noise, one number per coordinate a step: %s steps are more than the %s it takes")
 	msgArmijoFailed     = message.Define("step %s could not be taken: the Armijo line search found no step from %s that lowers f by at least c·α·‖∇f‖² (c = 1e-4) after %s halvings of η")
 	msgSingular         = message.Define("step %s could not be taken: H + λI is singular at %s (determinant 0 or not finite), so Newton's step is undefined there; a damping λ > 0 makes it solvable")
 	// A newton run that came to rest on a saddle or a maximum.

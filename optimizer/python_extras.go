@@ -71,7 +71,7 @@ const MaxPythonNoiseSteps = 20_000
 // added to the gradient of step k), for a script to reproduce the run
 // exactly: NumPy's generators are not the engine's. Nil without noise; an
 // error for a run longer than MaxPythonNoiseSteps.
-func PythonNoise(c Config, dims int) ([][2]float64, error) {
+func PythonNoise(c Config, dims int) ([][]float64, error) {
 	if c.Noise == 0 {
 		return nil, nil
 	}
@@ -83,9 +83,12 @@ func PythonNoise(c Config, dims int) ([][2]float64, error) {
 		seed = DefaultSeed
 	}
 	gen := newNoise(seed)
-	out := make([][2]float64, c.Steps)
+	out := make([][]float64, c.Steps)
 	for k := range out {
-		out[k] = noisy([2]float64{}, c.Noise, gen, dims == 1)
+		out[k] = make([]float64, max(1, dims))
+		for i := range out[k] {
+			out[k][i] = c.Noise * gen.NormFloat64() // in the order the run draws them
+		}
 	}
 	return out, nil
 }

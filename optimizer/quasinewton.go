@@ -82,12 +82,12 @@ func (lineSearchRule) setLR(float64)                            {}
 // what the line search cost: the direction and the step size α are gonum's
 // internal state and are not recorded.
 func (lineSearchRule) explain(e *explainer) []string {
-	ev := e.at.Evals
+	ev := e.evals
 	search := "line search: " + evaluations(ev[0]) + " of f, " + strconv.Itoa(int(ev[1])) + " of ∇f"
 	if e.c.Gradient == Numeric {
 		search = "line search: " + evaluations(ev[0]) + " of f (with the central differences of ∇f)"
 	}
-	return []string{search, e.update(" + Δx", " + "+e.vec(e.at.Update))}
+	return []string{search, e.update(" + Δx", " + "+e.vec(e.upd))}
 }
 
 // evaluations is "1 evaluation", "n evaluations".

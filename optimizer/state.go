@@ -36,16 +36,16 @@ func (s RuleState) Lines(dims int) []string {
 	e := &explainer{dims: dims}
 	var lines []string
 	if s.ArrowName != "" {
-		lines = append(lines, s.ArrowName+" = "+e.vec(s.Arrow))
+		lines = append(lines, s.ArrowName+" = "+e.vec(s.Arrow[:]))
 	}
 	if s.StepsName != "" {
-		lines = append(lines, s.StepsName+" = "+e.vec(s.Steps))
+		lines = append(lines, s.StepsName+" = "+e.vec(s.Steps[:]))
 	}
 	if s.HasAxes {
 		if dims == 1 {
 			lines = append(lines, "f'' = "+num(s.Eigen[0]))
 		} else {
-			lines = append(lines, "H: λ₁ = "+num(s.Eigen[0])+" along "+e.vec(s.Axes[0])+", λ₂ = "+num(s.Eigen[1])+" along "+e.vec(s.Axes[1]))
+			lines = append(lines, "H: λ₁ = "+num(s.Eigen[0])+" along "+e.vec(s.Axes[0][:])+", λ₂ = "+num(s.Eigen[1])+" along "+e.vec(s.Axes[1][:]))
 		}
 	}
 	return lines
@@ -53,9 +53,10 @@ func (s RuleState) Lines(dims int) []string {
 
 // State is the rule's state after step k (1 ≤ k < len(pts); the start, k =
 // 0, for Newton's step and axes); ok is false for a step not recorded, a
-// decimated run, or a method without a state to show (gd).
+// decimated run, a method without a state to show (gd), or a function of
+// more than two variables (the state is drawn in the plane of x and y).
 func (rp *Replayer) State(k int) (RuleState, bool) {
-	if k < 0 || k >= len(rp.pts) || rp.pts[k].K != k || rp.p.F == nil {
+	if k < 0 || k >= len(rp.pts) || rp.pts[k].K != k || rp.p.F == nil || rp.p.dims() > 2 {
 		return RuleState{}, false
 	}
 	if rp.r == nil || rp.next > k+1 {
@@ -65,7 +66,9 @@ func (rp *Replayer) State(k int) (RuleState, bool) {
 		rp.replay(rp.next)
 	}
 	at := rp.pts[k]
-	at.Grad = rp.grad(k) // the gradient the next step uses
+	g := rp.grad(k) // the gradient the next step uses
+	at.Grad = [2]float64{}
+	copy(at.Grad[:], g)
 	sr, ok := rp.r.(interface {
 		state(c Config, p Point, dims int) (RuleState, bool)
 	})

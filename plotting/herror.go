@@ -7,6 +7,7 @@ import (
 	"image/draw"
 	"math"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -30,6 +31,9 @@ import (
 type HErrorData struct {
 	Point [2]float64 // where the gradients are compared (Point[1] unused for f(x))
 	Grad  [2]float64 // the exact gradient there (Grad[1] = 0 for f(x))
+	// Coords is the whole point for a function of more than two variables
+	// (Point holds its first two); nil otherwise.
+	Coords []float64
 	// H is the chosen step, marked by a vertical line; when it is outside
 	// the steps Hs it is marked by an arrow at that edge of the axis. Not
 	// positive or not finite: not marked.
@@ -125,6 +129,9 @@ func hErrorPlot(s *Scene, o Options, th *theme) *plot.Plot {
 	p.X.Min, p.X.Max = math.Log10(fr.x0), math.Log10(fr.x1)
 	p.Y.Min, p.Y.Max = math.Log10(fr.y0), math.Log10(fr.y1)
 	p.Title.Text = "x = " + formatPoint(d.Point, s.dims())
+	if len(d.Coords) > 2 {
+		p.Title.Text = "x = " + formatCoords(d.Coords)
+	}
 	p.Title.TextStyle.Font = fontOf(11, th.scale)
 	p.Title.TextStyle.Color = th.fg
 	p.Title.Padding = vg.Length(4 * th.scale)
@@ -139,6 +146,20 @@ func formatPoint(p [2]float64, dims int) string {
 		return f(p[0])
 	}
 	return "(" + f(p[0]) + ", " + f(p[1]) + ")"
+}
+
+// formatCoords writes a point of many coordinates: its first four and an
+// ellipsis for more.
+func formatCoords(x []float64) string {
+	parts := make([]string, 0, 5)
+	for i, v := range x {
+		if i == 4 {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, strconv.FormatFloat(v, 'g', 6, 64))
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
 }
 
 // hErrorCurves draws the two error curves, the |∇f| reference line, the

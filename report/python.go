@@ -101,7 +101,7 @@ func writeGradient(b *strings.Builder, f *expr.Func) error {
 		if err != nil {
 			return fmt.Errorf("the gradient formula %q does not parse: %v", formula, err)
 		}
-		fmt.Fprintf(b, "    # ∂f/∂%s = %s\n", "xy"[i:i+1], formula)
+		fmt.Fprintf(b, "    # %s = %s\n", partialName(i, f.Dims()), formula)
 		parts = append(parts, g.Python())
 	}
 	fmt.Fprintf(b, "    return np.array([%s], dtype=float)\n", strings.Join(parts, ", "))
@@ -137,8 +137,8 @@ func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int) err
 	}
 	bound = math.Min(bound, math.MaxFloat64) // +Inf still catches Inf and NaN
 	start := make([]string, dims)
-	for i := range start {
-		start[i] = Exact(c.Start[i])
+	for i, v := range c.StartVec(dims) {
+		start[i] = Exact(v)
 	}
 	fmt.Fprintf(b, "\n\ndef %s():\n    # %s, %d steps, %s gradient\n", name, figure.Label(c), c.Steps, c.Gradient)
 	fmt.Fprintf(b, "    x = np.array([%s], dtype=float)\n", strings.Join(start, ", "))
@@ -163,17 +163,31 @@ func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int) err
 
 // writeNoise writes the run's gradient noise σ·ξ as an array, one row per
 // step, where the run has noise.
-func writeNoise(b *strings.Builder, c optimizer.Config, noise [][2]float64) {
+func writeNoise(b *strings.Builder, c optimizer.Config, noise [][]float64) {
 	if noise == nil {
 		return
 	}
+	n := len(noise[0])
 	fmt.Fprintf(b, "    # the run's gradient noise σ·ξ, σ = %s, drawn by gdlab from seed %d (NumPy's\n", Exact(c.Noise), c.Seed)
-	b.WriteString("    # generators differ; np.random.default_rng(seed).normal(0, σ, (steps, 2))\n")
+	fmt.Fprintf(b, "    # generators differ; np.random.default_rng(seed).normal(0, σ, (steps, %d))\n", n)
 	b.WriteString("    # gives other noise of the same kind)\n    noise = np.array([\n")
-	for _, n := range noise {
-		fmt.Fprintf(b, "        [%s, %s],\n", Exact(n[0]), Exact(n[1]))
+	for _, row := range noise {
+		cells := make([]string, len(row))
+		for i, v := range row {
+			cells[i] = Exact(v)
+		}
+		fmt.Fprintf(b, "        [%s],\n", strings.Join(cells, ", "))
 	}
-	b.WriteString("    ], dtype=float).reshape(-1, 2)\n")
+	fmt.Fprintf(b, "    ], dtype=float).reshape(-1, %d)\n", n)
+}
+
+// partialName names the partial derivative along coordinate i of a
+// function of dims variables: ∂f/∂x, ∂f/∂y, or ∂f/∂x[i].
+func partialName(i, dims int) string {
+	if dims <= 2 {
+		return "∂f/∂" + "xy"[i:i+1]
+	}
+	return fmt.Sprintf("∂f/∂x[%d]", i)
 }
 
 // needsHessian reports whether the rule of some config calls hessian(x).

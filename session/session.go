@@ -446,9 +446,10 @@ func (s *Session) hErrorLocked(k int) *plotting.HErrorData {
 		return nil
 	}
 	r := s.runs[s.selected]
-	x := r.cfg.Start
+	d := s.computed.F.Dims()
+	x := r.cfg.StartVec(d)
 	if n := sort.Search(len(r.points), func(j int) bool { return r.points[j].K > k }); n > 0 {
-		x = r.points[n-1].X
+		x = r.points[n-1].Pos(d)
 	}
 	h := r.cfg.H
 	if h == 0 {

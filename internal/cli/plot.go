@@ -77,7 +77,7 @@ func plotScene(job job, view plotting.View, proj figure.Projection) *plotting.Sc
 			h = optimizer.DefaultH // what a run with H 0 uses
 		}
 		scene := figure.Scene(job.problem, nil, -1)
-		scene.HError = figure.HError(job.problem, c.Start, h)
+		scene.HError = figure.HError(job.problem, c.StartVec(job.problem.F.Dims()), h)
 		return scene
 	}
 	results := job.run()

@@ -64,6 +64,14 @@ func TestPythonScriptReproducesTheRuns(t *testing.T) {
 		{"--preset", "rosenbrock", "--lr", "1", "--line-search", "armijo", "--steps", "300"},
 		{"--func", "x^2 + y^2", "--start", "0,0", "--noise", "1", "--line-search", "armijo"},
 		{"--preset", "rosenbrock", "--lr", "0.01", "--line-search", "armijo", "--schedule", "exp:0.99", "--noise", "0.1", "--steps", "200"},
+		// Functions of more than two variables.
+		{"--func", "x[0]**2 + 2*x[1]**2 + 3*x[2]**2", "--start", "3,2,1", "--method", "gd,momentum,adam,newton,nesterov,adagrad,rmsprop"},
+		{"--func", rosenbrock10, "--start", rosenbrock10Start, "--method", "adam", "--lr", "0.01", "--steps", "2000"},
+		{"--func", "sum((i+1)*(x[i] - i)^2, i, 0, 4)", "--start", "0,0,0,0,0", "--method", "gd,adam", "--lr", "0.05", "--noise", "0.5", "--seed", "3", "--steps", "100"},
+		{"--func", "sum((i+1)*(x[i] - i)^2, i, 0, 4) + x[0]*x[4]", "--start", "1,1,1,1,1", "--method", "gd,momentum", "--lr", "0.05", "--schedule", "cosine:60", "--warmup", "5", "--steps", "60"},
+		{"--func", "sum(x[i]^4 - x[i], i, 0, 3)", "--start", "1,-1,2,0.5", "--gradient", "numeric", "--lr", "0.01", "--steps", "80"},
+		{"--func", "sum((x[i] - 1)^2 * (i + 1), i, 0, 5)", "--start", "-7,2,0,0,1,3", "--convention", "book", "--method", "momentum,nesterov,adagrad,rmsprop,adam", "--lr", "0.05", "--steps", "50"},
+		{"--func", "sum((x[i] - 1)^2 * (i + 1), i, 0, 2)", "--start", "3,2,1", "--line-search", "armijo", "--lr", "1", "--steps", "30"},
 	} {
 		script, errOut, code := cli(append([]string{"run", "--format", "python"}, args...)...)
 		if code != 0 {
@@ -103,6 +111,12 @@ func TestPythonScriptReproducesTheRuns(t *testing.T) {
 		}
 	}
 }
+
+// rosenbrock10 is the 10-D Rosenbrock typed with sum, and its standard start.
+const (
+	rosenbrock10      = "sum(100*(x[i+1] - x[i]^2)^2 + (1 - x[i])^2, i, 0, 8)"
+	rosenbrock10Start = "-1.2,1,-1.2,1,-1.2,1,-1.2,1,-1.2,1"
+)
 
 // TestPythonRefusesWhatItCannotReproduce: gonum's line-search methods have
 // no NumPy rule, and a noisy run longer than the script can hold is
