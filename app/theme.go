@@ -4,7 +4,6 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
 	"gdlab/plotting"
@@ -85,20 +84,8 @@ func (u *UI) SetPresentation(on bool) {
 	if u.win != nil {
 		u.win.SetFullScreen(on)
 	}
-	// The class sees the figure: the controls step aside until presentation ends.
-	if on && u.body.Objects[0] == u.Split {
-		u.Split.Trailing = layout.NewSpacer()
-		u.body.Objects = []fyne.CanvasObject{u.Tabs}
-	} else if !on && u.body.Objects[0] != u.Split {
-		u.Split.Trailing = u.Tabs
-		u.body.Objects = []fyne.CanvasObject{u.Split}
-	}
-	u.figureSplit.Offset = detailsOffset
-	if on {
-		u.figureSplit.Offset = presentationOffset
-	}
-	u.figureSplit.Refresh()
-	u.body.Refresh()
+	u.presenter.full = false // the class sees the figure: the controls step aside
+	u.arrange()
 	u.applyTheme()
 }
 

@@ -110,6 +110,7 @@ func (u *UI) LoadPreset(name string) {
 func (u *UI) installKeys(w fyne.Window) {
 	c := w.Canvas()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { u.TypedKey(ev.Name) })
+	u.installTab(c)
 	ctrl := func(k fyne.KeyName, f func()) {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
 	}
@@ -137,8 +138,10 @@ func (u *UI) TypedKey(k fyne.KeyName) {
 	case fyne.KeyEnd:
 		u.session.SeekEnd()
 	case fyne.KeyF11:
-		if u.win != nil {
-			u.win.SetFullScreen(!u.win.FullScreen())
+		u.TogglePresentation()
+	case fyne.KeyEscape:
+		if u.Presentation() {
+			u.SetPresentation(false)
 		}
 	}
 }

@@ -45,6 +45,8 @@ type UI struct {
 	ViewChoice   *widget.Select // the figure: contour and loss, the numeric gradient's error against h, or the surface
 	planes       *planeBar      // the slice or plane of a function of more than two variables
 	allViews     []string       // the view choice's options, the views of many variables last
+	presenter    *presenter     // presentation mode's layout
+	toolbarBox   fyne.CanvasObject
 	Tabs         *container.AppTabs
 	Split        *container.Split
 	figureSplit  *container.Split // the figure over the readout and the worked step
@@ -93,6 +95,7 @@ func newUI(w fyne.Window, do func(func())) *UI {
 	u.RunButton = widget.NewButtonWithIcon(lang.L("Run"), theme.MediaPlayIcon(), u.Run)
 	u.RunButton.Importance = widget.HighImportance
 	u.StopButton = widget.NewButtonWithIcon(lang.L("Stop"), theme.MediaStopIcon(), u.Stop)
+	u.presenter = newPresenter(u.toggleControls)
 	u.content = u.layout()
 	return u
 }
@@ -150,7 +153,8 @@ func (u *UI) layout() fyne.CanvasObject {
 	u.Split = container.NewHSplit(left, u.Tabs)
 	u.Split.Offset = 0.3
 	u.body = container.NewStack(u.Split)
-	return container.NewBorder(u.toolbar(), u.Status, nil, nil, u.body)
+	u.toolbarBox = u.toolbar()
+	return container.NewBorder(u.toolbarBox, u.Status, nil, nil, u.body)
 }
 
 // figureSwitches are the check boxes of the figure's options.

@@ -30,8 +30,15 @@ type xsession struct {
 	home    string
 }
 
-// startX starts Xvfb on a free display number.
+// startX starts Xvfb on a free display number, 1280×800.
 func startX(t *testing.T, shots string) *xsession {
+	t.Helper()
+	return startXSize(t, shots, "1280x800")
+}
+
+// startXSize starts Xvfb on a free display number with a screen of size
+// ("1920x1080").
+func startXSize(t *testing.T, shots, size string) *xsession {
 	t.Helper()
 	for _, tool := range []string{"Xvfb", "xdotool", "import", python()} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -46,7 +53,7 @@ func startX(t *testing.T, shots string) *xsession {
 		s.display = ":" + strconv.Itoa(n)
 		break
 	}
-	s.xvfb = exec.Command("Xvfb", s.display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	s.xvfb = exec.Command("Xvfb", s.display, "-screen", "0", size+"x24", "-nolisten", "tcp")
 	if err := s.xvfb.Start(); err != nil {
 		t.Fatalf("start Xvfb: %v", err)
 	}
