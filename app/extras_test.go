@@ -193,7 +193,8 @@ func TestNothingAnnouncesTheFuture(t *testing.T) {
 
 // TestHoverShowsTheReadOut: the pointer over the contour shows x, y and f
 // there in a label beside it (f is x² + y² of the x and y shown); over the
-// loss panel nothing; away from the figure the label goes.
+// loss panel the run, a step and its f (the run's f at that step); away
+// from the figure the label goes.
 func TestHoverShowsTheReadOut(t *testing.T) {
 	u := newTestUI(t)
 	c := u.win.Canvas()
@@ -209,8 +210,13 @@ func TestHoverShowsTheReadOut(t *testing.T) {
 		t.Errorf("read-out %q: f is not x² + y²", text)
 	}
 	test.MoveMouse(c, at.Add(fyne.NewPos(size.Width*0.8, size.Height*0.5)))
-	if u.Figure.tipBox.Visible() {
-		t.Errorf("over the loss panel: %q", u.Figure.Tip.Text)
+	var k int
+	var label string
+	if _, err := fmt.Sscanf(u.Figure.Tip.Text, "gd lr=%s\nstep %d\nf = %g", &label, &k, &f); err != nil || !u.Figure.tipBox.Visible() {
+		t.Fatalf("over the loss panel: %q (visible %v): %v", u.Figure.Tip.Text, u.Figure.tipBox.Visible(), err)
+	}
+	if pts := u.state.Runs[0].Points; k < 0 || k >= len(pts) || math.Abs(pts[k].F-f) > 1e-5*math.Max(1, f) {
+		t.Errorf("over the loss panel: %q, but the run's f at step %d is not that", u.Figure.Tip.Text, k)
 	}
 	test.MoveMouse(c, at.Add(fyne.NewPos(size.Width*0.25, size.Height*0.5)))
 	test.MoveMouse(c, fyne.NewPos(2, 2))
