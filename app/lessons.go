@@ -29,6 +29,7 @@ type lessonView struct {
 	lesson      fyne.CanvasObject // the panel, hidden when no lesson is open
 	stopCard    fyne.CanvasObject // StopNote's card, hidden but at a stop
 	stops       map[int]string    // the open lesson's stops: step → text in the window's language
+	stopList    []lesson.Stop     // the same stops, in order, as the lesson writer starts from them
 }
 
 func newLessonView() *lessonView {
@@ -54,9 +55,10 @@ func newLessonView() *lessonView {
 
 // setStops keeps the lesson's stops, their texts in the window's language.
 func (v *lessonView) setStops(stops []lesson.Stop) {
-	v.stops = map[int]string{}
+	v.stops, v.stopList = map[int]string{}, nil
 	for _, st := range stops {
 		v.stops[st.Step] = translateLessonString(st.Text)
+		v.stopList = append(v.stopList, lesson.Stop{Step: st.Step, Text: v.stops[st.Step]})
 	}
 }
 
@@ -138,7 +140,18 @@ func (u *UI) lessonToSave(path string) (lesson.Lesson, error) {
 	for _, it := range u.session.Items() {
 		cs = append(cs, it.Config)
 	}
-	return lesson.FromSettings(title, u.LessonText.Text, p, cs, u.session.State().Speed), nil
+	l := lesson.FromSettings(title, u.LessonText.Text, p, cs, u.session.State().Speed)
+	l.Box, l.Stops = u.lessonBoxField(), u.stopList
+	return l, nil
+}
+
+// lessonBoxField is the open lesson's view box as a lesson file holds it,
+// nil for none.
+func (u *UI) lessonBoxField() *[4]float64 {
+	if b := u.lessonBox; b != nil {
+		return &[4]float64{b.XMin, b.XMax, b.YMin, b.YMax}
+	}
+	return nil
 }
 
 func (u *UI) hideLesson() {

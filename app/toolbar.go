@@ -17,6 +17,7 @@ func (u *UI) toolbar() *widget.Toolbar {
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.FolderOpenIcon(), u.openLessonDialog),
 		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.saveLessonDialog),
+		widget.NewToolbarAction(theme.DocumentCreateIcon(), u.WriteLesson),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.MediaPlayIcon(), u.Run),
 		widget.NewToolbarAction(theme.MediaStopIcon(), u.Stop),

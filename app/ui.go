@@ -47,6 +47,7 @@ type UI struct {
 	allViews     []string       // the view choice's options, the views of many variables last
 	presenter    *presenter     // presentation mode's layout
 	toolbarBox   fyne.CanvasObject
+	writer       *lessonWriter // the dialog that writes a lesson
 	Tabs         *container.AppTabs
 	Split        *container.Split
 	figureSplit  *container.Split // the figure over the readout and the worked step
@@ -96,6 +97,7 @@ func newUI(w fyne.Window, do func(func())) *UI {
 	u.RunButton.Importance = widget.HighImportance
 	u.StopButton = widget.NewButtonWithIcon(lang.L("Stop"), theme.MediaStopIcon(), u.Stop)
 	u.presenter = newPresenter(u.toggleControls)
+	u.writer = newLessonWriter(u)
 	u.content = u.layout()
 	return u
 }
