@@ -1,0 +1,134 @@
+package model
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxRows is the most rows a CSV file of data may have.
+const MaxRows = 1_000_000
+
+// LoadCSV reads data from the CSV file name (read from r): a header row,
+// then one row per point. columns names the columns to take, the inputs
+// first and the target last (x,y or x1,x2,y); a target column called
+// "label" makes the data a classification (its values must be 0 or 1).
+// Other columns are ignored. Every error names the file, and where it can
+// the line and the column: no header, a column missing from it, a field
+// that is not a finite number, a label that is not 0 or 1, no rows, a
+// binary file, more than MaxRows rows; nothing is loaded then.
+//
+// encoding/csv reads the records (quoted fields included); a record is
+// checked for NUL bytes and invalid UTF-8, which no text file has.
+func LoadCSV(name string, r io.Reader, columns []string) (*Data, error) {
+	if len(columns) < 2 || len(columns) > 3 {
+		return nil, fmt.Errorf("%s: give two or three columns (x,y; x1,x2,y; x,label; x1,x2,label), not %d", name, len(columns))
+	}
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: the file is empty: it needs a header row naming its columns", name)
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	if err := textRecord(name, 1, header); err != nil {
+		return nil, err
+	}
+	idx, err := columnIndex(name, header, columns)
+	if err != nil {
+		return nil, err
+	}
+	target := columns[len(columns)-1]
+	d := &Data{Name: name, Inputs: len(columns) - 1, Columns: columns,
+		Classification: strings.EqualFold(strings.TrimSpace(target), "label")}
+	for line := 2; ; line++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, csvError(name, err)
+		}
+		if err := d.addRecord(name, line, rec, idx, columns); err != nil {
+			return nil, err
+		}
+		if d.Rows() > MaxRows {
+			return nil, fmt.Errorf("%s: more than %d rows (line %d): a data set may have at most %d", name, MaxRows, line, MaxRows)
+		}
+	}
+	if d.Rows() == 0 {
+		return nil, fmt.Errorf("%s: no rows after the header", name)
+	}
+	return d, nil
+}
+
+// columnIndex is the position of each of columns in the header.
+func columnIndex(name string, header, columns []string) ([]int, error) {
+	idx := make([]int, len(columns))
+	for k, c := range columns {
+		idx[k] = -1
+		for i, h := range header {
+			if strings.TrimSpace(h) == strings.TrimSpace(c) {
+				idx[k] = i
+			}
+		}
+		if idx[k] < 0 {
+			return nil, fmt.Errorf("%s:1: no column %q in the header (it has %s)", name, c, strings.Join(header, ", "))
+		}
+	}
+	return idx, nil
+}
+
+// addRecord adds the row of the record on line.
+func (d *Data) addRecord(name string, line int, rec []string, idx []int, columns []string) error {
+	if err := textRecord(name, line, rec); err != nil {
+		return err
+	}
+	for k, i := range idx {
+		if i >= len(rec) {
+			return fmt.Errorf("%s:%d: column %q is missing (the line has %d fields)", name, line, columns[k], len(rec))
+		}
+		s := strings.TrimSpace(rec[i])
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("%s:%d: column %q: %q is not a finite number", name, line, columns[k], s)
+		}
+		if k < d.Inputs {
+			d.X = append(d.X, v)
+			continue
+		}
+		if d.Classification && v != 0 && v != 1 {
+			return fmt.Errorf("%s:%d: column %q: %q is not a label 0 or 1", name, line, columns[k], s)
+		}
+		d.Y = append(d.Y, v)
+	}
+	return nil
+}
+
+// textRecord reports a record that is not text: a NUL byte or invalid
+// UTF-8.
+func textRecord(name string, line int, rec []string) error {
+	for _, f := range rec {
+		if strings.IndexByte(f, 0) >= 0 || !utf8.ValidString(f) {
+			return fmt.Errorf("%s:%d: not a text file (binary data on this line)", name, line)
+		}
+	}
+	return nil
+}
+
+// csvError is a CSV syntax error with the file's name and its line.
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:%d: column %d: %v", name, pe.Line, pe.Column, pe.Err)
+	}
+	return fmt.Errorf("%s: %v", name, err)
+}
