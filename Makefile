@@ -12,7 +12,7 @@ BIN := build/gdlab
 TAGS := migrated_fynedo
 # The packages that must build and pass without cgo (no Fyne): the engine,
 # the CLI, lessons, sessions, messages and reports.
-NOCGO_PKGS := ./internal/cli/ ./optimizer/... ./lesson/ ./session/ ./message/ ./report/
+NOCGO_PKGS := ./internal/cli/ ./optimizer/... ./lesson/ ./session/ ./message/ ./report/ ./model/
 
 .PHONY: run build test unit fuzz e2e lint bench deps deps-test release-check clean
 

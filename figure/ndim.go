@@ -128,6 +128,9 @@ func SceneN(p optimizer.Problem, traces []Trace, current, sel int, proj Projecti
 	n := p.F.Dims()
 	sel = max(0, min(sel, len(traces)-1))
 	pl, pj := planeOf(traces, sel, n, current, proj)
+	if pj.Kind == plotting.ProjectionSlice && len(p.Vars) == n {
+		pl.names = [2]string{p.Vars[pj0(proj, n)[0]], p.Vars[pj0(proj, n)[1]]}
+	}
 	s := &plotting.Scene{
 		F: pl.sampler(fn), Dims: 2, Key: p.Source + "|" + pl.key(), FMin: p.FMin, Current: current,
 		Runs: make([]plotting.Run, len(traces)), AxisNames: pl.names, Projection: &pj,
@@ -156,10 +159,8 @@ func planeOf(traces []Trace, sel, n, current int, proj Projection) (*plane, plot
 			return pl, plotting.Projection{Kind: plotting.ProjectionPlane, Share: pl.share}
 		}
 	}
-	i, j := proj.I, proj.J
-	if i == j || i < 0 || j < 0 || i >= n || j >= n {
-		i, j = 0, 1
-	}
+	ij := pj0(proj, n)
+	i, j := ij[0], ij[1]
 	var x []float64
 	switch {
 	case len(pts) == 0:
@@ -188,6 +189,14 @@ func PlanePoint(p optimizer.Problem, traces []Trace, current, sel int, proj Proj
 		x[i] = pl.origin[i] + a*pl.u[i] + b*pl.v[i]
 	}
 	return x
+}
+
+// pj0 is the two coordinates of the slice proj asks for in n dimensions.
+func pj0(proj Projection, n int) [2]int {
+	if proj.I == proj.J || proj.I < 0 || proj.J < 0 || proj.I >= n || proj.J >= n {
+		return [2]int{0, 1}
+	}
+	return [2]int{proj.I, proj.J}
 }
 
 // pointAt is the last point of pts at or before step k (k < 0: the last).

@@ -73,6 +73,9 @@ func Scene(p optimizer.Problem, traces []Trace, current int) *plotting.Scene {
 		b := plotting.Box(*p.Box)
 		s.Box = &b
 	}
+	if len(p.Vars) == 2 {
+		s.AxisNames = [2]string{p.Vars[0], p.Vars[1]}
+	}
 	for i, t := range traces {
 		s.Runs[i] = Run(t)
 	}

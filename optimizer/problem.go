@@ -45,6 +45,9 @@ type Problem struct {
 	Box    *Box         // view box if known (presets), nil = none
 	Minima [][2]float64 // known minimisers if known
 	FMin   *float64     // known minimum value f*, nil if unknown
+	// Vars name the variables (a model's parameters: "w", "b"); nil means
+	// the function language's x, y or x[0], x[1], ….
+	Vars []string
 }
 
 // Box is a rectangular view of the plane, XMin ≤ x ≤ XMax, YMin ≤ y ≤ YMax.

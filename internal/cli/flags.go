@@ -19,6 +19,7 @@ type options struct {
 	warmup                                               int
 	noise                                                float64
 	seed                                                 uint64
+	df                                                   dataFlags
 	steps                                                int
 	h, bound, tol                                        float64
 	hyper                                                map[string]*float64 // one flag per optimizer.Params entry
@@ -51,7 +52,8 @@ func newFlagSet(name string, stderr io.Writer) (*flag.FlagSet, *options) {
 	fs.StringVar(&o.schedule, "schedule", "none", "learning-rate `schedule` (torch.optim.lr_scheduler, stepped after every update): "+optimizer.ScheduleSyntax)
 	fs.IntVar(&o.warmup, "warmup", 0, "linear warmup over the first `N` updates, from lr/N up to lr (0: none)")
 	fs.Float64Var(&o.noise, "noise", 0, "add N(0, `sigma`²) noise to every gradient coordinate (0: none)")
-	fs.Uint64Var(&o.seed, "seed", optimizer.DefaultSeed, "seed of the gradient noise: the same seed gives the same run")
+	fs.Uint64Var(&o.seed, "seed", optimizer.DefaultSeed, "seed of the gradient noise, of a built-in data set and of an mlp's first weights: the same seed gives the same run")
+	addDataFlags(fs, o)
 	fs.StringVar(&o.lineSearch, "line-search", "none", "step sizes of "+optimizer.LineSearchMethods()+": none (the learning rate) or "+string(optimizer.Armijo)+
 		" (backtracking from the learning rate, halving until f drops by "+report.Exact(optimizer.ArmijoC)+"·α·|grad f|²)")
 	o.hyper = map[string]*float64{}

@@ -34,6 +34,9 @@ func (o *options) job(fs *flag.FlagSet) (job, error) {
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 
 	var j job
+	if o.df.data != "" {
+		return o.dataJob(fs, set)
+	}
 	src, start := o.fn, []float64(nil)
 	if o.preset != "" {
 		p, ok := optimizer.PresetByName(o.preset)
@@ -62,6 +65,29 @@ func (o *options) job(fs *flag.FlagSet) (job, error) {
 		start = optimizer.DefaultStartFor(dims)
 	}
 	j.configs, err = o.configs(fs, start[:dims], dims)
+	return j, err
+}
+
+// dataJob is the job of --data: runs over the parameters of a model.
+func (o *options) dataJob(fs *flag.FlagSet, set map[string]bool) (job, error) {
+	var j job
+	p, start, err := o.dataProblem(set)
+	if err != nil {
+		return j, err
+	}
+	j.problem = p
+	dims := p.F.Dims()
+	if set["start"] {
+		v, err := parseList("--start", o.start)
+		if err != nil {
+			return j, err
+		}
+		if len(v) != dims {
+			return j, usagef("--start: the model has %d parameters (%s), so the start is %d comma-separated numbers, not %d", dims, strings.Join(p.Vars, ", "), dims, len(v))
+		}
+		start = v
+	}
+	j.configs, err = o.configs(fs, start, dims)
 	return j, err
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"gonum.org/v1/gonum/floats"
 
@@ -36,6 +37,7 @@ func nums(v []float64) []num {
 type jsonOutput struct {
 	Function string    `json:"function"`
 	Dims     int       `json:"dims"`
+	Params   []string  `json:"params,omitempty"` // the variables' names: a model's parameters with --data
 	Runs     []jsonRun `json:"runs"`
 }
 
@@ -91,7 +93,7 @@ type jsonRun struct {
 
 func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) error {
 	dims := j.problem.F.Dims()
-	out := jsonOutput{Function: j.problem.Source, Dims: dims, Runs: make([]jsonRun, len(results))}
+	out := jsonOutput{Function: j.problem.Source, Dims: dims, Params: j.problem.Vars, Runs: make([]jsonRun, len(results))}
 	for i, r := range results {
 		c := r.Config
 		var seed uint64
@@ -165,6 +167,9 @@ func writeText(w io.Writer, j job, results []optimizer.Result) error {
 		vars = "x"
 	case dims > 2:
 		vars = fmt.Sprintf("x[0], …, x[%d]", dims-1)
+	}
+	if len(j.problem.Vars) > 0 {
+		vars = strings.Join(j.problem.Vars, ", ")
 	}
 	g, vec := report.Text, report.Vector
 	fmt.Fprintf(w, "f(%s) = %s\n", vars, j.problem.Source)

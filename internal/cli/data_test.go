@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLearningFromData: --data line fits the line's w and b by gd (JSON
+// names the parameters), a CSV file of two columns is fitted the same way,
+// and a classifier learns blobs.
+func TestLearningFromData(t *testing.T) {
+	r := runJSON(t, "--data", "line", "--lr", "0.05", "--steps", "3000")
+	run := r.Runs[0]
+	if r.Dims != 2 || run.Verdict != "converged" || len(run.Final.X) != 2 {
+		t.Fatalf("dims %d, verdict %s, final %v", r.Dims, run.Verdict, run.Final.X)
+	}
+	if w, b := run.Final.X[0], run.Final.X[1]; w < 1.8 || w > 2.2 || b < 0.4 || b > 1.6 {
+		t.Errorf("fitted y = %gx + %g, want about 2x + 1", w, b)
+	}
+	out, _, _ := cli("run", "--data", "line", "--steps", "1", "--format", "json")
+	if !strings.Contains(out, `"params": [`) || !strings.Contains(out, `"w",`) || !strings.Contains(out, `"function": "loss of linear on line"`) {
+		t.Errorf("json: %s", out[:min(300, len(out))])
+	}
+	file := filepath.Join(t.TempDir(), "points.csv")
+	os.WriteFile(file, []byte("hours,score\n1,3\n2,5\n3,7\n4,9\n"), 0o644)
+	r = runJSON(t, "--data", file, "--columns", "hours,score", "--lr", "0.02", "--steps", "20000")
+	if w, b := r.Runs[0].Final.X[0], r.Runs[0].Final.X[1]; abs(w-2) > 1e-6 || abs(b-1) > 1e-5 {
+		t.Errorf("the CSV's line: y = %gx + %g, want 2x + 1", w, b)
+	}
+	r = runJSON(t, "--data", "blobs", "--method", "adam", "--lr", "0.1", "--steps", "300")
+	if len(r.Runs[0].Final.X) != 3 || !(r.Runs[0].Final.F < 0.2) {
+		t.Errorf("logistic on blobs: %v, loss %g", r.Runs[0].Final.X, r.Runs[0].Final.F)
+	}
+}
+
+// TestDataBadInput: a bad file, model or flag combination exits 2 with
+// one line that says where and what.
+func TestDataBadInput(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("x,y\n1,2\n3,oops\n"), 0o644)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--data", bad}, `bad.csv:3: column "y": "oops" is not a finite number`},
+		{[]string{"--data", "spiral"}, `"spiral" is neither a built-in data set`},
+		{[]string{"--data", "line", "--model", "mlp:4"}, "--model: model mlp:4 takes 2 input column(s); the data has 1"},
+		{[]string{"--data", "blobs", "--model", "linear"}, "has labels 0 and 1 (use logistic or mlp:H)"},
+		{[]string{"--data", "line", "--func", "x^2"}, "give --data or --func/--preset, not both"},
+		{[]string{"--data", "line", "--columns", "a,b"}, "--columns chooses the columns of a CSV file"},
+		{[]string{"--data", "line", "--start", "1,2,3"}, "--start: the model has 2 parameters (w, b), so the start is 2 comma-separated numbers, not 3"},
+	} {
+		_, errOut, code := cli(append([]string{"run"}, tc.args...)...)
+		if code != 2 || !strings.Contains(errOut, tc.want) || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", tc.args, code, errOut, tc.want)
+		}
+	}
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
