@@ -253,3 +253,19 @@ func (l *Loss) Predict(w, x []float64) float64 {
 	}
 	return z
 }
+
+// Accuracy is the share of rows a classifier with parameters w puts in
+// their class (p ≥ 0.5 for label 1); 0 for a model of values.
+func (l *Loss) Accuracy(w []float64) float64 {
+	if !l.M.Classifier() || l.n() == 0 {
+		return 0
+	}
+	right := 0
+	for i := range l.n() {
+		r := l.row(i)
+		if (l.Predict(w, l.D.Row(r)) >= 0.5) == (l.D.Y[r] == 1) {
+			right++
+		}
+	}
+	return float64(right) / float64(l.n())
+}

@@ -7,6 +7,7 @@ import "gdlab/message"
 var (
 	// Config.Validate.
 	msgDims             = message.Define("the function has %s variables: it may have 1 to %s")
+	msgSampledGonum     = message.Define("%s takes steps on all the data with its line search: it cannot learn from mini-batches (use the whole data set as the batch)")
 	msgStartLen         = message.Define("the start has %s coordinates, the function %s variables: give one number for each")
 	msgStartCoord       = message.Define("start coordinate x[%s] = %s is not a finite number")
 	msgUnknownMethod    = message.Define("unknown method %s: valid methods are %s")

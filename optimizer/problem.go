@@ -35,6 +35,23 @@ type ObjectiveN interface {
 	HessianN(x, hess []float64)
 }
 
+// Sampled is an ObjectiveN whose updates each use a sample of it — a
+// model's loss over mini-batches of its data. A run asks NewSampler for
+// its own sampler (nil: every update uses the whole objective, as for
+// any other objective); the recorded values and gradients stay the whole
+// objective's, and each point's Point.Batch is its sample's loss.
+type Sampled interface {
+	ObjectiveN
+	NewSampler(seed uint64) Sampler
+}
+
+// Sampler gives the gradients of the samples of one run, in order.
+type Sampler interface {
+	// GradN stores in grad the gradient at x of the sample update k (1, 2,
+	// …) uses, and returns the sample's value there.
+	GradN(k int, x, grad []float64) float64
+}
+
 // MaxDims is the most variables a function may have.
 const MaxDims = 64
 

@@ -84,6 +84,9 @@ func run(ctx context.Context, p Problem, c Config, budget int, report func(Progr
 	if _, ok := p.F.(ObjectiveN); dims > 2 && !ok {
 		return invalid(res, msgDims.New(message.Int(dims), message.Int(2)))
 	}
+	if err := CheckSampled(p, c); err != nil {
+		return invalid(res, err)
+	}
 	t := trace(ctx, p.F, dims, c, budget, report)
 	res.Points, res.Status, res.Steps = t.points, t.status, t.steps
 	res.Final = t.points[len(t.points)-1]
@@ -103,6 +106,16 @@ func run(ctx context.Context, p Problem, c Config, budget int, report func(Progr
 		res.Reason = msgNewtonSaddle.New()
 	}
 	return res
+}
+
+// CheckSampled reports a config whose method cannot learn from the
+// mini-batches of p (the methods of gonum's optimize take their steps on
+// the whole objective); nil otherwise.
+func CheckSampled(p Problem, c Config) error {
+	if usesGonum(c.Method) && sampled(p.F, c) {
+		return msgSampledGonum.New(message.Text(string(c.Method)))
+	}
+	return nil
 }
 
 // pointText writes x as its dimension reads it: "3", "(3, 2)", "(3, 2, 1)".
@@ -142,7 +155,8 @@ type tracer struct {
 	c       Config
 	oneD    bool
 	dims    int
-	vec     *vectors // the working space in n > 2 dimensions, nil in 1 and 2
+	vec     *vectors // the working space in n > 2 dimensions (and of a sampled run), nil otherwise
+	sampler Sampler  // the mini-batches of a Sampled objective, nil for the whole objective
 	numeric bool
 	bound   float64  // the divergence bound (MaxFloat64 for +Inf: still catches ±Inf and NaN)
 	evals   [2]int32 // the evaluations of f and ∇f one point costs (Point.Evals)
@@ -210,7 +224,10 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, budget int, re
 
 // start is the start point of c, in any dimension.
 func (t *tracer) start(c Config) Point {
-	if t.dims <= 2 {
+	if s, ok := t.fn.(Sampled); ok {
+		t.sampler = s.NewSampler(c.Seed)
+	}
+	if t.dims <= 2 && t.sampler == nil {
 		return t.at(0, c.Start, [2]float64{})
 	}
 	t.vec = newVectors(t.fn.(ObjectiveN), c.StartVec(t.dims), c, capacity(c.Steps, t.stride))

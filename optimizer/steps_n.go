@@ -31,7 +31,7 @@ func newVectors(fn ObjectiveN, x []float64, c Config, points int) *vectors {
 	n := len(x)
 	v := &vectors{fn: fn, n: n, x: x, g: make([]float64, n), gu: make([]float64, n),
 		u: make([]float64, n), trial: make([]float64, n), numeric: c.Gradient == Numeric, h: c.H}
-	v.chunk = min(arenaChunk, max(1, points)*3*(n-2))
+	v.chunk = min(arenaChunk, max(1, points)*3*max(1, n-2))
 	return v
 }
 
@@ -49,6 +49,13 @@ func (v *vectors) eval() {
 // ring is set (a step a decimated run does not keep), else new.
 func (v *vectors) point(k int, ring bool) Point {
 	m := v.n - 2
+	if m <= 0 { // one or two variables (a sampled run): no More
+		p := Point{K: k, F: v.f}
+		copy(p.X[:], v.x)
+		copy(p.Grad[:], v.g)
+		copy(p.Update[:], v.u)
+		return p
+	}
 	var more []float64
 	if ring {
 		slot := &v.ringMore[k&(tailLen-1)]
@@ -115,7 +122,12 @@ func (t *tracer) stepsN(p Point, st rule) (Status, int, Point) {
 			lr = sc.next()
 			st.setLR(lr)
 		}
-		copy(v.gu, v.g)
+		batch := 0.0
+		if t.sampler != nil {
+			batch = t.sampler.GradN(k, v.x, v.gu)
+		} else {
+			copy(v.gu, v.g)
+		}
 		if t.noise != nil {
 			for i := range v.gu {
 				v.gu[i] += c.Noise * t.noise.NormFloat64()
@@ -140,7 +152,7 @@ func (t *tracer) stepsN(p Point, st rule) (Status, int, Point) {
 		}
 		v.eval()
 		p = v.point(k, t.stride > 1 && k != next)
-		p.LR, p.Evals = lr, t.evals
+		p.LR, p.Evals, p.Batch = lr, t.evals, batch
 		p.Evals[0] += extra
 		next = t.keep(p, next)
 		if !v.inBound(t.bound) {

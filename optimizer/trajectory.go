@@ -19,6 +19,11 @@ type Point struct {
 	// gradient, {1 + 2·dims, 0} with the numeric one, more with a line
 	// search. At k = 0 they are the start's.
 	Evals [2]int32
+	// Batch is, for a run of a Sampled objective (a model learning from
+	// mini-batches), the loss of the mini-batch the update that reached
+	// this point used, at the point it started from (F is the whole
+	// objective's value); 0 at k = 0 and for other runs.
+	Batch float64
 	// More holds, for a function of n > 2 variables, the coordinates 2 …
 	// n−1 of X, then of Grad, then of Update (3(n−2) numbers; X, Grad and
 	// Update hold coordinates 0 and 1); nil for 1 and 2 variables. Pos,

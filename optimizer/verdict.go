@@ -138,10 +138,21 @@ func judge(fn Objective, r Result, tail []Point) (Verdict, message.Message) {
 		return VerdictPlateau, message.Message{}
 	}
 	v := swinging(c, w, d)
-	if c.Noise > 0 && (v == VerdictOscillating || v == VerdictUnsettled) && len(w) > 1 {
-		return VerdictNoisy, msgNoisy.New(message.Value(c.Noise), message.Int(len(w)-1), message.Approx(spread(w, d)))
+	if (v == VerdictOscillating || v == VerdictUnsettled) && len(w) > 1 {
+		switch {
+		case c.Noise > 0:
+			return VerdictNoisy, msgNoisy.New(message.Value(c.Noise), message.Int(len(w)-1), message.Approx(spread(w, d)))
+		case sampled(fn, c):
+			return VerdictNoisy, msgNoisyBatches.New(message.Int(len(w)-1), message.Approx(spread(w, d)))
+		}
 	}
 	return v, message.Message{}
+}
+
+// sampled reports whether the runs of c on fn learn from mini-batches.
+func sampled(fn Objective, c Config) bool {
+	s, ok := fn.(Sampled)
+	return ok && s.NewSampler(c.Seed) != nil
 }
 
 // spread is the mean distance of the points of w from their mean point.

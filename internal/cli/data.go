@@ -2,22 +2,33 @@ package cli
 
 import (
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"strings"
 
 	"gdlab/model"
 	"gdlab/optimizer"
+	"gdlab/report"
 )
 
 // dataFlags are the flags of learning from data: the data set, the model
 // and the columns of a CSV file.
-type dataFlags struct{ data, model, columns string }
+type dataFlags struct {
+	data, model, columns string
+	batch, epochs        int
+	testFraction         float64
+	test                 *model.Loss // the held-out rows' loss, nil without --test-fraction
+}
 
 // addDataFlags defines --data, --model and --columns on fs.
 func addDataFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.df.data, "data", "", "learn from data instead of minimising --func: a built-in set ("+strings.Join(model.DataNames(), ", ")+
 		", generated from --seed) or a CSV `FILE` with a header row")
 	fs.StringVar(&o.df.model, "model", "", "with --data: linear, polynomial:D, logistic or mlp:H (default linear for values, logistic for labels 0/1)")
+	fs.IntVar(&o.df.batch, "batch", 0, "with --data: rows per mini-batch, shuffled every epoch from --seed (0: all of them, plain gradient descent)")
+	fs.IntVar(&o.df.epochs, "epochs", 0, "with --data: passes over the data, instead of --steps (one update per batch)")
+	fs.Float64Var(&o.df.testFraction, "test-fraction", 0, "with --data: hold out this `fraction` of the rows (shuffled from --seed) as a test set, not learned from")
 	fs.StringVar(&o.df.columns, "columns", "x,y", "with --data FILE.csv: the `columns` to take, inputs first, the target last (x,y; x1,x2,y; x,label; x1,x2,label: a target called label is a class 0/1)")
 }
 
@@ -48,12 +59,50 @@ func (o *options) dataProblem(set map[string]bool) (optimizer.Problem, []float64
 	if err != nil {
 		return optimizer.Problem{}, nil, usagef("--model: %v", err)
 	}
-	l, err := model.NewLoss(m, d)
+	train, test := d, (*model.Data)(nil)
+	if o.df.testFraction != 0 {
+		if !(o.df.testFraction > 0 && o.df.testFraction < 1) {
+			return optimizer.Problem{}, nil, usagef("--test-fraction %g: give a fraction between 0 and 1", o.df.testFraction)
+		}
+		train, test = d.Split(o.df.testFraction, o.seed)
+	}
+	l, err := model.NewLoss(m, train)
 	if err != nil {
 		return optimizer.Problem{}, nil, usagef("--model: %v", err)
 	}
+	if test != nil {
+		o.df.test, _ = model.NewLoss(m, test)
+	}
 	src := "loss of " + m.String() + " on " + d.Name
-	return optimizer.Problem{F: l, Source: src, Vars: m.Params()}, m.Start(o.seed), nil
+	p := optimizer.Problem{F: l, Source: src, Vars: m.Params()}
+	if err := o.batches(set, l, &p); err != nil {
+		return p, nil, err
+	}
+	return p, m.Start(o.seed), nil
+}
+
+// batches makes p learn from mini-batches of --batch rows, and turns
+// --epochs into steps.
+func (o *options) batches(set map[string]bool, l *model.Loss, p *optimizer.Problem) error {
+	switch {
+	case o.df.batch < 0:
+		return usagef("--batch %d: give a number of rows ≥ 1 (or 0 for all)", o.df.batch)
+	case set["epochs"] && set["steps"]:
+		return usagef("--epochs and --steps both say how long to learn: give one of them")
+	case o.df.epochs < 0:
+		return usagef("--epochs %d: give a number ≥ 1", o.df.epochs)
+	}
+	b := model.Batched{Loss: l, Size: o.df.batch}
+	if o.df.batch == 0 || o.df.batch >= l.D.Rows() {
+		b.Size = l.D.Rows()
+	} else {
+		p.F = b
+		p.Source += fmt.Sprintf(", batches of %d", b.Size)
+	}
+	if set["epochs"] {
+		o.steps = o.df.epochs * b.Batches()
+	}
+	return nil
 }
 
 // loadData is the data of --data: built in, or read from a CSV file.
@@ -78,4 +127,57 @@ func (o *options) loadData() (*model.Data, error) {
 		return nil, usagef("--data: %v", err)
 	}
 	return d, nil
+}
+
+// lossOf is the model's loss of a --data problem (nil for a function).
+func lossOf(f optimizer.Objective) *model.Loss {
+	switch l := f.(type) {
+	case *model.Loss:
+		return l
+	case model.Batched:
+		return l.Loss
+	}
+	return nil
+}
+
+// dataResult is what a run learned, on the training rows and on the test
+// rows: the loss, and for a classifier the share of rows classified right.
+type dataResult struct {
+	TestLoss      *num `json:"test_loss,omitempty"`
+	TrainAccuracy *num `json:"train_accuracy,omitempty"`
+	TestAccuracy  *num `json:"test_accuracy,omitempty"`
+}
+
+// learned is the dataResult of the parameters w of job j's model.
+func (j job) learned(w []float64) dataResult {
+	var out dataResult
+	train := lossOf(j.problem.F)
+	if train == nil {
+		return out
+	}
+	pt := func(v float64) *num { n := num(v); return &n }
+	if j.test != nil {
+		out.TestLoss = pt(j.test.ValueN(w))
+	}
+	if train.M.Classifier() {
+		out.TrainAccuracy = pt(train.Accuracy(w))
+		if j.test != nil {
+			out.TestAccuracy = pt(j.test.Accuracy(w))
+		}
+	}
+	return out
+}
+
+// writeLearned writes the test loss and the accuracies of a --data run.
+func writeLearned(w io.Writer, d dataResult) {
+	if d.TestLoss != nil {
+		fmt.Fprintf(w, "  test loss  %s\n", report.Text(float64(*d.TestLoss)))
+	}
+	if d.TrainAccuracy != nil {
+		line := fmt.Sprintf("  accuracy   %.1f %% of the training rows", 100*float64(*d.TrainAccuracy))
+		if d.TestAccuracy != nil {
+			line += fmt.Sprintf(", %.1f %% of the test rows", 100*float64(*d.TestAccuracy))
+		}
+		fmt.Fprintln(w, line)
+	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,4 +66,62 @@ func abs(v float64) float64 {
 		return -v
 	}
 	return v
+}
+
+// TestMiniBatchesInTheCLI: --batch and --epochs make one update per batch
+// (50 rows in batches of 8: 7 a epoch), the JSON holds each step's
+// mini-batch loss and the loss on all the rows, --test-fraction reports
+// the held-out loss and a classifier's accuracy, and bad values exit 2.
+func TestMiniBatchesInTheCLI(t *testing.T) {
+	out, errOut, code := cli("run", "--data", "line", "--batch", "8", "--epochs", "3", "--lr", "0.02", "--format", "json", "--trajectory")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r struct {
+		Runs []struct {
+			Steps      int `json:"steps"`
+			Trajectory []struct {
+				F        float64  `json:"f"`
+				Loss     *float64 `json:"loss"`
+				FullLoss *float64 `json:"full_loss"`
+			} `json:"trajectory"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	tr := r.Runs[0].Trajectory
+	if r.Runs[0].Steps != 21 || len(tr) != 22 {
+		t.Fatalf("%d steps, %d points; want 3 epochs of 7 batches", r.Runs[0].Steps, len(tr))
+	}
+	differ := 0
+	for _, p := range tr {
+		if p.Loss == nil || p.FullLoss == nil || *p.FullLoss != p.F {
+			t.Fatalf("point %+v", p)
+		}
+		if *p.Loss != *p.FullLoss {
+			differ++
+		}
+	}
+	if differ < 15 {
+		t.Errorf("only %d of 22 mini-batch losses differ from the loss on all rows", differ)
+	}
+	text, _, _ := cli("run", "--data", "blobs", "--method", "adam", "--lr", "0.1", "--epochs", "30", "--batch", "10", "--test-fraction", "0.2")
+	if !strings.Contains(text, "test loss") || !strings.Contains(text, "% of the training rows,") || !strings.Contains(text, "% of the test rows") {
+		t.Errorf("text: %s", text)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--batch", "-1"}, "--batch -1"},
+		{[]string{"--epochs", "2", "--steps", "10"}, "give one of them"},
+		{[]string{"--test-fraction", "1.5"}, "--test-fraction 1.5"},
+		{[]string{"--batch", "5", "--method", "bfgs"}, "cannot learn from mini-batches"},
+	} {
+		_, errOut, code := cli(append([]string{"run", "--data", "line"}, tc.args...)...)
+		if code == 0 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, %q; want %q", tc.args, code, errOut, tc.want)
+		}
+	}
 }

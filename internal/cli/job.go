@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gdlab/model"
 	"gdlab/optimizer"
 	"gdlab/optimizer/expr"
 )
@@ -20,6 +21,7 @@ const maxRuns = 64
 type job struct {
 	problem optimizer.Problem
 	configs []optimizer.Config
+	test    *model.Loss // with --data and --test-fraction: the held-out rows' loss
 }
 
 func (j job) run() []optimizer.Result {
@@ -75,7 +77,7 @@ func (o *options) dataJob(fs *flag.FlagSet, set map[string]bool) (job, error) {
 	if err != nil {
 		return j, err
 	}
-	j.problem = p
+	j.problem, j.test = p, o.df.test
 	dims := p.F.Dims()
 	if set["start"] {
 		v, err := parseList("--start", o.start)
@@ -87,8 +89,15 @@ func (o *options) dataJob(fs *flag.FlagSet, set map[string]bool) (job, error) {
 		}
 		start = v
 	}
-	j.configs, err = o.configs(fs, start, dims)
-	return j, err
+	if j.configs, err = o.configs(fs, start, dims); err != nil {
+		return j, err
+	}
+	for _, c := range j.configs {
+		if err := optimizer.CheckSampled(p, c); err != nil {
+			return j, usagef("--batch: %v", err)
+		}
+	}
+	return j, nil
 }
 
 // problem parses the function src and gives it its view: the --box when

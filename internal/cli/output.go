@@ -9,6 +9,7 @@ import (
 
 	"gonum.org/v1/gonum/floats"
 
+	"gdlab/model"
 	"gdlab/optimizer"
 	"gdlab/report"
 )
@@ -49,6 +50,10 @@ type jsonStep struct {
 	Grad  []num    `json:"grad"`
 	LR    num      `json:"lr"`    // the step's own rate (scheduled, or the line search's α); 0 at k = 0
 	Evals [2]int32 `json:"evals"` // evaluations of f and of ∇f the step cost
+	// Loss and FullLoss are, with --data, the loss of the mini-batch the
+	// step used and the loss on all the training rows (f).
+	Loss     *num `json:"loss,omitempty"`
+	FullLoss *num `json:"full_loss,omitempty"`
 }
 
 type jsonFinal struct {
@@ -89,6 +94,7 @@ type jsonRun struct {
 	Final      jsonFinal    `json:"final"`
 	Analysis   jsonAnalysis `json:"analysis"`
 	Trajectory []jsonStep   `json:"trajectory,omitempty"`
+	dataResult
 }
 
 func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) error {
@@ -134,8 +140,16 @@ func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) 
 			jr.Trajectory = make([]jsonStep, len(r.Points))
 			for k, p := range r.Points {
 				jr.Trajectory[k] = jsonStep{K: p.K, X: nums(p.Pos(dims)), F: num(p.F), Grad: nums(p.GradVec(dims)), LR: num(p.LR), Evals: p.Evals}
+				if lossOf(j.problem.F) != nil {
+					batch, full := num(p.Batch), num(p.F)
+					if _, sampled := j.problem.F.(model.Batched); !sampled || p.K == 0 {
+						batch = full // a full-batch step's batch is all the rows
+					}
+					jr.Trajectory[k].Loss, jr.Trajectory[k].FullLoss = &batch, &full
+				}
 			}
 		}
+		jr.dataResult = j.learned(r.Final.Pos(dims))
 		out.Runs[i] = jr
 	}
 	enc := json.NewEncoder(w)
@@ -190,6 +204,7 @@ func writeText(w io.Writer, j job, results []optimizer.Result) error {
 		if !r.Analysis.Summary.IsZero() {
 			fmt.Fprintf(w, "  stability  %s\n", r.Analysis.Summary)
 		}
+		writeLearned(w, j.learned(r.Final.Pos(dims)))
 	}
 	return nil
 }
