@@ -30,7 +30,7 @@ func (r *Renderer) DataAt(s *Scene, o Options, px image.Point) (x, y float64, ok
 		return 0, 0, false
 	}
 	o = o.normalized()
-	if checkView(o.View) != nil || isCoords(o.View) {
+	if checkView(o.View) != nil || isCoords(o.View) || isData(o.View) {
 		return 0, 0, false
 	}
 	o = surfaceFallback(o, s)

@@ -66,6 +66,9 @@ func lossPanels(s *Scene, o Options) []lossPanel {
 		return out
 	}
 	_, lossR := layout(o, s.dims())
+	if isData(o.View) {
+		_, _, lossR = dataLayout(o)
+	}
 	lossR, _ = splitRate(lossR, s, o)
 	if lossR.Empty() {
 		return nil

@@ -74,6 +74,10 @@ func (r *Renderer) Render(dst *image.RGBA, s *Scene, o Options) (*image.RGBA, er
 		r.renderCoords(dst, s, o)
 		return dst, nil
 	}
+	if isData(o.View) {
+		r.renderData(dst, s, o)
+		return dst, nil
+	}
 	mainR, lossR := layout(o, s.dims())
 	if !mainR.Empty() && isSurface(o.View) {
 		r.renderSurface(subRGBA(dst, mainR), s, o, true)
@@ -93,10 +97,11 @@ func (r *Renderer) Render(dst *image.RGBA, s *Scene, o Options) (*image.RGBA, er
 // checkView rejects unknown views.
 func checkView(v View) error {
 	switch v {
-	case ViewContour, ViewLoss, ViewBoth, ViewCurve, ViewHError, ViewSurface, ViewSurfaceLoss, ViewCoords, ViewCoordsLoss:
+	case ViewContour, ViewLoss, ViewBoth, ViewCurve, ViewHError, ViewSurface, ViewSurfaceLoss, ViewCoords, ViewCoordsLoss,
+		ViewData, ViewDataBoth:
 		return nil
 	}
-	return fmt.Errorf("unknown view %q: use contour, loss, both, curve, h-error, surface, surface+loss, coords or coords+loss", string(v))
+	return fmt.Errorf("unknown view %q: use contour, loss, both, curve, h-error, surface, surface+loss, coords, coords+loss, data or data+both", string(v))
 }
 
 // layout splits the image between the main (contour or curve) panel and the

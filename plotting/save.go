@@ -106,8 +106,12 @@ func writeVector(w io.Writer, ext string, s *Scene, o Options) error {
 		cv = pdf
 	}
 	dc := vgdraw.New(cv)
-	if isCoords(o.View) {
-		writeCoordsVector(dc, s, o)
+	if isCoords(o.View) || isData(o.View) {
+		if isCoords(o.View) {
+			writeCoordsVector(dc, s, o)
+		} else {
+			writeDataVector(dc, s, o)
+		}
 		_, err := cv.WriteTo(w)
 		return err
 	}

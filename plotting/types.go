@@ -53,6 +53,13 @@ const (
 	// ViewCoordsLoss is the coordinates view beside the loss view, or
 	// stacked when the image is taller than wide.
 	ViewCoordsLoss View = "coords+loss"
+	// ViewData is the data a model learns from with each run's model at
+	// the current step (Scene.Data): its line or curve, or its decision
+	// boundary over a light shading of its probability.
+	ViewData View = "data"
+	// ViewDataBoth is the data view, the contour (or curve) of the loss
+	// over the parameters and the loss curve, side by side.
+	ViewDataBoth View = "data+both"
 )
 
 // Coords is the data of the coordinates view: the coordinates of one run
@@ -151,6 +158,8 @@ type Scene struct {
 	Projection *Projection
 	// Coords is the data of the coordinates views, nil for none.
 	Coords *Coords
+	// Data is the data of the data views, nil for none.
+	Data *DataPanel
 
 	// valueLabel names the value axis of a loss panel ("f" when empty):
 	// the coordinates panel's scene sets it (coordsScene).

@@ -181,3 +181,6 @@ func writeLearned(w io.Writer, d dataResult) {
 		fmt.Fprintln(w, line)
 	}
 }
+
+// learning reports whether the flags learn from data.
+func (o *options) learning() bool { return o.df.data != "" }

@@ -125,3 +125,24 @@ func TestMiniBatchesInTheCLI(t *testing.T) {
 		}
 	}
 }
+
+// TestPlotTheData: gdlab plot --data draws the data view with the loss
+// over the parameters by default; --view data needs --data.
+func TestPlotTheData(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"--data", "line", "--steps", "50", "--lr", "0.05"},
+		{"--data", "xor", "--model", "mlp:2", "--method", "adam", "--epochs", "5", "--batch", "50", "--view", "data"},
+	} {
+		out := filepath.Join(dir, "fig.png")
+		if _, errOut, code := cli(append([]string{"plot", "-o", out}, args...)...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if st, err := os.Stat(out); err != nil || st.Size() < 1000 {
+			t.Errorf("%v: no figure", args)
+		}
+	}
+	if _, errOut, code := cli("plot", "-o", filepath.Join(dir, "f.png"), "--func", "x^2 + y^2", "--view", "data"); code != 2 || !strings.Contains(errOut, "use it with --data") {
+		t.Errorf("--view data without data: exit %d, %q", code, errOut)
+	}
+}

@@ -20,9 +20,10 @@ func cmdPlot(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&o.width, "width", 800, "figure width in `pixels`")
 	fs.IntVar(&o.height, "height", 600, "figure height in `pixels`")
 	fs.Float64Var(&o.dpi, "dpi", 96, "resolution in dots per inch")
-	fs.StringVar(&o.view, "view", "", "contour, loss, both, curve, h-error, surface, surface+loss, coords or coords+loss\n"+
+	fs.StringVar(&o.view, "view", "", "contour, loss, both, curve, h-error, surface, surface+loss, coords, coords+loss, data or data+both\n"+
 		"(default both; curve + loss for f(x); coords+loss for more than 2 variables);\n"+
 		"coords: each coordinate of the first run against the step (more than 2 variables);\n"+
+		"data, data+both: with --data, the data and each run's model (+ the loss over the parameters and the loss curve; the default);\n"+
 		"h-error: the error of the numeric gradient against its step h at the first run's start, --h marked;\n"+
 		"surface: f as a lit 3-D surface with the runs on it (surface+loss: beside the loss), seen from --azimuth and --elevation")
 	fs.BoolVar(&o.logLoss, "log-loss", false, "plot the loss on a log scale")
@@ -85,10 +86,14 @@ func plotScene(job job, view plotting.View, proj figure.Projection) *plotting.Sc
 	for i, r := range results {
 		traces[i] = figure.TraceOf(r)
 	}
+	scene := figure.Scene(job.problem, traces, -1)
 	if job.problem.F.Dims() > 2 {
-		return figure.SceneN(job.problem, traces, -1, 0, proj)
+		scene = figure.SceneN(job.problem, traces, -1, 0, proj)
 	}
-	return figure.Scene(job.problem, traces, -1)
+	if l := figure.ModelLoss(job.problem); l != nil {
+		scene.Data = figure.DataPanel(l, traces)
+	}
+	return scene
 }
 
 // checkViewFlags checks the flags that only some views take: --field needs
@@ -137,17 +142,24 @@ func (o *options) figureView(dims int) (plotting.View, error) {
 	switch view {
 	case "":
 		view = plotting.ViewBoth
-		if dims > 2 {
+		switch {
+		case o.learning():
+			view = plotting.ViewDataBoth
+		case dims > 2:
 			view = plotting.ViewCoordsLoss
 		}
 	case plotting.ViewContour, plotting.ViewLoss, plotting.ViewBoth, plotting.ViewCurve, plotting.ViewHError,
 		plotting.ViewSurface, plotting.ViewSurfaceLoss:
+	case plotting.ViewData, plotting.ViewDataBoth:
+		if !o.learning() {
+			return view, usagef("--view %s draws the data a model learns from: use it with --data", view)
+		}
 	case plotting.ViewCoords, plotting.ViewCoordsLoss:
 		if dims <= 2 {
 			return view, usagef("--view %s draws each coordinate of a function of more than 2 variables; this one has %d: use both", view, dims)
 		}
 	default:
-		return view, usagef("--view: %q is not one of contour, loss, both, curve, h-error, surface, surface+loss, coords, coords+loss", o.view)
+		return view, usagef("--view: %q is not one of contour, loss, both, curve, h-error, surface, surface+loss, coords, coords+loss, data, data+both", o.view)
 	}
 	if dims == 1 {
 		// f(x) has no contour or surface: its curve shows the same.
