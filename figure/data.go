@@ -26,12 +26,4 @@ func DataPanel(l *model.Loss, traces []Trace) *plotting.DataPanel {
 }
 
 // ModelLoss is the model's loss a problem minimises, nil for a function.
-func ModelLoss(p optimizer.Problem) *model.Loss {
-	switch l := p.F.(type) {
-	case *model.Loss:
-		return l
-	case model.Batched:
-		return l.Loss
-	}
-	return nil
-}
+func ModelLoss(p optimizer.Problem) *model.Loss { return model.LossOf(p.F) }

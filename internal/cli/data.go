@@ -1,10 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"gdlab/model"
@@ -43,102 +43,30 @@ func (o *options) dataProblem(set map[string]bool) (optimizer.Problem, []float64
 		return optimizer.Problem{}, nil, usagef("--box is the view of a function of x and y; with --data the view follows the parameters")
 	case set["columns"] && !strings.HasSuffix(strings.ToLower(o.df.data), ".csv"):
 		return optimizer.Problem{}, nil, usagef("--columns chooses the columns of a CSV file; %q is a built-in data set", o.df.data)
-	}
-	d, err := o.loadData()
-	if err != nil {
-		return optimizer.Problem{}, nil, err
-	}
-	name := o.df.model
-	if name == "" {
-		name = "linear"
-		if d.Classification {
-			name = "logistic"
-		}
-	}
-	m, err := model.ParseModel(name, d.Inputs)
-	if err != nil {
-		return optimizer.Problem{}, nil, usagef("--model: %v", err)
-	}
-	train, test := d, (*model.Data)(nil)
-	if o.df.testFraction != 0 {
-		if !(o.df.testFraction > 0 && o.df.testFraction < 1) {
-			return optimizer.Problem{}, nil, usagef("--test-fraction %g: give a fraction between 0 and 1", o.df.testFraction)
-		}
-		train, test = d.Split(o.df.testFraction, o.seed)
-	}
-	l, err := model.NewLoss(m, train)
-	if err != nil {
-		return optimizer.Problem{}, nil, usagef("--model: %v", err)
-	}
-	if test != nil {
-		o.df.test, _ = model.NewLoss(m, test)
-	}
-	src := "loss of " + m.String() + " on " + d.Name
-	p := optimizer.Problem{F: l, Source: src, Vars: m.Params()}
-	if err := o.batches(set, l, &p); err != nil {
-		return p, nil, err
-	}
-	return p, m.Start(o.seed), nil
-}
-
-// batches makes p learn from mini-batches of --batch rows, and turns
-// --epochs into steps.
-func (o *options) batches(set map[string]bool, l *model.Loss, p *optimizer.Problem) error {
-	switch {
-	case o.df.batch < 0:
-		return usagef("--batch %d: give a number of rows ≥ 1 (or 0 for all)", o.df.batch)
 	case set["epochs"] && set["steps"]:
-		return usagef("--epochs and --steps both say how long to learn: give one of them")
+		return optimizer.Problem{}, nil, usagef("--epochs and --steps both say how long to learn: give one of them")
 	case o.df.epochs < 0:
-		return usagef("--epochs %d: give a number ≥ 1", o.df.epochs)
+		return optimizer.Problem{}, nil, usagef("--epochs %d: give a number ≥ 1", o.df.epochs)
 	}
-	b := model.Batched{Loss: l, Size: o.df.batch}
-	if o.df.batch == 0 || o.df.batch >= l.D.Rows() {
-		b.Size = l.D.Rows()
-	} else {
-		p.F = b
-		p.Source += fmt.Sprintf(", batches of %d", b.Size)
-	}
-	if set["epochs"] {
-		o.steps = o.df.epochs * b.Batches()
-	}
-	return nil
-}
-
-// loadData is the data of --data: built in, or read from a CSV file.
-func (o *options) loadData() (*model.Data, error) {
-	if d, ok := model.BuiltIn(o.df.data, o.seed); ok {
-		return d, nil
-	}
-	if !strings.HasSuffix(strings.ToLower(o.df.data), ".csv") {
-		return nil, usagef("--data: %q is neither a built-in data set (%s) nor a .csv file", o.df.data, strings.Join(model.DataNames(), ", "))
-	}
-	f, err := os.Open(o.df.data)
-	if err != nil {
-		return nil, usagef("--data: %v", err)
-	}
-	defer f.Close()
 	var cols []string
 	for _, c := range strings.Split(o.df.columns, ",") {
 		cols = append(cols, strings.TrimSpace(c))
 	}
-	d, err := model.LoadCSV(o.df.data, f, cols)
-	if err != nil {
-		return nil, usagef("--data: %v", err)
+	spec := model.Spec{Data: o.df.data, Columns: cols, Model: o.df.model, Batch: o.df.batch, TestFraction: o.df.testFraction, Seed: o.seed}
+	l, err := spec.Learn()
+	var se *model.SpecError
+	if errors.As(err, &se) {
+		return optimizer.Problem{}, nil, usagef("--%s: %v", se.Field, se.Err)
 	}
-	return d, nil
+	o.df.test = l.Test
+	if set["epochs"] {
+		o.steps = o.df.epochs * l.Batches
+	}
+	return l.Problem, l.Start, nil
 }
 
 // lossOf is the model's loss of a --data problem (nil for a function).
-func lossOf(f optimizer.Objective) *model.Loss {
-	switch l := f.(type) {
-	case *model.Loss:
-		return l
-	case model.Batched:
-		return l.Loss
-	}
-	return nil
-}
+func lossOf(f optimizer.Objective) *model.Loss { return model.LossOf(f) }
 
 // dataResult is what a run learned, on the training rows and on the test
 // rows: the loss, and for a classifier the share of rows classified right.

@@ -47,7 +47,7 @@ func TestDataBadInput(t *testing.T) {
 		want string
 	}{
 		{[]string{"--data", bad}, `bad.csv:3: column "y": "oops" is not a finite number`},
-		{[]string{"--data", "spiral"}, `"spiral" is neither a built-in data set`},
+		{[]string{"--data", "spiral"}, `--data: data "spiral" is neither a built-in data set`},
 		{[]string{"--data", "line", "--model", "mlp:4"}, "--model: model mlp:4 takes 2 input column(s); the data has 1"},
 		{[]string{"--data", "blobs", "--model", "linear"}, "has labels 0 and 1 (use logistic or mlp:H)"},
 		{[]string{"--data", "line", "--func", "x^2"}, "give --data or --func/--preset, not both"},
@@ -114,9 +114,9 @@ func TestMiniBatchesInTheCLI(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--batch", "-1"}, "--batch -1"},
+		{[]string{"--batch", "-1"}, "--batch: -1 rows"},
 		{[]string{"--epochs", "2", "--steps", "10"}, "give one of them"},
-		{[]string{"--test-fraction", "1.5"}, "--test-fraction 1.5"},
+		{[]string{"--test-fraction", "1.5"}, "--test-fraction: 1.5 is not a fraction"},
 		{[]string{"--batch", "5", "--method", "bfgs"}, "cannot learn from mini-batches"},
 	} {
 		_, errOut, code := cli(append([]string{"run", "--data", "line"}, tc.args...)...)

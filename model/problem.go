@@ -1,0 +1,129 @@
+package model
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"gdlab/optimizer"
+)
+
+// Spec says what to learn from and how: the CLI's --data, --model,
+// --columns, --batch, --test-fraction and --seed, a lesson's data fields
+// and the window's form all build their problem from one.
+type Spec struct {
+	Data         string   // a built-in data set's name, or a CSV file's path
+	Columns      []string // a CSV file's columns (nil: x, y)
+	Model        string   // as ParseModel reads it; "" for the default (linear for values, logistic for labels)
+	Batch        int      // rows per mini-batch; 0 for all of them
+	TestFraction float64  // the fraction of rows held out as a test set
+	Seed         uint64   // of a built-in data set, the test split and an mlp's first weights
+}
+
+// Learning is a Spec made into what the optimizer runs: the problem (the
+// loss over the training rows as a function of the parameters), the
+// parameters' default start, and the held-out rows' loss (nil without a
+// test set).
+type Learning struct {
+	Problem optimizer.Problem
+	Start   []float64
+	Train   *Loss
+	Test    *Loss
+	Batches int // batches in an epoch (1 without mini-batches)
+}
+
+// SpecError is what is wrong with a Spec and in which of its parts.
+type SpecError struct {
+	Field string // "data", "model", "batch" or "test-fraction", as the CLI's flags are named
+	Err   error
+}
+
+func (e *SpecError) Error() string { return e.Err.Error() }
+func (e *SpecError) Unwrap() error { return e.Err }
+
+// Learn makes the problem of s; the error is a *SpecError that says what
+// is wrong with which part.
+func (s Spec) Learn() (Learning, error) {
+	l, field, err := s.learn()
+	if err != nil {
+		return l, &SpecError{Field: field, Err: err}
+	}
+	return l, nil
+}
+
+// learn is Learn, with the part the error is about.
+func (s Spec) learn() (Learning, string, error) {
+	var out Learning
+	d, err := s.load()
+	if err != nil {
+		return out, "data", err
+	}
+	name := s.Model
+	if name == "" {
+		name = "linear"
+		if d.Classification {
+			name = "logistic"
+		}
+	}
+	m, err := ParseModel(name, d.Inputs)
+	if err != nil {
+		return out, "model", err
+	}
+	train := d
+	if s.TestFraction != 0 {
+		if !(s.TestFraction > 0 && s.TestFraction < 1) {
+			return out, "test-fraction", fmt.Errorf("%g is not a fraction between 0 and 1", s.TestFraction)
+		}
+		var test *Data
+		train, test = d.Split(s.TestFraction, s.Seed)
+		if out.Test, err = NewLoss(m, test); err != nil {
+			return out, "model", err
+		}
+	}
+	if out.Train, err = NewLoss(m, train); err != nil {
+		return out, "model", err
+	}
+	if s.Batch < 0 {
+		return out, "batch", fmt.Errorf("%d rows: give a number of rows ≥ 1 (or 0 for all)", s.Batch)
+	}
+	out.Problem = optimizer.Problem{F: out.Train, Source: "loss of " + m.String() + " on " + d.Name, Vars: m.Params()}
+	out.Start, out.Batches = m.Start(s.Seed), 1
+	if s.Batch > 0 && s.Batch < train.Rows() {
+		b := Batched{Loss: out.Train, Size: s.Batch}
+		out.Problem.F, out.Batches = b, b.Batches()
+		out.Problem.Source += fmt.Sprintf(", batches of %d", s.Batch)
+	}
+	return out, "", nil
+}
+
+// load is the data of s: built in, or read from a CSV file.
+func (s Spec) load() (*Data, error) {
+	if d, ok := BuiltIn(s.Data, s.Seed); ok {
+		return d, nil
+	}
+	if !strings.HasSuffix(strings.ToLower(s.Data), ".csv") {
+		return nil, fmt.Errorf("data %q is neither a built-in data set (%s) nor a .csv file", s.Data, strings.Join(DataNames(), ", "))
+	}
+	f, err := os.Open(s.Data)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	cols := s.Columns
+	if cols == nil {
+		cols = []string{"x", "y"}
+	}
+	return LoadCSV(s.Data, f, cols)
+}
+
+// LossOf is the model's loss a problem minimises (of all its training
+// rows, for one learned from mini-batches), nil for a function.
+func LossOf(f optimizer.Objective) *Loss {
+	switch l := f.(type) {
+	case *Loss:
+		return l
+	case Batched:
+		return l.Loss
+	}
+	return nil
+}
