@@ -26,11 +26,31 @@ type fileLesson struct {
 	Title    *string     `json:"title"`
 	Text     *string     `json:"text"`
 	Function *string     `json:"function"`
+	Data     *fileData   `json:"data"`
 	Box      []*float64  `json:"box"`
 	Steps    *int        `json:"steps"`
 	Speed    *float64    `json:"speed"`
 	Runs     []*fileRun  `json:"runs"`
 	Stops    []*fileStop `json:"stops"`
+}
+
+// fileData is a lesson's data source as read.
+type fileData struct {
+	Set   *string `json:"set"`
+	Seed  *uint64 `json:"seed"`
+	Model *string `json:"model"`
+	Batch *int    `json:"batch"`
+}
+
+// source is the data source read, with its set required.
+func (fd *fileData) source() (*DataSource, error) {
+	if fd == nil {
+		return nil, nil
+	}
+	if fd.Set == nil {
+		return nil, wrap(msgData, missing("set"))
+	}
+	return &DataSource{Set: *fd.Set, Seed: deref(fd.Seed), Model: deref(fd.Model), Batch: deref(fd.Batch)}, nil
 }
 
 // fileRun is the JSON form of a Run as read: its fixed fields, and the
@@ -231,6 +251,10 @@ func (fl *fileLesson) lesson() (Lesson, error) {
 		Title:    deref(fl.Title),
 		Text:     deref(fl.Text),
 		Function: deref(fl.Function),
+	}
+	var err error
+	if l.Data, err = fl.Data.source(); err != nil {
+		return l, err
 	}
 	if _, err := l.head(); err != nil {
 		return l, err

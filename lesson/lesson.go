@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"gdlab/message"
+	"gdlab/model"
 	"gdlab/optimizer"
 )
 
@@ -35,7 +36,8 @@ type Lesson struct {
 	Format   string      `json:"format"`          // always FormatV1
 	Title    string      `json:"title"`           // short name for the lessons menu
 	Text     string      `json:"text,omitempty"`  // one paragraph for the class
-	Function string      `json:"function"`        // source in the function language
+	Function string      `json:"function"`        // source in the function language; empty when the lesson learns from Data
+	Data     *DataSource `json:"data,omitempty"`  // what the lesson learns from instead of minimising Function
 	Box      *[4]float64 `json:"box,omitempty"`   // view XMIN, XMAX, YMIN, YMAX; nil = none given
 	Steps    int         `json:"steps"`           // updates of every run, 0..MaxSteps
 	Speed    float64     `json:"speed,omitempty"` // playback steps per second, MinSpeed..MaxSpeed; 0 = the window's choice
@@ -44,6 +46,24 @@ type Lesson struct {
 	// stop's step (1..Steps, strictly increasing) the window pauses and
 	// shows its text in large type until Space continues.
 	Stops []Stop `json:"stops,omitempty"`
+}
+
+// DataSource is what a lesson learns from: a built-in data set made from
+// Seed, the model fitted to it and the rows of each mini-batch (0: all).
+type DataSource struct {
+	Set   string `json:"set"`
+	Seed  uint64 `json:"seed,omitempty"`
+	Model string `json:"model,omitempty"`
+	Batch int    `json:"batch,omitempty"`
+}
+
+// Spec is the data source as model.Learn takes it.
+func (d DataSource) Spec() model.Spec {
+	seed := d.Seed
+	if seed == 0 {
+		seed = model.DefaultSeed
+	}
+	return model.Spec{Data: d.Set, Model: d.Model, Batch: d.Batch, Seed: seed}
 }
 
 // Stop is a pause of a lesson's playback: at step Step the window shows
@@ -185,6 +205,10 @@ func (l Lesson) head() (optimizer.Problem, error) {
 		return p, msgTooLong.New(message.Quote("title"), message.Int(utf8.RuneCountInString(l.Title)), message.Int(MaxTitle))
 	case utf8.RuneCountInString(l.Text) > MaxText:
 		return p, msgTooLong.New(message.Quote("text"), message.Int(utf8.RuneCountInString(l.Text)), message.Int(MaxText))
+	case l.Data != nil && strings.TrimSpace(l.Function) != "":
+		return p, msgDataFunc.New()
+	case l.Data != nil:
+		return l.dataProblem()
 	case strings.TrimSpace(l.Function) == "":
 		return p, missing("function")
 	}
@@ -197,6 +221,18 @@ func (l Lesson) head() (optimizer.Problem, error) {
 		return p, wrap(msgFunction, err)
 	}
 	return p, nil
+}
+
+// dataProblem is the problem of a lesson that learns from data.
+func (l Lesson) dataProblem() (optimizer.Problem, error) {
+	if _, ok := model.BuiltIn(l.Data.Set, 1); !ok {
+		return optimizer.Problem{}, wrap(msgData, msgDataSet.New(message.Quote(l.Data.Set), message.Text(strings.Join(model.DataNames(), ", "))))
+	}
+	lr, err := l.Data.Spec().Learn()
+	if err != nil {
+		return optimizer.Problem{}, wrap(msgData, msgVerbatimLesson.New(message.Text(err.Error())))
+	}
+	return lr.Problem, nil
 }
 
 // extras sets c's schedule, noise and line search from r.

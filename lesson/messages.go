@@ -19,6 +19,11 @@ var (
 	msgWhere    = message.Define("line %s, column %s")
 	msgRun      = message.Define("run %s: %s")
 	msgFunction = message.Define("function: %s")
+	msgData     = message.Define("data: %s")
+	msgDataFunc = message.Define(`give "function" or "data", not both`)
+	msgDataSet  = message.Define(`"set" %s is not a built-in data set: the sets are %s`)
+	// msgVerbatimLesson carries the model package's own (English) words.
+	msgVerbatimLesson = message.Define("%s")
 
 	// The file as a whole.
 	msgTooLarge      = message.Define("the lesson file is larger than 1 MiB")
@@ -122,7 +127,7 @@ var (
 
 // kinds lists every kind above, for the test of the translations.
 var kinds = []message.Kind{
-	msgAt, msgWhere, msgRun, msgFunction,
+	msgAt, msgWhere, msgRun, msgFunction, msgData, msgDataFunc, msgDataSet, msgVerbatimLesson,
 	msgTooLarge, msgEmpty, msgTrailing, msgUnexpectedEOF, msgNotJSON, msgTooDeep,
 	msgBadValue, msgBadKey, msgAfterKey, msgAfterPair, msgAfterItem, msgInString, msgInEscape, msgInHex,
 	msgInNumber, msgAfterPoint, msgInExponent, msgInLiteral, msgSyntax, msgWithHint,

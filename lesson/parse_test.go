@@ -117,7 +117,7 @@ func parseErrors(t *testing.T) []parseError {
 		{"unknown run field", edit(t, `"lr"`, `"lrr"`),
 			`line 7, column 22: run 1: unknown field "lrr" (did you mean "lr"?)`},
 		{"unknown field, no guess", edit(t, `"steps": 10`, `"steps": 10, "colour": "red"`),
-			`line 5, column 16: unknown field "colour" (the fields are format, title, text, function, box, steps, speed, runs, stops)`},
+			`line 5, column 16: unknown field "colour" (the fields are format, title, text, function, data, box, steps, speed, runs, stops)`},
 		{"trailing comma", edit(t, `"steps": 10`, `"steps": 10,}`),
 			`line 5, column 15: invalid character '}' looking for beginning of object key string (is there a comma before it? JSON allows none after the last item)`},
 		{"comment", edit(t, `"steps": 10`, `"steps": 10, // ten`),

@@ -47,7 +47,22 @@ func Encode(l Lesson) ([]byte, error) {
 	if l.Text != "" {
 		e.field(",\n  ", "text", e.str(l.Text))
 	}
-	e.field(",\n  ", "function", e.str(l.Function))
+	if d := l.Data; d != nil {
+		e.b.WriteString(",\n  \"data\": {")
+		e.field("", "set", e.str(d.Set))
+		if d.Seed != 0 {
+			e.field(", ", "seed", strconv.FormatUint(d.Seed, 10))
+		}
+		if d.Model != "" {
+			e.field(", ", "model", e.str(d.Model))
+		}
+		if d.Batch != 0 {
+			e.field(", ", "batch", strconv.Itoa(d.Batch))
+		}
+		e.b.WriteString("}")
+	} else {
+		e.field(",\n  ", "function", e.str(l.Function))
+	}
 	if l.Box != nil {
 		e.field(",\n  ", "box", e.nums(l.Box[:]))
 	}

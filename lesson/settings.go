@@ -75,3 +75,11 @@ func runFromConfig(c optimizer.Config, dims int) Run {
 	}
 	return r
 }
+
+// FromData is FromSettings for a lesson that learns from the data source
+// d: the runs cs on its model's parameters.
+func FromData(title, text string, d DataSource, p optimizer.Problem, cs []optimizer.Config, speed float64) Lesson {
+	l := FromSettings(title, text, p, cs, speed)
+	l.Function, l.Data, l.Box = "", &d, nil
+	return l
+}

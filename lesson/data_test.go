@@ -1,0 +1,47 @@
+package lesson
+
+import (
+	"strings"
+	"testing"
+)
+
+// dataLesson learns the line with mini-batches.
+const dataLesson = `{"format": "gdlab-lesson/1", "title": "Fitting a line", "data": {"set": "line", "seed": 3, "model": "linear", "batch": 10},
+ "steps": 50, "runs": [{"method": "gd", "lr": 0.02, "start": [0, 0]}]}`
+
+// TestLessonsThatLearnFromData: a lesson's data source gives the loss of
+// its model as the problem (two parameters, mini-batches of 10), encodes
+// and parses back exactly, and bad sources are refused with a message.
+func TestLessonsThatLearnFromData(t *testing.T) {
+	l, err := Parse([]byte(dataLesson))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := l.Problem()
+	if err != nil || p.F.Dims() != 2 || !strings.Contains(p.Source, "linear on line, batches of 10") || p.Vars[0] != "w" {
+		t.Fatalf("problem %q (%v), %v", p.Source, p.Vars, err)
+	}
+	data, err := Encode(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Parse(data)
+	if err != nil || *back.Data != *l.Data || back.Function != "" {
+		t.Fatalf("round trip: %+v %v\n%s", back.Data, err, data)
+	}
+	if again, _ := Encode(back); string(again) != string(data) {
+		t.Errorf("not exact:\n%s\n%s", data, again)
+	}
+	for _, tc := range []struct{ from, to, want string }{
+		{`"set": "line"`, `"set": "spiral"`, `"set" "spiral" is not a built-in data set`},
+		{`"title": "Fitting a line",`, `"title": "Fitting a line", "function": "x^2",`, `give "function" or "data", not both`},
+		{`"model": "linear"`, `"model": "logistic"`, `data: model logistic classifies`},
+		{`"set": "line", `, ``, `"set" is missing`},
+		{`"start": [0, 0]`, `"start": [0, 0, 0]`, `"start" has 3 numbers`},
+	} {
+		bad := strings.Replace(dataLesson, tc.from, tc.to, 1)
+		if _, err := Parse([]byte(bad)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s → %s: %v, want %q", tc.from, tc.to, err, tc.want)
+		}
+	}
+}
