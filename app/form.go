@@ -22,6 +22,7 @@ import (
 // hyperparameter fields are made from the method registry, one per
 // optimizer.Params entry.
 type form struct {
+	*dataForm
 	Func         *widget.Entry
 	FuncError    *widget.Label // the parse error: where and what
 	FuncCaret    *widget.Label // the input with a caret under the column
@@ -64,6 +65,7 @@ const maxWindowSteps = 10_000_000
 func newForm(changed func()) *form {
 	c := &form{errs: map[*widget.Entry]*widget.Label{}, rows: map[*widget.Entry]fyne.CanvasObject{},
 		Params: map[string]*widget.Entry{}, changed: changed}
+	c.dataForm = newDataForm(c.onChange)
 	c.Func = c.entry()
 	c.FuncError = widget.NewLabel("")
 	c.FuncError.Wrapping = fyne.TextWrapWord
@@ -192,7 +194,7 @@ func (c *form) layout(menu fyne.CanvasObject) fyne.CanvasObject {
 	c.startN.Hide()
 	return container.NewVBox(
 		c.funcTitle,
-		fn, c.FuncError, c.caretBox, c.FuncGradient,
+		fn, c.FuncError, c.caretBox, c.FuncGradient, c.dataLayout(),
 		container.NewGridWithColumns(2,
 			container.NewVBox(widget.NewLabel(lang.L("method")), c.Method),
 			c.field(lang.L("steps"), c.Steps)),
@@ -260,12 +262,25 @@ func (c *form) show(src string, cfg optimizer.Config) {
 }
 
 // read validates every field, shows each problem at its field, and returns
-// the function and the selected run's settings when all are valid.
-func (c *form) read() (*expr.Func, optimizer.Config, bool) {
-	f, ok := c.readFunc()
-	dims := 2
-	if f != nil {
-		dims = f.Dims()
+// the number of variables (of the function, or of the model's parameters)
+// and the selected run's settings; ok is false when a field is wrong.
+func (c *form) read() (int, optimizer.Config, bool) {
+	dims, ok, known := 2, true, false
+	c.showDataMode()
+	c.learning = nil
+	if c.dataMode() {
+		c.learning, ok = c.readData()
+		c.FuncError.Hide()
+		c.caretBox.Hide()
+		if c.learning != nil {
+			dims, known = c.learning.Problem.F.Dims(), true
+		}
+	} else {
+		f, fok := c.readFunc()
+		ok = fok
+		if f != nil {
+			dims, known = f.Dims(), true
+		}
 	}
 	if dims == 1 {
 		c.StartY.Disable()
@@ -274,16 +289,13 @@ func (c *form) read() (*expr.Func, optimizer.Config, bool) {
 	}
 	c.showStarts(dims)
 	cfg, fieldsOK := c.readConfig(dims)
-	if ok && fieldsOK && f != nil {
+	if ok && fieldsOK && known {
 		if err := cfg.Validate(dims); err != nil {
 			fieldsOK = false
 			c.setError(c.LR, errors.New(errText(err)))
 		}
 	}
-	if !ok || !fieldsOK {
-		return nil, cfg, false
-	}
-	return f, cfg, true
+	return dims, cfg, ok && fieldsOK && known
 }
 
 // readFunc parses the function field and shows its error with a caret.
@@ -527,18 +539,22 @@ func suggestedLR(old, spec optimizer.MethodSpec, text string) string {
 // number of variables changes, the many-variable field keeps the numbers it
 // has (or x and y) and takes the default for the others.
 func (c *form) showStarts(dims int) {
+	title := c.funcTitle.SetText
+	if c.dataMode() {
+		title = func(string) {} // "Learning from data" stays
+	}
 	if dims <= 2 {
-		c.funcTitle.SetText(lang.L("Function f(x, y)"))
+		title(lang.L("Function f(x, y)"))
 		c.startN.Hide()
 		c.startXY.Show()
 		c.dims = dims
 		return
 	}
-	c.funcTitle.SetText(fmt.Sprintf(lang.L("Function f(x[0], …, x[%d])"), dims-1))
+	title(fmt.Sprintf(lang.L("Function f(x[0], …, x[%d])"), dims-1))
 	c.startXY.Hide()
 	c.startN.Show()
-	if dims == c.dims {
-		return
+	if dims == c.dims || c.dataMode() {
+		return // a model's start comes with it (readData)
 	}
 	x := optimizer.DefaultStartFor(dims)
 	had := []string{c.StartX.Text, c.StartY.Text}

@@ -148,6 +148,9 @@ func usedKeys(t *testing.T) map[string]bool {
 	for _, k := range themeChoices {
 		keys[k] = true
 	}
+	for _, c := range allViewChoices {
+		keys[c.name] = true
+	}
 	for k := range lessonKeys(t) {
 		keys[k] = true
 	}

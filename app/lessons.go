@@ -89,6 +89,11 @@ func (u *UI) OpenLesson(l lesson.Lesson) error {
 	for i, c := range cs {
 		items[i] = session.Item{Config: c}
 	}
+	u.setSource(l.Data)
+	u.learnKey = "" // the lesson's starts, not the model's default
+	if l.Data != nil {
+		u.learnKey = l.Data.Set + "|" + l.Data.Model
+	}
 	u.LessonTitle.SetText(translateLessonString(l.Title))
 	u.LessonText.SetText(translateLessonString(l.Text))
 	u.lesson.Show()
@@ -128,7 +133,7 @@ func (u *UI) lessonToSave(path string) (lesson.Lesson, error) {
 	if !ok {
 		return lesson.Lesson{}, errors.New(lang.L("fix the settings first"))
 	}
-	p, err := u.problem(u.Func.Text)
+	p, err := u.currentProblem()
 	if err != nil {
 		return lesson.Lesson{}, err
 	}
@@ -142,6 +147,14 @@ func (u *UI) lessonToSave(path string) (lesson.Lesson, error) {
 	}
 	l := lesson.FromSettings(title, u.LessonText.Text, p, cs, u.session.State().Speed)
 	l.Box, l.Stops = u.lessonBoxField(), u.stopList
+	if u.dataMode() {
+		src, err := u.source(cs[0].Seed)
+		if err != nil {
+			return l, err
+		}
+		l = lesson.FromData(title, u.LessonText.Text, src, p, cs, u.session.State().Speed)
+		l.Stops = u.stopList
+	}
 	return l, nil
 }
 

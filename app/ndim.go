@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gdlab/figure"
+	"gdlab/model"
 	"gdlab/plotting"
 	"gdlab/session"
 )
@@ -97,29 +99,68 @@ func (b *planeBar) changed() {
 	b.set(p)
 }
 
-// followDims shows the plane bar and the views of a function of more than
-// two variables when the computed function has them.
+// followDims shows the plane bar and the views that fit the computed
+// problem: the coordinates of a function of more than two variables, the
+// data of a model learning from it (chosen when a model comes in).
 func (u *UI) followDims(st session.State) {
 	f := st.Problem.F
-	if f == nil || f.Dims() == u.planes.dims {
+	if f == nil {
 		return
 	}
+	learning := 0
+	if model.LossOf(f) != nil {
+		learning = 1
+	}
+	key := [2]int{f.Dims(), learning}
+	if key == u.viewsFor {
+		return
+	}
+	was := u.viewsFor
+	u.viewsFor = key
 	u.planes.follow(f.Dims())
-	if u.allViews == nil {
-		u.allViews = u.ViewChoice.Options
+	var fit []viewChoice
+	for _, c := range allViewChoices {
+		if (!c.many || f.Dims() > 2) && (!c.data || learning == 1) {
+			fit = append(fit, c)
+		}
 	}
-	i := u.ViewChoice.SelectedIndex()
-	if f.Dims() > 2 {
-		u.ViewChoice.SetOptions(u.allViews)
-	} else {
-		u.ViewChoice.SetOptions(u.allViews[:len(u.allViews)-len(coordViews)])
+	selected := u.ViewChoice.Selected
+	u.ViewChoice.SetOptions(viewNames(fit))
+	switch names := u.ViewChoice.Options; {
+	case learning == 1 && was[1] == 0:
+		u.ViewChoice.SetSelected(lang.L("data, loss over the parameters and loss"))
+	case slices.Contains(names, selected):
+		u.ViewChoice.SetSelected(selected)
+	default:
+		u.ViewChoice.SetSelectedIndex(0)
 	}
-	if i < 0 || i >= len(u.ViewChoice.Options) {
-		i = 0 // a view of many variables for a function of one or two
-	}
-	u.ViewChoice.SetSelectedIndex(i)
 }
 
-// coordViews are the views of a function of more than two variables only,
-// last in the view choice.
-var coordViews = []plotting.View{plotting.ViewCoordsLoss, plotting.ViewCoords}
+// viewChoice is a view of the view choice: its name, and whether it needs
+// a function of more than two variables or a model learning from data.
+type viewChoice struct {
+	name       string
+	view       plotting.View
+	many, data bool
+}
+
+// allViewChoices are the views the window offers, in order.
+var allViewChoices = []viewChoice{
+	{"contour and loss", plotting.ViewBoth, false, false},
+	{"error of the numeric gradient", plotting.ViewHError, false, false},
+	{"surface and loss", plotting.ViewSurfaceLoss, false, false},
+	{"surface", plotting.ViewSurface, false, false},
+	{"coordinates and loss", plotting.ViewCoordsLoss, true, false},
+	{"coordinates", plotting.ViewCoords, true, false},
+	{"data, loss over the parameters and loss", plotting.ViewDataBoth, false, true},
+	{"data", plotting.ViewData, false, true},
+}
+
+// viewNames are the choices' names in the window's language.
+func viewNames(cs []viewChoice) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = lang.L(c.name)
+	}
+	return out
+}

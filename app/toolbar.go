@@ -100,6 +100,7 @@ func (u *UI) LoadPreset(name string) {
 	cfg := it.Config
 	cfg.SetStart(p.Start[:])
 	u.hideLesson()
+	u.setSource(nil) // a preset is a function: no data
 	prob, err := u.problem(p.Func)
 	if err != nil {
 		return

@@ -44,7 +44,7 @@ type UI struct {
 	ShowResults  *widget.Check  // tell the runs' outcomes before playback reaches them
 	ViewChoice   *widget.Select // the figure: contour and loss, the numeric gradient's error against h, or the surface
 	planes       *planeBar      // the slice or plane of a function of more than two variables
-	allViews     []string       // the view choice's options, the views of many variables last
+	viewsFor     [2]int         // the variables and the learning (0/1) the view choice's options are for
 	presenter    *presenter     // presentation mode's layout
 	toolbarBox   fyne.CanvasObject
 	writer       *lessonWriter // the dialog that writes a lesson
@@ -179,14 +179,12 @@ func (u *UI) figureSwitches() fyne.CanvasObject {
 		u.showState()
 		u.prefs.saveFigure(u)
 	})
-	views := []string{lang.L("contour and loss"), lang.L("error of the numeric gradient"),
-		lang.L("surface and loss"), lang.L("surface"), lang.L("coordinates and loss"), lang.L("coordinates")}
-	kinds := append([]plotting.View{plotting.ViewBoth, plotting.ViewHError, plotting.ViewSurfaceLoss, plotting.ViewSurface}, coordViews...)
+	views := viewNames(allViewChoices)
 	u.ViewChoice = widget.NewSelect(views, func(v string) {
 		view := plotting.ViewBoth
-		for i, name := range views {
-			if v == name {
-				view = kinds[i]
+		for _, c := range allViewChoices {
+			if v == lang.L(c.name) {
+				view = c.view
 			}
 		}
 		u.session.SetOptions(func(o *plotting.Options) { o.View = view })
@@ -245,8 +243,21 @@ func (u *UI) showState() {
 // the first in the form.
 func (u *UI) start(p optimizer.Problem, items []session.Item) {
 	u.selectRun(0)
-	u.form.show(p.Source, items[0].Config)
+	src := p.Source
+	if u.dataMode() {
+		src = u.Func.Text // the function field keeps its text while the runs learn from data
+	}
+	u.form.show(src, items[0].Config)
 	u.session.Start(p, items, false)
+}
+
+// currentProblem is the form's problem: the model's loss over its
+// parameters with a data set chosen, else the typed function.
+func (u *UI) currentProblem() (optimizer.Problem, error) {
+	if u.learning != nil {
+		return u.learning.Problem, nil
+	}
+	return u.problem(u.Func.Text)
 }
 
 // problem is the function src with its view: the open lesson's box, else a
@@ -257,7 +268,7 @@ func (u *UI) problem(src string) (optimizer.Problem, error) {
 
 // settingsChanged validates the form; a valid form updates the selected run.
 func (u *UI) settingsChanged() {
-	f, cfg, ok := u.form.read()
+	dims, cfg, ok := u.form.read()
 	u.formOK = ok
 	if !ok {
 		u.RunButton.Disable()
@@ -265,10 +276,10 @@ func (u *UI) settingsChanged() {
 		return
 	}
 	u.RunButton.Enable()
-	if p, err := u.problem(u.Func.Text); err == nil {
+	if p, err := u.currentProblem(); err == nil {
 		u.session.SetProblem(p)
 	}
-	u.session.Edit(u.selected, cfg, f.Dims())
+	u.session.Edit(u.selected, cfg, dims)
 	u.prefs.save(u.Func.Text, cfg)
 }
 
@@ -279,12 +290,12 @@ func (u *UI) Run() { u.compute(true) }
 // compute computes every run; play starts playback from step 0 as soon as
 // the first steps are in, otherwise the runs wait at step 0 for Play.
 func (u *UI) compute(play bool) {
-	f, _, ok := u.form.read()
+	dims, _, ok := u.form.read()
 	if !ok {
 		return
 	}
 	for i, it := range u.session.Items() {
-		if err := it.Config.Validate(f.Dims()); err != nil {
+		if err := it.Config.Validate(dims); err != nil {
 			u.Status.SetText(fmt.Sprintf(lang.L("Run %d: %v"), i+1, errText(err)))
 			return
 		}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gdlab/figure"
+	"gdlab/model"
 	"gdlab/optimizer"
 	"gdlab/plotting"
 )
@@ -432,6 +433,9 @@ func (s *Session) sceneLocked(k int) *plotting.Scene {
 	}
 	if sc.Box == nil {
 		sc.Box = s.viewLocked(sc)
+	}
+	if l := model.LossOf(s.computed.F); l != nil {
+		sc.Data = figure.DataPanel(l, s.tracesLocked())
 	}
 	if s.opts.View == plotting.ViewHError {
 		sc.HError = s.hErrorLocked(k)

@@ -1,0 +1,144 @@
+package app
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"gdlab/lesson"
+	"gdlab/model"
+	"gdlab/optimizer"
+)
+
+// dataForm is the part of the form that learns from data instead of
+// minimising the typed function: the data set, the model and the rows of
+// a mini-batch. With a data set chosen, the runs minimise the model's loss
+// over its parameters, which the start fields then hold.
+type dataForm struct {
+	DataSet   *widget.Select      // "a function" or a built-in data set
+	ModelName *widget.SelectEntry // the model, as model.ParseModel reads it
+	Batch     *widget.Entry       // rows per mini-batch; empty or 0 for all
+
+	dataRow  fyne.CanvasObject // the model and batch fields, shown with a data set
+	learning *model.Learning   // the data problem of the fields, nil without a data set or while they are wrong
+	learnKey string            // the data set and model learning was made for, to start afresh when they change
+}
+
+// noData is the data set choice that minimises the typed function.
+func noData() string { return lang.L("none: minimise the function") }
+
+// modelChoices are the models offered in the model field (any other
+// model.ParseModel reads may be typed).
+var modelChoices = []string{"linear", "polynomial:2", "polynomial:3", "logistic", "mlp:2", "mlp:4", "mlp:8"}
+
+func newDataForm(changed func()) *dataForm {
+	d := &dataForm{}
+	d.DataSet = widget.NewSelect(append([]string{noData()}, model.DataNames()...), nil)
+	d.DataSet.SetSelectedIndex(0)
+	d.DataSet.OnChanged = func(string) { changed() }
+	d.ModelName = widget.NewSelectEntry(modelChoices)
+	d.ModelName.SetPlaceHolder(lang.L("default"))
+	d.ModelName.OnChanged = func(string) { changed() }
+	d.Batch = widget.NewEntry()
+	d.Batch.SetPlaceHolder(lang.L("all"))
+	d.Batch.OnChanged = func(string) { changed() }
+	return d
+}
+
+// dataMode reports whether a data set is chosen.
+func (d *dataForm) dataMode() bool { return d.DataSet.SelectedIndex() > 0 }
+
+// source is the fields as a lesson's data source (seed: the noise seed's
+// field, which also makes the data).
+func (d *dataForm) source(seed uint64) (lesson.DataSource, error) {
+	src := lesson.DataSource{Set: d.DataSet.Selected, Model: strings.TrimSpace(d.ModelName.Text), Seed: seed}
+	if t := strings.TrimSpace(d.Batch.Text); t != "" {
+		n, err := strconv.Atoi(t)
+		if err != nil || n < 0 {
+			return src, errors.New(lang.L("rows per batch: give a whole number ≥ 1, or nothing for all"))
+		}
+		src.Batch = n
+	}
+	return src, nil
+}
+
+// setSource fills the fields from a lesson's data source (nil: none).
+func (d *dataForm) setSource(s *lesson.DataSource) {
+	if s == nil {
+		d.DataSet.SetSelectedIndex(0)
+		return
+	}
+	d.DataSet.SetSelected(s.Set)
+	d.ModelName.SetText(s.Model)
+	d.Batch.SetText("")
+	if s.Batch > 0 {
+		d.Batch.SetText(strconv.Itoa(s.Batch))
+	}
+}
+
+// readData makes the data problem of the fields, showing a problem at its
+// field; ok is false then.
+func (c *form) readData() (*model.Learning, bool) {
+	seed := uint64(optimizer.DefaultSeed)
+	if v, err := strconv.ParseUint(strings.TrimSpace(c.Seed.Text), 10, 64); err == nil && v > 0 {
+		seed = v
+	}
+	src, err := c.source(seed)
+	c.setError(c.Batch, err)
+	if err != nil {
+		return nil, false
+	}
+	l, err := src.Spec().Learn()
+	var se *model.SpecError
+	c.setError(&c.ModelName.Entry, nil)
+	if errors.As(err, &se) {
+		field := &c.ModelName.Entry
+		if se.Field == "batch" {
+			field = c.Batch
+		}
+		c.setError(field, errors.New(se.Err.Error()))
+		return nil, false
+	}
+	if key := src.Set + "|" + src.Model; key != c.learnKey {
+		c.learnKey = key // a new model: its own start
+		c.syncing = true
+		c.StartN.SetText(formatVector(l.Start))
+		if len(l.Start) <= 2 {
+			c.StartX.SetText(formatNum(l.Start[0]))
+			if len(l.Start) == 2 {
+				c.StartY.SetText(formatNum(l.Start[1]))
+			}
+		}
+		c.dims = len(l.Start)
+		c.syncing = false
+	}
+	return &l, true
+}
+
+// dataLayout is the data part of the form.
+func (c *form) dataLayout() fyne.CanvasObject {
+	c.dataRow = container.NewGridWithColumns(2, c.fieldOf(lang.L("model"), &c.ModelName.Entry, c.ModelName),
+		c.field(lang.L("rows per batch"), c.Batch))
+	c.dataRow.Hide()
+	return container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("learn from data")), nil, c.DataSet), c.dataRow)
+}
+
+// showDataMode shows the fields of the mode chosen: the function's, or
+// the data's.
+func (c *form) showDataMode() {
+	if c.dataMode() {
+		c.dataRow.Show()
+		c.Func.Disable()
+		c.FuncGradient.Hide()
+		c.funcTitle.SetText(lang.L("Learning from data"))
+		return
+	}
+	c.dataRow.Hide()
+	c.Func.Enable()
+	c.learnKey = ""
+}

@@ -1,0 +1,63 @@
+//go:build ci
+
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"gdlab/lesson"
+	"gdlab/model"
+)
+
+// TestLearningFromDataInTheWindow: choosing the data set line makes the
+// runs fit w and b from (0, 0) and offers the data view, which is chosen;
+// a batch size makes them learn from mini-batches; a model that does not
+// fit says so at its field; a lesson written from it learns from the same
+// data, and choosing no data set brings the function back.
+func TestLearningFromDataInTheWindow(t *testing.T) {
+	u := newTestUI(t)
+	u.DataSet.SetSelected("line")
+	if !u.dataRow.Visible() || u.StartX.Text != "0" || u.StartY.Text != "0" || !u.Func.Disabled() {
+		t.Fatalf("data row %v, start (%s, %s), function disabled %v", u.dataRow.Visible(), u.StartX.Text, u.StartY.Text, u.Func.Disabled())
+	}
+	retype(u.LR, "0.05")
+	retype(u.Steps, "300")
+	test.Tap(u.RunButton)
+	idle(t, u)
+	frames(u, 100*time.Millisecond)
+	l := model.LossOf(u.state.Problem.F)
+	if l == nil || l.D.Name != "line" {
+		t.Fatalf("the computed problem is %q", u.state.Problem.Source)
+	}
+	if u.ViewChoice.Selected != "data, loss over the parameters and loss" {
+		t.Errorf("view %q, want the data view", u.ViewChoice.Selected)
+	}
+	if w := u.state.Runs[0].Result.Final.X; w[0] < 1.8 || w[0] > 2.2 {
+		t.Errorf("fitted w = %v, want about 2", w[0])
+	}
+	retype(u.Batch, "8")
+	test.Tap(u.RunButton)
+	idle(t, u)
+	if _, ok := u.state.Problem.F.(model.Batched); !ok || u.state.Runs[0].Result.Points[3].Batch == 0 {
+		t.Errorf("batches of 8: problem %q", u.state.Problem.Source)
+	}
+	l2, err := u.lessonToSave("fit.json")
+	if err != nil || l2.Data == nil || l2.Data.Set != "line" || l2.Data.Batch != 8 || l2.Function != "" {
+		t.Errorf("lesson from the window: %+v %v", l2.Data, err)
+	}
+	if data, err := lesson.Encode(l2); err != nil || !strings.Contains(string(data), `"data": {"set": "line"`) {
+		t.Errorf("encoded: %s %v", data, err)
+	}
+	u.ModelName.SetText("mlp:4")
+	if msg := u.errs[&u.ModelName.Entry]; !u.RunButton.Disabled() || !msg.Visible() || !strings.Contains(msg.Text, "takes 2 input column(s)") {
+		t.Errorf("mlp:4 on line: Run disabled %v, %q", u.RunButton.Disabled(), msg.Text)
+	}
+	u.DataSet.SetSelectedIndex(0)
+	if u.dataRow.Visible() || u.Func.Disabled() || u.RunButton.Disabled() {
+		t.Error("no data set: the function is not back")
+	}
+}
