@@ -45,9 +45,11 @@ func dataLayout(o Options) (dataR, mainR, lossR image.Rectangle) {
 	return image.Rect(0, 0, o.Width, a), image.Rect(0, a, o.Width, b), image.Rect(0, b, o.Width, o.Height)
 }
 
-// renderData draws a data view into dst.
+// renderData draws a data view into dst. The loss over the parameters
+// fills its panel (FreeAspect): a weight and a bias have different units.
 func (r *Renderer) renderData(dst *image.RGBA, s *Scene, o Options) {
 	dataR, mainR, lossR := dataLayout(o)
+	o.FreeAspect = true
 	img := subRGBA(dst, dataR)
 	th := themeOf(o)
 	draw.Draw(img, img.Rect, image.NewUniform(th.bg), image.Point{}, draw.Src)
@@ -67,6 +69,7 @@ func (r *Renderer) renderData(dst *image.RGBA, s *Scene, o Options) {
 // writeDataVector draws a data view with a vector back end.
 func writeDataVector(dc vgdraw.Canvas, s *Scene, o Options) {
 	dataR, mainR, lossR := dataLayout(o)
+	o.FreeAspect = true
 	th := themeOf(o)
 	pc := pointsCanvas(dc, dataR, o)
 	fillColor(pc, th.bg)
