@@ -11,7 +11,10 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/gonum/mat"
+
 	"gdlab/assets"
+	"gdlab/model"
 	"gdlab/optimizer"
 )
 
@@ -391,6 +394,82 @@ func TestBuiltInBehaviour(t *testing.T) {
 			near(t, "step 99", rs[1].Points[99].X, [2]float64{-6.358e-07, -3.814e-07}, 1e-10)
 			wantVerdict(t, rs[0], optimizer.VerdictConverged)
 		},
+		"16-fitting-a-line.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			// "curvatures 16.5 and 0.47, 35 times flatter"; "after 300 steps w = 2.02, b = 0.74, the least-squares line".
+			ev := rs[0].Analysis.End.Eigenvalues
+			if math.Abs(ev[1]-16.5) > 0.05 || math.Abs(ev[0]-0.47) > 0.005 || math.Round(ev[1]/ev[0]) != 35 {
+				t.Errorf("curvatures %v, the text says 16.5 and 0.47, 35 times", ev)
+			}
+			near(t, "after 300 steps", rs[0].Final.X, [2]float64{2.02, 0.74}, 0.005)
+			near(t, "the least-squares line", rs[0].Final.X, leastSquaresLine(t, p), 1e-3)
+			// "falls across the valley in a few steps": by step 5 f is within 1 % of the way down.
+			f0, f5, fN := rs[0].Points[0].F, rs[0].Points[5].F, rs[0].Final.F
+			if (f5-fN)/(f0-fN) > 0.01 {
+				t.Errorf("after 5 steps f is %g (from %g to %g): not across the valley", f5, f0, fN)
+			}
+		},
+		"17-mini-batches.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			// "over its last 200 steps it stays about 0.05 from the least-squares line on average";
+			// "on all 50 points gets there to a millionth in the same 500 steps".
+			ls := leastSquaresLine(t, p)
+			d := 0.0
+			for _, q := range rs[0].Points[301:] {
+				d += math.Hypot(q.X[0]-ls[0], q.X[1]-ls[1]) / 200
+			}
+			if math.Abs(d-0.05) > 0.01 {
+				t.Errorf("mean distance over the last 200 steps %.4f, the text says about 0.05", d)
+			}
+			full := optimizer.Run(context.Background(), optimizer.Problem{F: model.LossOf(p.F)}, rs[0].Config, nil)
+			if e := math.Hypot(full.Final.X[0]-ls[0], full.Final.X[1]-ls[1]); e > 1e-6 {
+				t.Errorf("full batch ends %g from the least-squares line, the text says a millionth", e)
+			}
+			if rs[0].Points[7].Batch == rs[0].Points[7].F {
+				t.Error("the mini-batch loss is the whole loss")
+			}
+		},
+		"18-logistic-blobs.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			// "98 of the 100 points are on their side"; "the loss keeps falling slowly".
+			l := model.LossOf(p.F)
+			if acc := l.Accuracy(rs[0].Final.Pos(3)); math.Abs(acc-0.98) > 1e-9 {
+				t.Errorf("accuracy %v, the text says 98 of 100", acc)
+			}
+			wantVerdict(t, rs[0], optimizer.VerdictSlow)
+		},
+		"19-data-lr-too-large.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			// "critical 0.121"; lr 0.11 converges, lr 0.13 diverges at step 94; growth factor 1.15.
+			crit := rs[0].Analysis.CriticalLR
+			if crit == nil || math.Abs(*crit-0.121) > 0.0005 {
+				t.Errorf("critical lr %v, the text says 0.121", crit)
+			}
+			wantVerdict(t, rs[0], optimizer.VerdictConverged)
+			if rs[1].Status != optimizer.Diverged || rs[1].DivergedAt != 94 {
+				t.Errorf("lr 0.13: %s at %d, the text says diverged at step 94", rs[1].Status, rs[1].DivergedAt)
+			}
+			if g := math.Abs(1 - 0.13*rs[0].Analysis.End.Eigenvalues[1]); math.Abs(g-1.15) > 0.005 {
+				t.Errorf("growth factor %v, the text says 1.15", g)
+			}
+		},
+		"20-network-moons.json": func(t *testing.T, p optimizer.Problem, rs []optimizer.Result) {
+			// "all 200 points on their side"; logistic "only about 87 %"; the start is the mlp's default.
+			l := model.LossOf(p.F)
+			if acc := l.Accuracy(rs[0].Final.Pos(17)); acc != 1 {
+				t.Errorf("the network's accuracy %v, the text says all 200", acc)
+			}
+			lin, _ := model.ParseModel("logistic", 2)
+			ll, _ := model.NewLoss(lin, l.D)
+			c := rs[0].Config
+			c.SetStart(lin.Start(1))
+			r := optimizer.Run(context.Background(), optimizer.Problem{F: ll}, c, nil)
+			if acc := ll.Accuracy(r.Final.Pos(3)); math.Abs(acc-0.87) > 0.01 {
+				t.Errorf("logistic's accuracy %v, the text says about 87 %%", acc)
+			}
+			want := l.M.Start(1)
+			for i, v := range rs[0].Config.StartVec(17) {
+				if math.Abs(v-want[i]) > 1e-9 {
+					t.Fatalf("start %d: %v, the mlp's default start %v", i, v, want[i])
+				}
+			}
+		},
 	}
 	names, files := builtInFiles(t)
 	for i, name := range names {
@@ -426,6 +505,24 @@ func TestBuiltInBehaviour(t *testing.T) {
 	for name := range checks {
 		t.Errorf("check for %s, but there is no such lesson", name)
 	}
+}
+
+// leastSquaresLine is the least-squares w and b of a line's data
+// (gonum's solve of the overdetermined system).
+func leastSquaresLine(t *testing.T, p optimizer.Problem) [2]float64 {
+	t.Helper()
+	d := model.LossOf(p.F).D
+	n := d.Rows()
+	a := mat.NewDense(n, 2, nil)
+	for i := range n {
+		a.Set(i, 0, d.X[i])
+		a.Set(i, 1, 1)
+	}
+	var x mat.VecDense
+	if err := x.SolveVec(a, mat.NewVecDense(n, d.Y)); err != nil {
+		t.Fatal(err)
+	}
+	return [2]float64{x.AtVec(0), x.AtVec(1)}
 }
 
 // wantVerdict fails t unless r's verdict is v.
