@@ -89,7 +89,7 @@ func hErrorN(fn optimizer.ObjectiveN, x []float64, h float64) *plotting.HErrorDa
 	n := len(x)
 	g, c, xs := make([]float64, n), make([]float64, n), make([]float64, n)
 	f0 := fn.ValueGradN(x, g)
-	d := &plotting.HErrorData{Point: [2]float64{x[0], x[1]}, Grad: [2]float64{g[0], g[1]}, Coords: x, H: h, Hs: HSteps()}
+	d := &plotting.HErrorData{Point: [2]float64{x[0], x[1]}, Grad: [2]float64{g[0], g[1]}, Coords: x, GradCoords: g, H: h, Hs: HSteps()}
 	d.Forward = make([]float64, len(d.Hs))
 	d.Central = make([]float64, len(d.Hs))
 	for i, s := range d.Hs {

@@ -135,8 +135,12 @@ func TestSceneGrad(t *testing.T) {
 // difference is exact up to rounding.
 func TestHErrorInNDimensions(t *testing.T) {
 	d := HError(problem(t, "x[0]^2 + 2*x[1]^2 + 3*x[2]^2"), []float64{3, 2, 1}, 1e-4)
-	if len(d.Coords) != 3 || d.Coords[2] != 1 {
-		t.Fatalf("coords %v", d.Coords)
+	if len(d.Coords) != 3 || d.Coords[2] != 1 || len(d.GradCoords) != 3 || d.GradCoords[2] != 6 {
+		t.Fatalf("coords %v, gradient %v", d.Coords, d.GradCoords)
+	}
+	// ∇f(3, 2, 1) = (6, 8, 6): the flat line where x + h == x is at |∇f| = √136.
+	if g := d.GradNorm(); g != math.Sqrt(136) || d.Central[0] != g {
+		t.Errorf("|∇f| = %v, central error at h = 1e-20 %v, want √136 = %v", g, d.Central[0], math.Sqrt(136))
 	}
 	for i, h := range d.Hs {
 		if math.Abs(h-1e-3) < 1e-18 {

@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"math"
 	"strconv"
 
 	"gdlab/optimizer"
@@ -125,11 +126,25 @@ func Rates(c optimizer.Config, n int) []float64 {
 }
 
 // AppendPoint adds one recorded step to a plotting run: its step, position,
-// loss, gradient, the update that reached it and, for a run with a Rates
-// list, the step's size.
+// loss, gradient, the update that reached it, for a run with a Rates list
+// the step's size, and for a run learning from mini-batches the batch's
+// loss.
 func AppendPoint(r *plotting.Run, p optimizer.Point) {
 	if r.Eta != nil {
 		r.Eta = append(r.Eta, p.LR)
+	}
+	if p.K > 0 && p.Batch != 0 && r.Batch == nil { // a run learning from mini-batches
+		r.Batch = make([]float64, len(r.F), cap(r.F))
+		for i := range r.Batch {
+			r.Batch[i] = math.NaN()
+		}
+	}
+	if r.Batch != nil {
+		b := p.Batch
+		if p.K == 0 {
+			b = math.NaN()
+		}
+		r.Batch = append(r.Batch, b)
 	}
 	r.K = append(r.K, p.K)
 	r.X, r.Y, r.F = append(r.X, p.X[0]), append(r.Y, p.X[1]), append(r.F, p.F)

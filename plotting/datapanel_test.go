@@ -66,3 +66,35 @@ func colourBox(img *image.RGBA, c interface{ RGBA() (r, g, b, a uint32) }) (imag
 	}
 	return box, n > 50
 }
+
+// TestMiniBatchLossIsDrawn: a run's mini-batch losses add a thin line to
+// the loss panel; NaN entries (the start) leave it alone.
+func TestMiniBatchLossIsDrawn(t *testing.T) {
+	mk := func(batch bool) *Scene {
+		r := Run{Label: "sgd", DivergedAt: -1}
+		for k := 0; k <= 200; k++ {
+			f := 10 * math.Exp(-float64(k)/30)
+			r.K, r.X, r.Y, r.F = append(r.K, k), append(r.X, 0), append(r.Y, 0), append(r.F, f)
+			if batch {
+				b := math.NaN()
+				if k > 0 {
+					b = f + 2*math.Sin(float64(k))
+				}
+				r.Batch = append(r.Batch, b)
+			}
+		}
+		return &Scene{Dims: 2, Current: -1, Runs: []Run{r}}
+	}
+	o := Options{View: ViewLoss, Width: 600, Height: 400}
+	a, _ := NewRenderer().Render(nil, mk(false), o)
+	b, _ := NewRenderer().Render(nil, mk(true), o)
+	n := 0
+	for i := range a.Pix {
+		if a.Pix[i] != b.Pix[i] {
+			n++
+		}
+	}
+	if n < 2000 {
+		t.Errorf("the mini-batch losses changed %d bytes of the loss panel", n)
+	}
+}

@@ -31,9 +31,10 @@ import (
 type HErrorData struct {
 	Point [2]float64 // where the gradients are compared (Point[1] unused for f(x))
 	Grad  [2]float64 // the exact gradient there (Grad[1] = 0 for f(x))
-	// Coords is the whole point for a function of more than two variables
-	// (Point holds its first two); nil otherwise.
-	Coords []float64
+	// Coords and GradCoords are the whole point and the whole exact
+	// gradient for a function of more than two variables (Point and Grad
+	// hold their first two); nil otherwise.
+	Coords, GradCoords []float64
 	// H is the chosen step, marked by a vertical line; when it is outside
 	// the steps Hs it is marked by an arrow at that edge of the axis. Not
 	// positive or not finite: not marked.
@@ -235,12 +236,25 @@ func (th *theme) textStyle(xa vgdraw.XAlignment, ya vgdraw.YAlignment) text.Styl
 	return text.Style{Font: fontOf(th.textPt, th.scale), Color: th.fg, Handler: plot.DefaultTextHandler, XAlign: xa, YAlign: ya}
 }
 
+// GradNorm is |∇f| at the point, over all its coordinates: the error of a
+// numeric gradient that is 0.
+func (d *HErrorData) GradNorm() float64 {
+	if len(d.GradCoords) > 2 {
+		s := 0.0
+		for _, g := range d.GradCoords {
+			s += g * g
+		}
+		return math.Sqrt(s)
+	}
+	return math.Hypot(d.Grad[0], d.Grad[1])
+}
+
 // drawReference draws a dashed line at |∇f| (the error when the numeric
 // gradient is 0, as it is where x + h == x), labelled at its left end
 // "|grad f| = … (x + h = x)" (the font has no ∇), and returns the corners of the
 // label (for the legend placement); nothing when |∇f| is off the frame.
 func (hc hErrorCurves) drawReference(c vgdraw.Canvas, p *plot.Plot, trY func(float64) vg.Length) []vg.Point {
-	g := math.Hypot(hc.d.Grad[0], hc.d.Grad[1])
+	g := hc.d.GradNorm()
 	if lg := math.Log10(g); !(lg >= p.Y.Min && lg <= p.Y.Max) {
 		return nil
 	}

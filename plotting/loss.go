@@ -2,6 +2,7 @@ package plotting
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
@@ -253,6 +254,7 @@ func (lf *lossFig) drawCurves(c vgdraw.Canvas, pn panel) {
 				x, pn.rect.Min.Y, x, pn.rect.Max.Y)
 			cross(c, vg.Point{X: x, Y: pn.rect.Max.Y - 7*sc}, 4.5*sc, col, 2*sc)
 		}
+		lf.drawBatches(c, pn, v, cur, col)
 		var lines [][]vg.Point
 		if lf.groups != nil {
 			lines = assembleLoss(pn, v, lf.ax, lf.groups[v.index], cur)
@@ -276,6 +278,22 @@ func (lf *lossFig) drawCurves(c vgdraw.Canvas, pn panel) {
 	}
 	if lf.legend {
 		drawLegend(c, legendEntries(lf.s, th, lf.o.labels()), occupied, marks, th)
+	}
+}
+
+// drawBatches draws run v's mini-batch losses up to index cur as a thin,
+// light line under its loss.
+func (lf *lossFig) drawBatches(c vgdraw.Canvas, pn panel, v runView, cur int, col color.RGBA) {
+	if len(v.r.Batch) < v.n || len(v.r.Batch) == 0 {
+		return
+	}
+	th := lf.theme()
+	bv := runView{r: &Run{K: v.r.K, F: v.r.Batch[:v.n]}, index: v.index, n: v.n}
+	light := color.NRGBA{R: col.R, G: col.G, B: col.B, A: 0x80}
+	for _, l := range decimateLoss(pn, bv, lf.ax, cur) {
+		if len(l) > 1 {
+			strokeLines(c, vgdraw.LineStyle{Color: light, Width: vg.Length(0.4*th.lossW) * vg.Length(th.scale)}, l)
+		}
 	}
 }
 

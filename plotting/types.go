@@ -117,7 +117,11 @@ type Run struct {
 	// Eta is the step size of each point's update (its learning rate under
 	// a schedule, or a line search's α; 0 at the start), drawn in the rate
 	// panel (Options.Rate); nil for a run whose rate is constant.
-	Eta        []float64
+	Eta []float64
+	// Batch is the loss of the mini-batch each step used (NaN where there
+	// is none, as at the start), drawn thin under the loss (F, the loss on
+	// all the data); nil for a run without mini-batches.
+	Batch      []float64
 	DivergedAt int  // step at which the run diverged, -1 if none
 	Hidden     bool // not drawn (and not used by the auto view)
 }
