@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"gdlab/model"
 	"gdlab/optimizer"
@@ -94,6 +95,18 @@ func (j job) learned(w []float64) dataResult {
 		}
 	}
 	return out
+}
+
+// writeGradientCost writes, for a --data run with the numeric gradient,
+// how much dearer a step's gradient is than the exact one, measured now.
+func writeGradientCost(w io.Writer, j job, c optimizer.Config) {
+	l := lossOf(j.problem.F)
+	if l == nil || c.Gradient != optimizer.Numeric {
+		return
+	}
+	exact, numeric := optimizer.GradientCosts(l, c.StartVec(l.Dims()), c.H, 20*time.Millisecond)
+	fmt.Fprintf(w, "  gradient   numeric: %v a step for %d parameters, %.0f times the exact gradient's %v (backpropagation), measured now\n",
+		numeric.Round(100*time.Nanosecond), l.Dims(), float64(numeric)/float64(exact), exact.Round(10*time.Nanosecond))
 }
 
 // writeLearned writes the test loss and the accuracies of a --data run.

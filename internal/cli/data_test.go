@@ -146,3 +146,13 @@ func TestPlotTheData(t *testing.T) {
 		t.Errorf("--view data without data: exit %d, %q", code, errOut)
 	}
 }
+
+// TestNumericGradientCostIsReported: with --gradient numeric a --data run
+// says how much dearer its gradient is than backpropagation's (measured,
+// so only the sentence is checked).
+func TestNumericGradientCostIsReported(t *testing.T) {
+	out, _, code := cli("run", "--data", "xor", "--model", "mlp:2", "--steps", "5", "--gradient", "numeric")
+	if code != 0 || !strings.Contains(out, "gradient   numeric: ") || !strings.Contains(out, "for 9 parameters") || !strings.Contains(out, "times the exact gradient's") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}

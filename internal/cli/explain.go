@@ -27,7 +27,7 @@ func writeExplained(w io.Writer, j job, results []optimizer.Result, k int) error
 		ex, ok := optimizer.NewReplayer(j.problem, r.Config, r.Points).Explain(k)
 		switch {
 		case ok:
-			fmt.Fprintln(w, "  "+strings.Join(ex.Lines, "\n  "))
+			fmt.Fprintln(w, "  "+strings.Join(ex.Wrapped(), "\n  "))
 		case k > r.Steps:
 			fmt.Fprintf(w, "  the run stopped at step %d (%s)\n", r.Steps, r.Status.Word())
 		default:

@@ -37,3 +37,38 @@ func TestHMustBePositive(t *testing.T) {
 		t.Errorf("--explain -1: exit %d, %q", code, errOut)
 	}
 }
+
+// TestExplainInNDimensions: --explain writes every coordinate of a 3-D
+// function (issue 14's first example), and wraps the vectors of a 10-D one
+// in rows of six without losing any.
+func TestExplainInNDimensions(t *testing.T) {
+	out, errOut, code := cli("run", "--func", "x[0]**2 + x[1]**2 + x[2]**2", "--start", "3,2,1", "--method", "adam", "--explain", "1")
+	want := `run 1: adam, lr 0.1, step 1
+  ∇f(x₀) = ∇f(3, 2, 1) = (6, 4, 2)
+  m₁ = β1·m₀ + (1 − β1)·∇f = 0.9·(0, 0, 0) + 0.1·(6, 4, 2) = (0.6, 0.4, 0.2)
+  v₁ = β2·v₀ + (1 − β2)·∇f² = 0.999·(0, 0, 0) + 0.001·(36, 16, 4) = (0.036, 0.016, 0.004)
+  m̂ = m₁ / (1 − β1^1) = (0.6, 0.4, 0.2) / 0.1 = (6, 4, 2)
+  v̂ = v₁ / (1 − β2^1) = (0.036, 0.016, 0.004) / 0.001 = (36, 16, 4)
+  x₁ = x₀ − η·m̂ / (√v̂ + ε) = (3, 2, 1) − 0.1·(6, 4, 2) / ((6, 4, 2) + 1e-08) = (2.9, 1.9, 0.9)
+`
+	if code != 0 || out != want {
+		t.Errorf("exit %d, stderr %q, output\n%s\nwant\n%s", code, errOut, out, want)
+	}
+	out, errOut, code = cli("run", "--func", "sum((x[i] - i)^2, i, 0, 9)", "--start", "0,0,0,0,0,0,0,0,0,0", "--explain", "1")
+	want = `run 1: gd, lr 0.1, step 1
+  ∇f(x₀) = ∇f(0, 0, 0, 0, 0, 0,
+              0, 0, 0, 0)
+         = (0, -2, -4, -6, -8, -10,
+            -12, -14, -16, -18)
+  x₁ = x₀ − η·∇f
+     = (0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0)
+       − 0.1·(0, -2, -4, -6, -8, -10,
+              -12, -14, -16, -18)
+     = (0, 0.2, 0.4, 0.6, 0.8, 1,
+        1.2, 1.4, 1.6, 1.8)
+`
+	if code != 0 || out != want {
+		t.Errorf("10-D: exit %d, stderr %q, output\n%s\nwant\n%s", code, errOut, out, want)
+	}
+}

@@ -205,6 +205,7 @@ func writeText(w io.Writer, j job, results []optimizer.Result) error {
 			fmt.Fprintf(w, "  stability  %s\n", r.Analysis.Summary)
 		}
 		writeLearned(w, j.learned(r.Final.Pos(dims)))
+		writeGradientCost(w, j, c)
 	}
 	return nil
 }

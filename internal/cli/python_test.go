@@ -72,6 +72,9 @@ func TestPythonScriptReproducesTheRuns(t *testing.T) {
 		{"--func", "sum(x[i]^4 - x[i], i, 0, 3)", "--start", "1,-1,2,0.5", "--gradient", "numeric", "--lr", "0.01", "--steps", "80"},
 		{"--func", "sum((x[i] - 1)^2 * (i + 1), i, 0, 5)", "--start", "-7,2,0,0,1,3", "--convention", "book", "--method", "momentum,nesterov,adagrad,rmsprop,adam", "--lr", "0.05", "--steps", "50"},
 		{"--func", "sum((x[i] - 1)^2 * (i + 1), i, 0, 2)", "--start", "3,2,1", "--line-search", "armijo", "--lr", "1", "--steps", "30"},
+		{"--func", rosenbrock10, "--start", rosenbrock10Start, "--method", "newton", "--damping", "1", "--steps", "30"},
+		{"--func", "x[0]^2 + x[1]^2 + x[2]^2 - x[0]*x[2]", "--start", "3,2,1", "--method", "ascent,gd", "--lr", "0.01", "--gradient", "numeric", "--h", "0.001", "--steps", "40"},
+		{"--func", "sum(cos(x[i]) + 0.1*(i+1)*x[i]^2, i, 0, 6)", "--start", "1,2,3,-1,-2,-3,0.5", "--convention", "book", "--method", "gd,momentum,nesterov,adagrad,rmsprop,adam", "--lr", "0.05", "--schedule", "exp:0.98", "--noise", "0.2", "--seed", "11", "--steps", "60"},
 	} {
 		script, errOut, code := cli(append([]string{"run", "--format", "python"}, args...)...)
 		if code != 0 {
