@@ -7,7 +7,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"gdlab/lesson"
@@ -20,11 +23,15 @@ import (
 // a mini-batch. With a data set chosen, the runs minimise the model's loss
 // over its parameters, which the start fields then hold.
 type dataForm struct {
-	DataSet   *widget.Select      // "a function" or a built-in data set
+	DataSet   *widget.Select      // "a function", a built-in data set, or a CSV file
+	DataFile  *widget.Entry       // the CSV file's path
+	Columns   *widget.Entry       // the CSV file's columns, inputs first, the target last
+	Browse    *widget.Button      // chooses the CSV file
 	ModelName *widget.SelectEntry // the model, as model.ParseModel reads it
 	Batch     *widget.Entry       // rows per mini-batch; empty or 0 for all
 
 	dataRow  fyne.CanvasObject // the model and batch fields, shown with a data set
+	fileRow  fyne.CanvasObject // the CSV file's fields, shown with a CSV file
 	learning *model.Learning   // the data problem of the fields, nil without a data set or while they are wrong
 	learnKey string            // the data set and model learning was made for, to start afresh when they change
 }
@@ -32,15 +39,27 @@ type dataForm struct {
 // noData is the data set choice that minimises the typed function.
 func noData() string { return lang.L("none: minimise the function") }
 
+// csvData is the data set choice of a CSV file.
+func csvData() string { return lang.L("a CSV file") }
+
+// csvMode reports whether the data come from a CSV file.
+func (d *dataForm) csvMode() bool { return d.DataSet.Selected == csvData() }
+
 // modelChoices are the models offered in the model field (any other
 // model.ParseModel reads may be typed).
 var modelChoices = []string{"linear", "polynomial:2", "polynomial:3", "logistic", "mlp:2", "mlp:4", "mlp:8"}
 
 func newDataForm(changed func()) *dataForm {
 	d := &dataForm{}
-	d.DataSet = widget.NewSelect(append([]string{noData()}, model.DataNames()...), nil)
+	d.DataSet = widget.NewSelect(append(append([]string{noData()}, model.DataNames()...), csvData()), nil)
 	d.DataSet.SetSelectedIndex(0)
 	d.DataSet.OnChanged = func(string) { changed() }
+	d.DataFile, d.Columns = widget.NewEntry(), widget.NewEntry()
+	d.DataFile.SetPlaceHolder("points.csv")
+	d.Columns.SetText("x,y")
+	d.DataFile.OnChanged = func(string) { changed() }
+	d.Browse = widget.NewButtonWithIcon(lang.L("Open…"), theme.FolderOpenIcon(), nil) // the window sets what it opens
+	d.Columns.OnChanged = func(string) { changed() }
 	d.ModelName = widget.NewSelectEntry(modelChoices)
 	d.ModelName.SetPlaceHolder(lang.L("default"))
 	d.ModelName.OnChanged = func(string) { changed() }
@@ -57,6 +76,9 @@ func (d *dataForm) dataMode() bool { return d.DataSet.SelectedIndex() > 0 }
 // field, which also makes the data).
 func (d *dataForm) source(seed uint64) (lesson.DataSource, error) {
 	src := lesson.DataSource{Set: d.DataSet.Selected, Model: strings.TrimSpace(d.ModelName.Text), Seed: seed}
+	if d.csvMode() {
+		src.Set = strings.TrimSpace(d.DataFile.Text)
+	}
 	if t := strings.TrimSpace(d.Batch.Text); t != "" {
 		n, err := strconv.Atoi(t)
 		if err != nil || n < 0 {
@@ -93,13 +115,25 @@ func (c *form) readData() (*model.Learning, bool) {
 	if err != nil {
 		return nil, false
 	}
-	l, err := src.Spec().Learn()
+	spec := src.Spec()
+	c.setError(c.DataFile, nil)
+	if c.csvMode() {
+		spec.Columns = splitColumns(c.Columns.Text)
+		if src.Set == "" {
+			c.setError(c.DataFile, errors.New(lang.L("choose a CSV file with a header row")))
+			return nil, false
+		}
+	}
+	l, err := spec.Learn()
 	var se *model.SpecError
 	c.setError(&c.ModelName.Entry, nil)
 	if errors.As(err, &se) {
 		field := &c.ModelName.Entry
-		if se.Field == "batch" {
+		switch se.Field {
+		case "batch":
 			field = c.Batch
+		case "data":
+			field = c.DataFile
 		}
 		c.setError(field, errors.New(se.Err.Error()))
 		return nil, false
@@ -120,17 +154,34 @@ func (c *form) readData() (*model.Learning, bool) {
 	return &l, true
 }
 
+// splitColumns reads the columns field: names separated by commas.
+func splitColumns(s string) []string {
+	var out []string
+	for _, c := range strings.Split(s, ",") {
+		out = append(out, strings.TrimSpace(c))
+	}
+	return out
+}
+
 // dataLayout is the data part of the form.
 func (c *form) dataLayout() fyne.CanvasObject {
+	c.fileRow = container.NewVBox(container.NewBorder(nil, nil, nil, c.Browse, c.field(lang.L("CSV file"), c.DataFile)),
+		c.field(lang.L("columns: inputs, then the target (a target called label is a class 0/1)"), c.Columns))
+	c.fileRow.Hide()
 	c.dataRow = container.NewGridWithColumns(2, c.fieldOf(lang.L("model"), &c.ModelName.Entry, c.ModelName),
 		c.field(lang.L("rows per batch"), c.Batch))
 	c.dataRow.Hide()
-	return container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("learn from data")), nil, c.DataSet), c.dataRow)
+	return container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("learn from data")), nil, c.DataSet), c.fileRow, c.dataRow)
 }
 
 // showDataMode shows the fields of the mode chosen: the function's, or
 // the data's.
 func (c *form) showDataMode() {
+	if c.csvMode() {
+		c.fileRow.Show()
+	} else {
+		c.fileRow.Hide()
+	}
 	if c.dataMode() {
 		c.dataRow.Show()
 		c.Func.Disable()
@@ -141,4 +192,25 @@ func (c *form) showDataMode() {
 	c.dataRow.Hide()
 	c.Func.Enable()
 	c.learnKey = ""
+}
+
+// browseCSV asks for a CSV file to learn from.
+func (u *UI) browseCSV() {
+	if u.win == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, u.win)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		rc.Close()
+		u.DataFile.SetText(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
+	d.Show()
 }

@@ -3,6 +3,8 @@
 package app
 
 import (
+	"math"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -59,5 +61,32 @@ func TestLearningFromDataInTheWindow(t *testing.T) {
 	u.DataSet.SetSelectedIndex(0)
 	if u.dataRow.Visible() || u.Func.Disabled() || u.RunButton.Disabled() {
 		t.Error("no data set: the function is not back")
+	}
+}
+
+// TestFittingYourOwnCSV: a CSV file of two columns is fitted; a column not
+// in its header is named at the field.
+func TestFittingYourOwnCSV(t *testing.T) {
+	u := newTestUI(t)
+	path := t.TempDir() + "/hours.csv"
+	if err := os.WriteFile(path, []byte("hours,score\n1,3\n2,5\n3,7\n4,9\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.DataSet.SetSelected("a CSV file")
+	if !u.fileRow.Visible() {
+		t.Fatal("no file fields")
+	}
+	retype(u.DataFile, path)
+	retype(u.Columns, "hours,grade")
+	if msg := u.errs[u.DataFile]; !u.RunButton.Disabled() || !strings.Contains(msg.Text, `no column "grade"`) {
+		t.Errorf("a missing column: Run disabled %v, %q", u.RunButton.Disabled(), msg.Text)
+	}
+	retype(u.Columns, "hours,score")
+	retype(u.LR, "0.02")
+	retype(u.Steps, "20000")
+	test.Tap(u.RunButton)
+	idle(t, u)
+	if w := u.state.Runs[0].Result.Final.X; math.Abs(w[0]-2) > 1e-4 || math.Abs(w[1]-1) > 1e-3 {
+		t.Errorf("the CSV's line: %v, want w = 2, b = 1", w)
 	}
 }

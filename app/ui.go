@@ -98,6 +98,7 @@ func newUI(w fyne.Window, do func(func())) *UI {
 	u.StopButton = widget.NewButtonWithIcon(lang.L("Stop"), theme.MediaStopIcon(), u.Stop)
 	u.presenter = newPresenter(u.toggleControls)
 	u.writer = newLessonWriter(u)
+	u.Browse.OnTapped = u.browseCSV
 	u.content = u.layout()
 	return u
 }
