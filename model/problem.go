@@ -38,7 +38,10 @@ type SpecError struct {
 	Err   error
 }
 
+// Error is the message of what is wrong.
 func (e *SpecError) Error() string { return e.Err.Error() }
+
+// Unwrap is what is wrong.
 func (e *SpecError) Unwrap() error { return e.Err }
 
 // Learn makes the problem of s; the error is a *SpecError that says what
