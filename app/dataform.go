@@ -7,9 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -195,22 +193,4 @@ func (c *form) showDataMode() {
 }
 
 // browseCSV asks for a CSV file to learn from.
-func (u *UI) browseCSV() {
-	if u.win == nil {
-		return
-	}
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, u.win)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		u.DataFile.SetText(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.Show()
-}
+func (u *UI) browseCSV() { u.openDialog([]string{".csv"}, u.DataFile.SetText) }

@@ -165,14 +165,4 @@ func (u *UI) saveWritten() {
 
 // adoptLesson shows a lesson just written as the open lesson, without
 // recomputing the runs it was written from.
-func (u *UI) adoptLesson(l lesson.Lesson) {
-	u.LessonTitle.SetText(l.Title)
-	u.LessonText.SetText(l.Text)
-	u.lesson.Show()
-	u.setStops(l.Stops)
-	steps := make([]int, len(l.Stops))
-	for i, st := range l.Stops {
-		steps[i] = st.Step
-	}
-	u.session.SetStops(steps)
-}
+func (u *UI) adoptLesson(l lesson.Lesson) { u.showLesson(l.Title, l.Text, l.Stops) }

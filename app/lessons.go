@@ -94,15 +94,7 @@ func (u *UI) OpenLesson(l lesson.Lesson) error {
 	if l.Data != nil {
 		u.learnKey = l.Data.Set + "|" + l.Data.Model
 	}
-	u.LessonTitle.SetText(translateLessonString(l.Title))
-	u.LessonText.SetText(translateLessonString(l.Text))
-	u.lesson.Show()
-	u.setStops(l.Stops)
-	steps := make([]int, len(l.Stops))
-	for i, st := range l.Stops {
-		steps[i] = st.Step
-	}
-	u.session.SetStops(steps)
+	u.showLesson(translateLessonString(l.Title), translateLessonString(l.Text), l.Stops)
 	if l.Speed > 0 {
 		u.Speed.SetValue(log10(l.Speed))
 	}
@@ -167,6 +159,20 @@ func (u *UI) lessonBoxField() *[4]float64 {
 	return nil
 }
 
+// showLesson shows a lesson's title and text and pauses playback at its
+// stops.
+func (u *UI) showLesson(title, text string, stops []lesson.Stop) {
+	u.LessonTitle.SetText(title)
+	u.LessonText.SetText(text)
+	u.lesson.Show()
+	u.setStops(stops)
+	steps := make([]int, len(stops))
+	for i, st := range stops {
+		steps[i] = st.Step
+	}
+	u.session.SetStops(steps)
+}
+
 func (u *UI) hideLesson() {
 	u.LessonTitle.SetText("")
 	u.LessonText.SetText("")
@@ -178,6 +184,16 @@ func (u *UI) hideLesson() {
 }
 
 func (u *UI) openLessonDialog() {
+	u.openDialog([]string{".json"}, func(path string) {
+		if err := u.OpenLessonFile(path); err != nil {
+			dialog.ShowError(err, u.win)
+		}
+	})
+}
+
+// openDialog asks for a file with one of the extensions exts and hands its
+// path to open.
+func (u *UI) openDialog(exts []string, open func(path string)) {
 	if u.win == nil {
 		return
 	}
@@ -191,11 +207,9 @@ func (u *UI) openLessonDialog() {
 		}
 		path := rc.URI().Path()
 		rc.Close()
-		if err := u.OpenLessonFile(path); err != nil {
-			dialog.ShowError(err, u.win)
-		}
+		open(path)
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Show()
 }
 
