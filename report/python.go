@@ -214,11 +214,11 @@ func writeHessian(b *strings.Builder, f *expr.Func) error {
 		}
 		var row []string
 		for _, d := range g.Gradient() {
-			h, err := constantOrFunc(d)
+			h, err := pythonOf(d)
 			if err != nil {
 				return err
 			}
-			row = append(row, h.Python())
+			row = append(row, h)
 		}
 		for len(row) < f.Dims() {
 			row = append(row, "0") // a gradient component of x alone in a function of x and y
@@ -227,6 +227,19 @@ func writeHessian(b *strings.Builder, f *expr.Func) error {
 	}
 	fmt.Fprintf(b, "\n\ndef hessian(x):\n    return np.array([%s], dtype=float)\n", strings.Join(rows, ", "))
 	return nil
+}
+
+// pythonOf is a formula of the function language as NumPy: a constant as
+// the number it is, not as 0*x[0] + it.
+func pythonOf(formula string) (string, error) {
+	if g, err := expr.Parse(formula); err == nil {
+		return g.Python(), nil
+	}
+	g, err := constantOrFunc(formula)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimPrefix(g.Python(), "0*x[0]+"), nil
 }
 
 // constantOrFunc parses a formula of the function language, which may be a
