@@ -3,6 +3,7 @@
 package app
 
 import (
+	"image"
 	"math"
 	"os"
 	"strings"
@@ -88,5 +89,36 @@ func TestFittingYourOwnCSV(t *testing.T) {
 	idle(t, u)
 	if w := u.state.Runs[0].Result.Final.X; math.Abs(w[0]-2) > 1e-4 || math.Abs(w[1]-1) > 1e-3 {
 		t.Errorf("the CSV's line: %v, want w = 2, b = 1", w)
+	}
+}
+
+// TestHoverOverTheData: over a data point the read-out gives its columns'
+// values; a tap on the loss over (w, b) starts the runs there.
+func TestHoverOverTheData(t *testing.T) {
+	u := newTestUI(t)
+	u.DataSet.SetSelected("line")
+	retype(u.Steps, "20")
+	test.Tap(u.RunButton)
+	idle(t, u)
+	frames(u, 200*time.Millisecond)
+	s, o, ok := u.paint.shown()
+	if !ok || s.Data == nil {
+		t.Fatal("no data panel shown")
+	}
+	found := false
+	for y := 0; y < o.Height && !found; y += 3 {
+		for x := 0; x < o.Width/3 && !found; x += 3 {
+			if text, ok := u.hoverText(image.Pt(x, y)); ok && strings.HasPrefix(text, "x = ") && strings.Contains(text, "\ny = ") {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("no data point's read-out anywhere on the data panel")
+	}
+	u.tapped(image.Pt(o.Width/2, o.Height/2))
+	idle(t, u)
+	if st := u.state.Runs[0].Config.Start; st == [2]float64{0, 0} {
+		t.Error("a tap on the loss over (w, b) did not move the start")
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -31,6 +32,9 @@ func (u *UI) hoverText(px image.Point) (string, bool) {
 		}
 		return names[0] + " = " + formatNum(x) + "\n" + names[1] + " = " + formatNum(y) + "\nf = " + formatNum(s.F(x, y)), true
 	}
+	if row, ok := u.paint.plotter.DataPointAt(s, o, px); ok {
+		return dataPointText(s.Data, row), true
+	}
 	hit, ok := u.paint.plotter.LossAt(s, o, px)
 	if !ok {
 		return "", false
@@ -40,4 +44,22 @@ func (u *UI) hoverText(px image.Point) (string, bool) {
 		value = hit.Coordinate
 	}
 	return hit.Label + "\n" + fmt.Sprintf(lang.L("step %d"), hit.K) + "\n" + value + " = " + formatNum(hit.F), true
+}
+
+// dataPointText is the read-out of row of the data: its inputs and its
+// target, by their columns' names.
+func dataPointText(d *plotting.DataPanel, row int) string {
+	var lines []string
+	for i := range d.Inputs + 1 {
+		name := "y"
+		if i < len(d.Names) {
+			name = d.Names[i]
+		}
+		v := d.Y[row]
+		if i < d.Inputs {
+			v = d.X[row*d.Inputs+i]
+		}
+		lines = append(lines, name+" = "+formatNum(v))
+	}
+	return strings.Join(lines, "\n")
 }

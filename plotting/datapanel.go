@@ -269,3 +269,33 @@ func (g *grid) at(x, y float64) float64 {
 	}
 	return g.v[j*g.nx+i]
 }
+
+// DataPointAt is the row of the data point drawn nearest the pixel px (as
+// DataAt takes it) on the data panel of a data view, within about the
+// size of its dot; ok is false elsewhere.
+func (r *Renderer) DataPointAt(s *Scene, o Options, px image.Point) (row int, ok bool) {
+	o = o.normalized()
+	d := s.Data
+	if !isData(o.View) || d == nil || d.Inputs < 1 || len(d.X) < d.Inputs*len(d.Y) {
+		return 0, false
+	}
+	dataR, _, _ := dataLayout(o)
+	if !px.In(dataR) {
+		return 0, false
+	}
+	p := dataPlot(s, o, themeOf(o))
+	pn := plotPanel(p, dataR.Dx(), dataR.Dy(), o.DPI, o.Scale)
+	at := fromPixel(float64(px.X-dataR.Min.X)+0.5, float64(px.Y-dataR.Min.Y)+0.5, dataR.Dy(), o.DPI)
+	best, bestD := -1, float64(6*o.Scale)
+	for i := range d.Y {
+		x, y := d.X[i*d.Inputs], d.Y[i]
+		if d.Inputs == 2 {
+			x, y = d.X[i*2], d.X[i*2+1]
+		}
+		q := pn.pt(x, y)
+		if dist := math.Hypot(float64(q.X-at.X), float64(q.Y-at.Y)); dist < bestD {
+			best, bestD = i, dist
+		}
+	}
+	return best, best >= 0
+}

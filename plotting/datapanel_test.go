@@ -98,3 +98,28 @@ func TestMiniBatchLossIsDrawn(t *testing.T) {
 		t.Errorf("the mini-batch losses changed %d bytes of the loss panel", n)
 	}
 }
+
+// TestDataPointAt: the pointer on a data point finds its row; between
+// points nothing; the middle panel of data+both maps to the parameters.
+func TestDataPointAt(t *testing.T) {
+	s := &Scene{Dims: 2, Current: -1, F: func(w, b float64) float64 { return w*w + b*b }, Box: &Box{XMin: -1, XMax: 1, YMin: -1, YMax: 1},
+		Data: &DataPanel{Inputs: 1, X: []float64{0, 1, 2, 3}, Y: []float64{1, 3, 5, 7}, Names: []string{"x", "y"}}}
+	o := Options{View: ViewDataBoth, Width: 900, Height: 300}
+	r := NewRenderer()
+	no := o.normalized()
+	p := dataPlot(s, no, themeOf(no))
+	dataR, mainR, _ := dataLayout(no)
+	pn := plotPanel(p, dataR.Dx(), dataR.Dy(), 96, 1)
+	x, y := toPixel(pn.pt(2, 5), dataR.Dy(), 96)
+	if row, ok := r.DataPointAt(s, o, image.Pt(int(x), int(y))); !ok || row != 2 {
+		t.Errorf("on the point (2, 5): row %d %v", row, ok)
+	}
+	x, y = toPixel(pn.pt(1.5, 4.5), dataR.Dy(), 96)
+	if _, ok := r.DataPointAt(s, o, image.Pt(int(x), int(y))); ok {
+		t.Error("between points a point was found")
+	}
+	c := mainR.Min.Add(mainR.Size().Div(2))
+	if w, b, ok := r.DataAt(s, o, c); !ok || math.Abs(w) > 0.4 || math.Abs(b) > 0.4 { // the middle, up to the axes' margins
+		t.Errorf("the middle of the landscape: (%v, %v) %v", w, b, ok)
+	}
+}

@@ -30,11 +30,15 @@ func (r *Renderer) DataAt(s *Scene, o Options, px image.Point) (x, y float64, ok
 		return 0, 0, false
 	}
 	o = o.normalized()
-	if checkView(o.View) != nil || isCoords(o.View) || isData(o.View) {
+	if checkView(o.View) != nil || isCoords(o.View) {
 		return 0, 0, false
 	}
 	o = surfaceFallback(o, s)
 	mainR, _ := layout(o, s.dims())
+	if isData(o.View) { // the loss over the parameters, in the middle
+		_, mainR, _ = dataLayout(o)
+		o.FreeAspect = true
+	}
 	if !px.In(mainR) {
 		return 0, 0, false
 	}
