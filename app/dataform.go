@@ -27,6 +27,7 @@ type dataForm struct {
 	Browse    *widget.Button      // chooses the CSV file
 	ModelName *widget.SelectEntry // the model, as model.ParseModel reads it
 	Batch     *widget.Entry       // rows per mini-batch; empty or 0 for all
+	TestShare *widget.Entry       // the fraction of rows held out as a test set; empty for none
 
 	dataRow  fyne.CanvasObject // the model and batch fields, shown with a data set
 	fileRow  fyne.CanvasObject // the CSV file's fields, shown with a CSV file
@@ -64,6 +65,9 @@ func newDataForm(changed func()) *dataForm {
 	d.Batch = widget.NewEntry()
 	d.Batch.SetPlaceHolder(lang.L("all"))
 	d.Batch.OnChanged = func(string) { changed() }
+	d.TestShare = widget.NewEntry()
+	d.TestShare.SetPlaceHolder(lang.L("none"))
+	d.TestShare.OnChanged = func(string) { changed() }
 	return d
 }
 
@@ -115,6 +119,15 @@ func (c *form) readData() (*model.Learning, bool) {
 	}
 	spec := src.Spec()
 	c.setError(c.DataFile, nil)
+	c.setError(c.TestShare, nil)
+	if t := strings.TrimSpace(c.TestShare.Text); t != "" {
+		v, err := strconv.ParseFloat(t, 64)
+		if err != nil || !(v > 0 && v < 1) {
+			c.setError(c.TestShare, errors.New(lang.L("test rows: give a fraction between 0 and 1, e.g. 0.2, or nothing for none")))
+			return nil, false
+		}
+		spec.TestFraction = v
+	}
 	if c.csvMode() {
 		spec.Columns = splitColumns(c.Columns.Text)
 		if src.Set == "" {
@@ -166,8 +179,8 @@ func (c *form) dataLayout() fyne.CanvasObject {
 	c.fileRow = container.NewVBox(container.NewBorder(nil, nil, nil, c.Browse, c.field(lang.L("CSV file"), c.DataFile)),
 		c.field(lang.L("columns: inputs, then the target (a target called label is a class 0/1)"), c.Columns))
 	c.fileRow.Hide()
-	c.dataRow = container.NewGridWithColumns(2, c.fieldOf(lang.L("model"), &c.ModelName.Entry, c.ModelName),
-		c.field(lang.L("rows per batch"), c.Batch))
+	c.dataRow = container.NewVBox(container.NewGridWithColumns(2, c.fieldOf(lang.L("model"), &c.ModelName.Entry, c.ModelName),
+		c.field(lang.L("rows per batch"), c.Batch)), c.field(lang.L("share of the rows held out as a test set"), c.TestShare))
 	c.dataRow.Hide()
 	return container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("learn from data")), nil, c.DataSet), c.fileRow, c.dataRow)
 }

@@ -122,3 +122,27 @@ func TestHoverOverTheData(t *testing.T) {
 		t.Error("a tap on the loss over (w, b) did not move the start")
 	}
 }
+
+// TestTestRowsInTheWindow: a share of test rows holds them out: the
+// problem's loss has a test set, and the loss panel gets its dashed line.
+func TestTestRowsInTheWindow(t *testing.T) {
+	u := newTestUI(t)
+	u.DataSet.SetSelected("blobs")
+	retype(u.TestShare, "2")
+	if msg := u.errs[u.TestShare]; !u.RunButton.Disabled() || !strings.Contains(msg.Text, "fraction between 0 and 1") {
+		t.Errorf("test share 2: %q", msg.Text)
+	}
+	retype(u.TestShare, "0.2")
+	retype(u.Steps, "50")
+	test.Tap(u.RunButton)
+	idle(t, u)
+	frames(u, 200*time.Millisecond)
+	l := model.LossOf(u.state.Problem.F)
+	if l == nil || l.Test == nil || l.D.Rows() != 80 || l.Test.D.Rows() != 20 {
+		t.Fatalf("train/test: %v", l)
+	}
+	s, _, _ := u.paint.shown()
+	if s == nil || len(s.Runs) == 0 || s.Runs[0].Test == nil {
+		t.Error("no test loss in the figure")
+	}
+}

@@ -135,6 +135,7 @@ func figureLabels() *plotting.Labels {
 		AtCurrent:     lang.L("the current point"),
 		AtEnd:         lang.L("the end point"),
 		PlaneNote:     lang.L("plane of the path's two main directions: %s of its variance"),
+		TestNote:      lang.L("dashed: on the test rows"),
 	}
 }
 

@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"math"
 	"sort"
 
 	"gdlab/model"
@@ -27,3 +28,32 @@ func DataPanel(l *model.Loss, traces []Trace) *plotting.DataPanel {
 
 // ModelLoss is the model's loss a problem minimises, nil for a function.
 func ModelLoss(p optimizer.Problem) *model.Loss { return model.LossOf(p.F) }
+
+// testPoints is about how many points of a run get their test loss.
+const testPoints = 400
+
+// AddTestLoss gives each run of scene s (of problem p's traces, in order)
+// its loss on p's test rows, at about testPoints of its points and its
+// last; nothing when p has no test set.
+func AddTestLoss(s *plotting.Scene, p optimizer.Problem, traces []Trace) {
+	l := model.LossOf(p.F)
+	if l == nil || l.Test == nil {
+		return
+	}
+	n := l.Dims()
+	for i := range s.Runs {
+		if i >= len(traces) || len(traces[i].Points) == 0 {
+			continue
+		}
+		r, pts := &s.Runs[i], traces[i].Points
+		r.Test = make([]float64, len(r.K))
+		every := max(1, len(r.K)/testPoints)
+		for j, k := range r.K {
+			r.Test[j] = math.NaN()
+			if j%every == 0 || j == len(r.K)-1 {
+				at := sort.Search(len(pts), func(q int) bool { return pts[q].K > k })
+				r.Test[j] = l.Test.ValueN(pts[max(0, at-1)].Pos(n))
+			}
+		}
+	}
+}

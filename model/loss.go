@@ -22,6 +22,10 @@ type Loss struct {
 	// 1e-16·s/loss.
 	quad    *quadratic
 	scratch sync.Pool // *[]float64: hidden units, features, a point
+
+	// Test is the loss of the same model over the rows held out as a test
+	// set (Spec.TestFraction), nil without one.
+	Test *Loss
 }
 
 // quadratic is the squared error of a model that is linear in its

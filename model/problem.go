@@ -86,6 +86,7 @@ func (s Spec) learn() (Learning, string, error) {
 	if out.Train, err = NewLoss(m, train); err != nil {
 		return out, "model", err
 	}
+	out.Train.Test = out.Test
 	if s.Batch < 0 {
 		return out, "batch", fmt.Errorf("%d rows: give a number of rows ≥ 1 (or 0 for all)", s.Batch)
 	}

@@ -63,6 +63,9 @@ type Labels struct {
 	// AtStart, AtCurrent and AtEnd name the point a slice goes through:
 	// "the start", "the current point", "the end point".
 	AtStart, AtCurrent, AtEnd string
+	// TestNote follows the loss panel's axis label in parentheses when a run
+	// has a test set ("dashed: on the test rows").
+	TestNote string
 	// PlaneNote is the note of the plane of the path; %s is the share of
 	// the path's variance it explains, e.g. "97.3 %" ("plane of the path's
 	// two main directions: %s of its variance").
@@ -95,6 +98,7 @@ func DefaultLabels() Labels {
 		AtCurrent:     "the current point",
 		AtEnd:         "the end point",
 		PlaneNote:     "plane of the path's two main directions: %s of its variance",
+		TestNote:      "dashed: on the test rows",
 	}
 }
 
@@ -113,7 +117,7 @@ func (o Options) labels() Labels {
 		{&l.Central, &d.Central}, {&l.ChosenH, &d.ChosenH}, {&l.ZeroAtBottom, &d.ZeroAtBottom},
 		{&l.LogScale, &d.LogScale}, {&l.Rate, &d.Rate},
 		{&l.Coordinate, &d.Coordinate}, {&l.CoordsOmitted, &d.CoordsOmitted}, {&l.SliceNote, &d.SliceNote},
-		{&l.AtStart, &d.AtStart}, {&l.AtCurrent, &d.AtCurrent}, {&l.AtEnd, &d.AtEnd}, {&l.PlaneNote, &d.PlaneNote},
+		{&l.AtStart, &d.AtStart}, {&l.AtCurrent, &d.AtCurrent}, {&l.AtEnd, &d.AtEnd}, {&l.PlaneNote, &d.PlaneNote}, {&l.TestNote, &d.TestNote},
 	} {
 		if *f.got == "" {
 			*f.got = *f.def

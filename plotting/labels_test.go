@@ -31,6 +31,7 @@ func germanLabels() *Labels {
 		AtCurrent:     "den aktuellen Punkt",
 		AtEnd:         "den Endpunkt",
 		PlaneNote:     "Ebene der zwei Hauptrichtungen des Pfads: %s seiner Varianz",
+		TestNote:      "gestrichelt: auf den Testzeilen",
 	}
 }
 

@@ -58,6 +58,12 @@ func newLossAxis(s *Scene, runs []runView, logScale bool, lb Labels) *lossAxis {
 	if a.clipped {
 		a.label += "  (" + lb.Clipped + ")"
 	}
+	for _, v := range runs {
+		if v.r.Test != nil {
+			a.label += "  (" + lb.TestNote + ")"
+			break
+		}
+	}
 	return a
 }
 
@@ -255,6 +261,7 @@ func (lf *lossFig) drawCurves(c vgdraw.Canvas, pn panel) {
 			cross(c, vg.Point{X: x, Y: pn.rect.Max.Y - 7*sc}, 4.5*sc, col, 2*sc)
 		}
 		lf.drawBatches(c, pn, v, cur, col)
+		lf.drawTest(c, pn, v, cur, col)
 		var lines [][]vg.Point
 		if lf.groups != nil {
 			lines = assembleLoss(pn, v, lf.ax, lf.groups[v.index], cur)
@@ -289,11 +296,29 @@ func (lf *lossFig) drawBatches(c vgdraw.Canvas, pn panel, v runView, cur int, co
 	}
 	th := lf.theme()
 	bv := runView{r: &Run{K: v.r.K, F: v.r.Batch[:v.n]}, index: v.index, n: v.n}
-	light := color.NRGBA{R: col.R, G: col.G, B: col.B, A: 0x80}
+	light := color.NRGBA{R: col.R, G: col.G, B: col.B, A: 0x50}
 	for _, l := range decimateLoss(pn, bv, lf.ax, cur) {
 		if len(l) > 1 {
 			strokeLines(c, vgdraw.LineStyle{Color: light, Width: vg.Length(0.4*th.lossW) * vg.Length(th.scale)}, l)
 		}
+	}
+}
+
+// drawTest draws run v's loss on the test rows up to index cur, dashed,
+// through the points where it was computed.
+func (lf *lossFig) drawTest(c vgdraw.Canvas, pn panel, v runView, cur int, col color.RGBA) {
+	if len(v.r.Test) < v.n {
+		return
+	}
+	var line []vg.Point
+	for i := 0; i <= cur && i < v.n; i++ {
+		if f := v.r.Test[i]; !math.IsNaN(f) && lf.ax.usable(lf.ax.value(f)) {
+			line = append(line, lossPoint(pn, lf.ax, float64(v.k(i)), f))
+		}
+	}
+	if len(line) > 1 {
+		sc := vg.Length(lf.theme().scale)
+		c.StrokeLines(vgdraw.LineStyle{Color: col, Width: vg.Length(0.8*lf.theme().lossW) * sc, Dashes: []vg.Length{5 * sc, 3 * sc}}, line)
 	}
 }
 

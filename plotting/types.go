@@ -121,7 +121,11 @@ type Run struct {
 	// Batch is the loss of the mini-batch each step used (NaN where there
 	// is none, as at the start), drawn thin under the loss (F, the loss on
 	// all the data); nil for a run without mini-batches.
-	Batch      []float64
+	Batch []float64
+	// Test is the loss on the test rows at each point (NaN where it was
+	// not computed: it is drawn through the points that have one), dashed
+	// beside the loss; nil for a run without a test set.
+	Test       []float64
 	DivergedAt int  // step at which the run diverged, -1 if none
 	Hidden     bool // not drawn (and not used by the auto view)
 }

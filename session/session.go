@@ -435,7 +435,13 @@ func (s *Session) sceneLocked(k int) *plotting.Scene {
 		sc.Box = s.viewLocked(sc)
 	}
 	if l := model.LossOf(s.computed.F); l != nil {
-		sc.Data = figure.DataPanel(l, s.tracesLocked())
+		traces := s.tracesLocked()
+		sc.Data = figure.DataPanel(l, traces)
+		if l.Test != nil {
+			runs := append([]plotting.Run(nil), sc.Runs...) // the displayed runs are shared with other frames
+			sc.Runs = runs
+			figure.AddTestLoss(sc, s.computed, traces)
+		}
 	}
 	if s.opts.View == plotting.ViewHError {
 		sc.HError = s.hErrorLocked(k)

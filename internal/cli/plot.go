@@ -93,6 +93,7 @@ func plotScene(job job, view plotting.View, proj figure.Projection) *plotting.Sc
 	if l := figure.ModelLoss(job.problem); l != nil {
 		scene.Data = figure.DataPanel(l, traces)
 	}
+	figure.AddTestLoss(scene, job.problem, traces)
 	return scene
 }
 
