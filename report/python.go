@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gdlab/figure"
+	"gdlab/model"
 	"gdlab/optimizer"
 	"gdlab/optimizer/expr"
 )
@@ -31,35 +32,56 @@ func WritePython(w io.Writer, p optimizer.Problem, cs []optimizer.Config) error 
 // runs cannot be written out (a function not typed, a method without a
 // NumPy rule, a noisy run too long to hold its noise).
 func PythonScript(p optimizer.Problem, cs []optimizer.Config) (string, error) {
-	f, ok := p.F.(*expr.Func)
-	if !ok {
-		return "", fmt.Errorf("--format python needs a typed function")
-	}
 	var b strings.Builder
 	b.WriteString(pythonHead)
-	b.WriteString(expr.PythonPrelude)
-	fmt.Fprintf(&b, "\n\ndef f(x):\n    return %s\n", f.Python())
-	if err := writeGradient(&b, f); err != nil {
+	if err := writeObjective(&b, p, needsHessian(cs)); err != nil {
 		return "", err
 	}
 	b.WriteString(numericalGradient)
-	if needsHessian(cs) {
-		if err := writeHessian(&b, f); err != nil {
-			return "", err
-		}
-	}
 	names := make([]string, len(cs))
 	for i, c := range cs {
 		if err := optimizer.PythonSupported(c); err != nil {
 			return "", err
 		}
 		names[i] = fmt.Sprintf("run_%d", i+1)
-		if err := writeRun(&b, names[i], c, f.Dims()); err != nil {
+		if err := writeRun(&b, names[i], c, p.F.Dims()); err != nil {
 			return "", err
 		}
 	}
 	fmt.Fprintf(&b, "\n\nfor run in (%s,):\n    print(json.dumps(run().tolist()))\n", strings.Join(names, ", "))
 	return b.String(), nil
+}
+
+// writeObjective writes f(x), grad(x) and, when a rule needs it,
+// hessian(x): of the typed function, or of a model's loss over its data.
+func writeObjective(b *strings.Builder, p optimizer.Problem, hessian bool) error {
+	if l := model.LossOf(p.F); l != nil {
+		if err := modelSupported(p); err != nil {
+			return err
+		}
+		if err := writeModel(b, l); err != nil {
+			return err
+		}
+		if hessian && l.M.Classifier() {
+			b.WriteString(modelHessian)
+		} else if hessian {
+			b.WriteString(quadraticHessian)
+		}
+		return nil
+	}
+	f, ok := p.F.(*expr.Func)
+	if !ok {
+		return fmt.Errorf("--format python needs a typed function or a model learning from data")
+	}
+	b.WriteString(expr.PythonPrelude)
+	fmt.Fprintf(b, "\n\ndef f(x):\n    return %s\n", f.Python())
+	if err := writeGradient(b, f); err != nil {
+		return err
+	}
+	if hessian {
+		return writeHessian(b, f)
+	}
+	return nil
 }
 
 const pythonHead = `#!/usr/bin/env python3

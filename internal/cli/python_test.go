@@ -119,6 +119,14 @@ var pythonCases = [][]string{
 	{"--func", rosenbrock10, "--start", rosenbrock10Start, "--method", "newton", "--damping", "1", "--steps", "30"},
 	{"--func", "x[0]^2 + x[1]^2 + x[2]^2 - x[0]*x[2]", "--start", "3,2,1", "--method", "ascent,gd", "--lr", "0.01", "--gradient", "numeric", "--h", "0.001", "--steps", "40"},
 	{"--func", "sum(cos(x[i]) + 0.1*(i+1)*x[i]^2, i, 0, 6)", "--start", "1,2,3,-1,-2,-3,0.5", "--convention", "book", "--method", "gd,momentum,nesterov,adagrad,rmsprop,adam", "--lr", "0.05", "--schedule", "exp:0.98", "--noise", "0.2", "--seed", "11", "--steps", "60"},
+	// Models learning from data (full batch).
+	{"--data", "line", "--lr", "0.05", "--steps", "300"},
+	{"--data", "line", "--method", "newton", "--steps", "3"},
+	{"--data", "blobs", "--method", "gd,newton,adam", "--lr", "0.5", "--steps", "100"},
+	{"--data", "moons", "--model", "mlp:4", "--method", "adam", "--lr", "0.05", "--steps", "500"},
+	{"--data", "parabola", "--model", "polynomial:3", "--method", "momentum", "--lr", "0.001", "--steps", "300"},
+	{"--data", "circles", "--method", "rmsprop,adagrad", "--lr", "0.01", "--steps", "100", "--convention", "book", "--test-fraction", "0.2"},
+	{"--data", "xor", "--model", "mlp:2", "--lr", "0.5", "--steps", "50", "--schedule", "step:10:0.5"},
 }
 
 // rosenbrock10 is the 10-D Rosenbrock typed with sum, and its standard start.
@@ -137,8 +145,13 @@ func TestPythonRefusesWhatItCannotReproduce(t *testing.T) {
 	}{
 		{[]string{"--method", "bfgs"}, "bfgs"},
 		{[]string{"--noise", "0.1", "--steps", "20001"}, "20001 steps are more than the 20000"},
+		{[]string{"--data", "line", "--batch", "5"}, "a NumPy script reproduces full-batch runs"},
 	} {
-		_, errOut, code := cli(append([]string{"run", "--format", "python", "--func", "x^2 + y^2"}, tc.args...)...)
+		head := []string{"run", "--format", "python", "--func", "x^2 + y^2"}
+		if tc.args[0] == "--data" {
+			head = head[:3]
+		}
+		_, errOut, code := cli(append(head, tc.args...)...)
 		if code != 2 || !strings.Contains(errOut, tc.want) {
 			t.Errorf("%v: exit %d, %q; want 2 and %q", tc.args, code, errOut, tc.want)
 		}
