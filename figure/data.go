@@ -47,7 +47,7 @@ func AddTestLoss(s *plotting.Scene, p optimizer.Problem, traces []Trace) {
 		}
 		r, pts := &s.Runs[i], traces[i].Points
 		r.Test = make([]float64, len(r.K))
-		every := max(1, len(r.K)/testPoints)
+		every := max(1, (len(r.K)+testPoints-1)/testPoints)
 		for j, k := range r.K {
 			r.Test[j] = math.NaN()
 			if j%every == 0 || j == len(r.K)-1 {
@@ -55,5 +55,33 @@ func AddTestLoss(s *plotting.Scene, p optimizer.Problem, traces []Trace) {
 				r.Test[j] = l.Test.ValueN(pts[max(0, at-1)].Pos(n))
 			}
 		}
+	}
+}
+
+// AddAccuracy gives a scene of a classifier's traces the share of rows
+// each run classifies right, on the training rows and (when p has one) on
+// the test rows, at about testPoints of each run's points and its last.
+func AddAccuracy(s *plotting.Scene, p optimizer.Problem, traces []Trace) {
+	l := model.LossOf(p.F)
+	if l == nil || !l.M.Classifier() {
+		return
+	}
+	n := l.Dims()
+	s.Accuracy = make([]plotting.Run, len(traces))
+	for i, t := range traces {
+		a := plotting.Run{Label: Label(t.Config), DivergedAt: -1, Hidden: t.Hidden}
+		every := max(1, (len(t.Points)+testPoints-1)/testPoints)
+		for j, pt := range t.Points {
+			if j%every != 0 && j != len(t.Points)-1 {
+				continue
+			}
+			w := pt.Pos(n)
+			a.K, a.F = append(a.K, pt.K), append(a.F, l.Accuracy(w))
+			a.X, a.Y = append(a.X, 0), append(a.Y, 0)
+			if l.Test != nil {
+				a.Test = append(a.Test, l.Test.Accuracy(w))
+			}
+		}
+		s.Accuracy[i] = a
 	}
 }

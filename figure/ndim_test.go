@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"gdlab/model"
 	"gdlab/optimizer"
 	"gdlab/optimizer/expr"
 	"gdlab/plotting"
@@ -122,5 +123,38 @@ func BenchmarkPlaneFigure(b *testing.B) {
 		if _, err := plotting.NewRenderer().Render(nil, s, o); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestAccuracyAndTestLoss: a classifier's scene gets each run's accuracy
+// on the training and test rows at up to testPoints+1 steps (the last
+// one's is the model's accuracy there), and its test loss; a function's
+// scene gets neither.
+func TestAccuracyAndTestLoss(t *testing.T) {
+	lr, err := model.Spec{Data: "blobs", TestFraction: 0.2, Seed: 1}.Learn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := optimizer.DefaultConfig()
+	c.LR, c.Steps = 0.5, 1000
+	c.SetStart(lr.Start)
+	tr := TraceOf(optimizer.Run(context.Background(), lr.Problem, c, nil))
+	s := SceneN(lr.Problem, []Trace{tr}, -1, 0, Projection{})
+	AddAccuracy(s, lr.Problem, []Trace{tr})
+	AddTestLoss(s, lr.Problem, []Trace{tr})
+	a := s.Accuracy[0]
+	last := tr.Points[len(tr.Points)-1]
+	if len(a.K) > testPoints+2 || a.K[len(a.K)-1] != last.K || a.F[len(a.F)-1] != lr.Train.Accuracy(last.Pos(3)) || a.Test[len(a.Test)-1] != lr.Test.Accuracy(last.Pos(3)) {
+		t.Errorf("accuracy at %d steps, last %v/%v", len(a.K), a.F[len(a.F)-1], a.Test[len(a.Test)-1])
+	}
+	if tl := s.Runs[0].Test; len(tl) != len(s.Runs[0].K) || tl[len(tl)-1] != lr.Test.ValueN(last.Pos(3)) {
+		t.Errorf("test loss: %d of %d points", len(tl), len(s.Runs[0].K))
+	}
+	p, fn := runN(t, "x[0]^2 + x[1]^2 + x[2]^2", optimizer.GD, 0.1, 5, 1, 1, 1)
+	s = SceneN(p, []Trace{fn}, -1, 0, Projection{})
+	AddAccuracy(s, p, []Trace{fn})
+	AddTestLoss(s, p, []Trace{fn})
+	if s.Accuracy != nil || s.Runs[0].Test != nil {
+		t.Error("a function got accuracies or test losses")
 	}
 }

@@ -61,9 +61,36 @@ func (r *Renderer) renderData(dst *image.RGBA, s *Scene, o Options) {
 			r.renderMain(subRGBA(dst, mainR), s, o, false)
 		}
 	}
+	lossR, accR := splitAccuracy(lossR, s)
 	if !lossR.Empty() {
 		r.renderLoss(subRGBA(dst, lossR), s, o, false)
 	}
+	if !accR.Empty() {
+		r.renderLoss(subRGBA(dst, accR), accuracyScene(s, o.labels()), coordsOptions(o), false)
+	}
+}
+
+// accuracyShare is the share of the loss column the accuracy panel takes.
+const accuracyShare = 0.4
+
+// splitAccuracy splits the loss column r of a data view between the loss
+// and, when s has accuracies, the accuracy panel under it.
+func splitAccuracy(r image.Rectangle, s *Scene) (loss, acc image.Rectangle) {
+	if len(s.Accuracy) == 0 || r.Empty() {
+		return r, image.Rectangle{}
+	}
+	cut := r.Max.Y - int(math.Round(float64(r.Dy())*accuracyShare))
+	return image.Rect(r.Min.X, r.Min.Y, r.Max.X, cut), image.Rect(r.Min.X, cut, r.Max.X, r.Max.Y)
+}
+
+// accuracyScene is the scene of the accuracy panel: the runs' accuracies
+// as a loss panel draws losses, in the runs' colours.
+func accuracyScene(s *Scene, lb Labels) *Scene {
+	a := &Scene{Current: s.Current, valueLabel: lb.Accuracy, Runs: s.Accuracy, noTestNote: true}
+	if s.Key != "" {
+		a.Key = s.Key + "\x00accuracy"
+	}
+	return a
 }
 
 // writeDataVector draws a data view with a vector back end.
@@ -82,10 +109,16 @@ func writeDataVector(dc vgdraw.Canvas, s *Scene, o Options) {
 		p.Add(overlayPlotter{s: s, o: o, legend: false})
 		p.Draw(aspectCanvas(p, cropMargin(pc, o.Scale), mf.dims, mf.box, o))
 	}
+	lossR, accR := splitAccuracy(lossR, s)
 	if !lossR.Empty() {
 		pc := pointsCanvas(dc, lossR, o)
 		fillColor(pc, th.bg)
 		newLossFig(s, o, false).plot().Draw(cropMargin(pc, o.Scale))
+	}
+	if !accR.Empty() {
+		pc := pointsCanvas(dc, accR, o)
+		fillColor(pc, th.bg)
+		newLossFig(accuracyScene(s, o.labels()), coordsOptions(o), false).plot().Draw(cropMargin(pc, o.Scale))
 	}
 }
 

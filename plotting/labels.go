@@ -63,6 +63,8 @@ type Labels struct {
 	// AtStart, AtCurrent and AtEnd name the point a slice goes through:
 	// "the start", "the current point", "the end point".
 	AtStart, AtCurrent, AtEnd string
+	// Accuracy is the axis label of the accuracy panel ("accuracy").
+	Accuracy string
 	// TestNote follows the loss panel's axis label in parentheses when a run
 	// has a test set ("dashed: on the test rows").
 	TestNote string
@@ -99,6 +101,7 @@ func DefaultLabels() Labels {
 		AtEnd:         "the end point",
 		PlaneNote:     "plane of the path's two main directions: %s of its variance",
 		TestNote:      "dashed: on the test rows",
+		Accuracy:      "accuracy",
 	}
 }
 
@@ -117,7 +120,7 @@ func (o Options) labels() Labels {
 		{&l.Central, &d.Central}, {&l.ChosenH, &d.ChosenH}, {&l.ZeroAtBottom, &d.ZeroAtBottom},
 		{&l.LogScale, &d.LogScale}, {&l.Rate, &d.Rate},
 		{&l.Coordinate, &d.Coordinate}, {&l.CoordsOmitted, &d.CoordsOmitted}, {&l.SliceNote, &d.SliceNote},
-		{&l.AtStart, &d.AtStart}, {&l.AtCurrent, &d.AtCurrent}, {&l.AtEnd, &d.AtEnd}, {&l.PlaneNote, &d.PlaneNote}, {&l.TestNote, &d.TestNote},
+		{&l.AtStart, &d.AtStart}, {&l.AtCurrent, &d.AtCurrent}, {&l.AtEnd, &d.AtEnd}, {&l.PlaneNote, &d.PlaneNote}, {&l.TestNote, &d.TestNote}, {&l.Accuracy, &d.Accuracy},
 	} {
 		if *f.got == "" {
 			*f.got = *f.def

@@ -32,6 +32,7 @@ func germanLabels() *Labels {
 		AtEnd:         "den Endpunkt",
 		PlaneNote:     "Ebene der zwei Hauptrichtungen des Pfads: %s seiner Varianz",
 		TestNote:      "gestrichelt: auf den Testzeilen",
+		Accuracy:      "Genauigkeit",
 	}
 }
 

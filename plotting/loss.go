@@ -59,7 +59,7 @@ func newLossAxis(s *Scene, runs []runView, logScale bool, lb Labels) *lossAxis {
 		a.label += "  (" + lb.Clipped + ")"
 	}
 	for _, v := range runs {
-		if v.r.Test != nil {
+		if v.r.Test != nil && !s.noTestNote {
 			a.label += "  (" + lb.TestNote + ")"
 			break
 		}

@@ -68,6 +68,7 @@ func lossPanels(s *Scene, o Options) []lossPanel {
 	_, lossR := layout(o, s.dims())
 	if isData(o.View) {
 		_, _, lossR = dataLayout(o)
+		lossR, _ = splitAccuracy(lossR, s)
 	}
 	lossR, _ = splitRate(lossR, s, o)
 	if lossR.Empty() {

@@ -168,10 +168,17 @@ type Scene struct {
 	Coords *Coords
 	// Data is the data of the data views, nil for none.
 	Data *DataPanel
+	// Accuracy is, for a classifier learning from data, each run's share
+	// of rows classified right (F, between 0 and 1, at the steps K; Test
+	// on the test rows), by the index of Runs; the data views draw it in
+	// a panel under the loss. Empty for none.
+	Accuracy []Run
 
 	// valueLabel names the value axis of a loss panel ("f" when empty):
-	// the coordinates panel's scene sets it (coordsScene).
+	// the coordinates and accuracy panels' scenes set it; noTestNote
+	// leaves the test set's note off it (the loss panel beside has it).
 	valueLabel string
+	noTestNote bool
 }
 
 // Options are the rendering options of a figure.

@@ -442,6 +442,7 @@ func (s *Session) sceneLocked(k int) *plotting.Scene {
 			sc.Runs = runs
 			figure.AddTestLoss(sc, s.computed, traces)
 		}
+		figure.AddAccuracy(sc, s.computed, traces)
 	}
 	if s.opts.View == plotting.ViewHError {
 		sc.HError = s.hErrorLocked(k)

@@ -94,6 +94,7 @@ func plotScene(job job, view plotting.View, proj figure.Projection) *plotting.Sc
 		scene.Data = figure.DataPanel(l, traces)
 	}
 	figure.AddTestLoss(scene, job.problem, traces)
+	figure.AddAccuracy(scene, job.problem, traces)
 	return scene
 }
 
