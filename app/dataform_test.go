@@ -146,3 +146,23 @@ func TestTestRowsInTheWindow(t *testing.T) {
 		t.Error("no test loss in the figure")
 	}
 }
+
+// TestNumericGradientCostInTheWindow: learning with the numeric gradient,
+// the stability text says how much dearer it is than backpropagation,
+// measured off the main goroutine.
+func TestNumericGradientCostInTheWindow(t *testing.T) {
+	u := newTestUI(t)
+	u.DataSet.SetSelected("xor")
+	u.ModelName.SetText("mlp:2")
+	u.Gradient.SetSelected("numeric")
+	retype(u.Steps, "5")
+	test.Tap(u.RunButton)
+	idle(t, u)
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(u.Stability.Text, "times the exact gradient's") && time.Now().Before(deadline) {
+		frames(u, 100*time.Millisecond)
+	}
+	if !strings.Contains(u.Stability.Text, "for 9 parameters") {
+		t.Errorf("stability: %q", u.Stability.Text)
+	}
+}

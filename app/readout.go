@@ -29,9 +29,10 @@ type readout struct {
 	Status    *widget.Label
 	Table     *widget.Table
 
-	details *fyne.Container   // the readout and the stability sentence
-	table   []optimizer.Point // the selected run's steps, as the table shows them
-	dims    int               // the variables of the function the table shows
+	details *fyne.Container                             // the readout and the stability sentence
+	table   []optimizer.Point                           // the selected run's steps, as the table shows them
+	dims    int                                         // the variables of the function the table shows
+	cost    func(st session.State, selected int) string // the numeric gradient's measured cost, for a model
 }
 
 func newReadout() *readout {
@@ -79,6 +80,9 @@ func (r *readout) apply(st session.State, selected int, oc outcomes) {
 		if res := rs.Result; res != nil && !res.Reason.IsZero() && oc.known(selected) {
 			text += "\n" + fmt.Sprintf(lang.L("Run %d, %s: %s"), selected+1, render(res.Verdict.Word()), render(res.Reason))
 		}
+		if cost := r.costOf(st, selected); cost != "" {
+			text += "\n" + cost
+		}
 		r.Stability.SetText(text)
 	} else {
 		r.Stability.SetText("")
@@ -98,6 +102,15 @@ func (r *readout) apply(st session.State, selected int, oc outcomes) {
 			r.Table.Refresh()
 		}
 	}
+}
+
+// costOf is the numeric gradient's cost sentence of the selected run, ""
+// for none.
+func (r *readout) costOf(st session.State, selected int) string {
+	if r.cost == nil {
+		return ""
+	}
+	return r.cost(st, selected)
 }
 
 // stepSize is the end of a run's readout line where the step's size is

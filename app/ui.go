@@ -48,6 +48,7 @@ type UI struct {
 	presenter    *presenter     // presentation mode's layout
 	toolbarBox   fyne.CanvasObject
 	writer       *lessonWriter // the dialog that writes a lesson
+	cost         gradCost      // the numeric gradient's measured cost
 	Tabs         *container.AppTabs
 	Split        *container.Split
 	figureSplit  *container.Split // the figure over the readout and the worked step
@@ -98,6 +99,7 @@ func newUI(w fyne.Window, do func(func())) *UI {
 	u.StopButton = widget.NewButtonWithIcon(lang.L("Stop"), theme.MediaStopIcon(), u.Stop)
 	u.presenter = newPresenter(u.toggleControls)
 	u.writer = newLessonWriter(u)
+	u.readout.cost = u.costSentence
 	u.Browse.OnTapped = u.browseCSV
 	u.content = u.layout()
 	return u
