@@ -26,6 +26,7 @@ type planeBar struct {
 	Held *widget.Select // where the slice holds the others
 	box  *fyne.Container
 	dims int
+	vars []string // the variables' names, nil for x[0] …
 	set  func(figure.Projection)
 	sync bool
 }
@@ -49,10 +50,11 @@ func newPlaneBar(set func(figure.Projection)) *planeBar {
 
 // follow shows the bar for a function of dims variables (hidden for one
 // or two), with a choice of its coordinates.
-func (b *planeBar) follow(dims int) {
-	if dims == b.dims {
+func (b *planeBar) follow(dims int, vars []string) {
+	if dims == b.dims && slices.Equal(vars, b.vars) {
 		return
 	}
+	b.vars = vars
 	b.dims = dims
 	if dims <= 2 {
 		b.box.Hide()
@@ -61,6 +63,9 @@ func (b *planeBar) follow(dims int) {
 	names := make([]string, dims)
 	for i := range names {
 		names[i] = "x[" + strconv.Itoa(i) + "]"
+		if len(vars) == dims {
+			names[i] = vars[i] // a model's parameters
+		}
 	}
 	b.sync = true
 	b.I.SetOptions(names)
@@ -111,13 +116,13 @@ func (u *UI) followDims(st session.State) {
 	if model.LossOf(f) != nil {
 		learning = 1
 	}
+	u.planes.follow(f.Dims(), st.Problem.Vars)
 	key := [2]int{f.Dims(), learning}
 	if key == u.viewsFor {
 		return
 	}
 	was := u.viewsFor
 	u.viewsFor = key
-	u.planes.follow(f.Dims())
 	var fit []viewChoice
 	for _, c := range allViewChoices {
 		if (!c.many || f.Dims() > 2) && (!c.data || learning == 1) {

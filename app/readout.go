@@ -76,7 +76,7 @@ func (r *readout) apply(st session.State, selected int, oc outcomes) {
 	if selected < len(st.Runs) && st.Runs[selected].HasAt {
 		rs := st.Runs[selected]
 		text := fmt.Sprintf(lang.L("Run %d at step %d: Hessian eigenvalues %s. %s"),
-			selected+1, rs.At.K, nums(rs.Eigen), sentence(render(rs.Stable)))
+			selected+1, rs.At.K, eigenvalues(rs.Eigen), sentence(render(rs.Stable)))
 		if res := rs.Result; res != nil && !res.Reason.IsZero() && oc.known(selected) {
 			text += "\n" + fmt.Sprintf(lang.L("Run %d, %s: %s"), selected+1, render(res.Verdict.Word()), render(res.Reason))
 		}
@@ -206,6 +206,15 @@ func vec(v []float64) string {
 		s = "‖·‖=" + formatNum(floats.Norm(v, 2)) + " " + s
 	}
 	return s
+}
+
+// eigenvalues writes the Hessian's eigenvalues (ascending): all of them,
+// or for more than four the smallest and the largest and how many.
+func eigenvalues(v []float64) string {
+	if len(v) <= 4 {
+		return nums(v)
+	}
+	return fmt.Sprintf(lang.L("from %s to %s (%d of them)"), formatNum(v[0]), formatNum(v[len(v)-1]), len(v))
 }
 
 func nums(v []float64) string {
