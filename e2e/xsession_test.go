@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -30,14 +32,15 @@ type xsession struct {
 	home    string
 }
 
-// startX starts Xvfb on a free display number, 1280×800.
+// startX starts Xvfb on a free display, 1280×800.
 func startX(t *testing.T, shots string) *xsession {
 	t.Helper()
 	return startXSize(t, shots, "1280x800")
 }
 
-// startXSize starts Xvfb on a free display number with a screen of size
-// ("1920x1080").
+// startXSize starts Xvfb with a screen of size ("1920x1080") on a display
+// number the server picks itself (-displayfd): a display held by a server
+// another run left behind, whose lock file may be gone, is never chosen.
 func startXSize(t *testing.T, shots, size string) *xsession {
 	t.Helper()
 	for _, tool := range []string{"Xvfb", "xdotool", "import", python()} {
@@ -46,18 +49,12 @@ func startXSize(t *testing.T, shots, size string) *xsession {
 		}
 	}
 	s := &xsession{t: t, shots: shots, home: t.TempDir()}
-	for n := 90; n < 140; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
-			continue
-		}
-		s.display = ":" + strconv.Itoa(n)
-		break
+	log := filepath.Join(s.home, "xvfb.log")
+	display, err := s.startXvfb(size, log)
+	if err != nil {
+		t.Fatalf("Xvfb did not come up: %v\n%s", err, readLog(log))
 	}
-	s.xvfb = exec.Command("Xvfb", s.display, "-screen", "0", size+"x24", "-nolisten", "tcp")
-	if err := s.xvfb.Start(); err != nil {
-		t.Fatalf("start Xvfb: %v", err)
-	}
-	t.Cleanup(func() { s.xvfb.Process.Kill(); s.xvfb.Wait() })
+	s.display = display
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		probe := exec.Command("xdotool", "getdisplaygeometry")
@@ -66,11 +63,72 @@ func startXSize(t *testing.T, shots, size string) *xsession {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("Xvfb did not come up")
+			t.Fatalf("Xvfb on %s does not answer\n%s", s.display, readLog(log))
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
 	return s
+}
+
+// startXvfb starts the server, registers its shutdown and returns the
+// display it chose (":N"). The server's messages go to the file log.
+func (s *xsession) startXvfb(size, log string) (string, error) {
+	out, err := os.Create(log)
+	if err != nil {
+		return "", err
+	}
+	defer out.Close()
+	r, w, err := os.Pipe()
+	if err != nil {
+		return "", err
+	}
+	defer r.Close()
+	s.xvfb = exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", size+"x24", "-nolisten", "tcp")
+	s.xvfb.ExtraFiles = []*os.File{w}
+	s.xvfb.Stdout, s.xvfb.Stderr = out, out
+	err = s.xvfb.Start()
+	w.Close()
+	if err != nil {
+		return "", err
+	}
+	s.t.Cleanup(s.stopXvfb)
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		number <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-number:
+		if _, err := strconv.Atoi(n); err != nil {
+			return "", fmt.Errorf("Xvfb wrote no display number (%q)", n)
+		}
+		return ":" + n, nil
+	case <-time.After(20 * time.Second):
+		return "", fmt.Errorf("Xvfb chose no display within 20 s")
+	}
+}
+
+// readLog returns the server's messages, or why they cannot be read.
+func readLog(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err.Error()
+	}
+	return string(b)
+}
+
+// stopXvfb asks the server to end, so that it removes its lock file and
+// socket, and kills it if it does not within 5 s.
+func (s *xsession) stopXvfb() {
+	s.xvfb.Process.Signal(syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() { s.xvfb.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		s.xvfb.Process.Kill()
+		<-done
+	}
 }
 
 func (s *xsession) env() []string {
