@@ -146,7 +146,7 @@ func (c *form) readData() (*model.Learning, bool) {
 		case "data":
 			field = c.DataFile
 		}
-		c.setError(field, errors.New(se.Err.Error()))
+		c.setError(field, errors.New(errText(se.Err)))
 		return nil, false
 	}
 	if key := src.Set + "|" + src.Model; key != c.learnKey {

@@ -92,6 +92,31 @@ func TestFittingYourOwnCSV(t *testing.T) {
 	}
 }
 
+// TestCSVErrorsInGerman: in German the window shows a bad CSV file's
+// error in German, still naming the file, the line and the column, and a
+// model's error at the model field.
+func TestCSVErrorsInGerman(t *testing.T) {
+	withLocale(t, "LANG=de_DE.UTF-8")
+	u := newTestUI(t)
+	path := t.TempDir() + "/hours.csv"
+	if err := os.WriteFile(path, []byte("hours,score\n1,3\n2,oops\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.DataSet.SetSelected(csvData())
+	retype(u.DataFile, path)
+	retype(u.Columns, "hours,score")
+	want := path + `:3: Spalte "score": "oops" ist keine endliche Zahl`
+	if msg := u.errs[u.DataFile]; !u.RunButton.Disabled() || !msg.Visible() || msg.Text != want {
+		t.Errorf("a bad number: Run disabled %v, %q, want %q", u.RunButton.Disabled(), msg.Text, want)
+	}
+	u.DataSet.SetSelected("line")
+	retype(&u.ModelName.Entry, "mlp:4")
+	want = "Modell mlp:4 nimmt 2 Eingabespalte(n); die Daten haben 1"
+	if msg := u.errs[&u.ModelName.Entry]; !u.RunButton.Disabled() || msg.Text != want {
+		t.Errorf("mlp:4 on line: Run disabled %v, %q, want %q", u.RunButton.Disabled(), msg.Text, want)
+	}
+}
+
 // TestHoverOverTheData: over a data point the read-out gives its columns'
 // values; a tap on the loss over (w, b) starts the runs there.
 func TestHoverOverTheData(t *testing.T) {

@@ -1,8 +1,13 @@
 package lesson
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"gdlab/message"
+	"gdlab/message/packtest"
+	"gdlab/model"
 )
 
 // dataLesson learns the line with mini-batches.
@@ -43,5 +48,28 @@ func TestLessonsThatLearnFromData(t *testing.T) {
 		if _, err := Parse([]byte(bad)); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s → %s: %v, want %q", tc.from, tc.to, err, tc.want)
 		}
+	}
+}
+
+// TestDataErrorsNestTheModelsMessage: a data source the model package
+// refuses gives a lesson error that nests the model package's message, so
+// that it is translated as a whole, and that still is a *model.SpecError
+// naming the field.
+func TestDataErrorsNestTheModelsMessage(t *testing.T) {
+	_, err := Parse([]byte(strings.Replace(dataLesson, `"model": "linear"`, `"model": "logistic"`, 1)))
+	var se *model.SpecError
+	if !errors.As(err, &se) || se.Field != "model" {
+		t.Fatalf("%v: no *model.SpecError of the model (%+v)", err, se)
+	}
+	de := map[string]string{}
+	for _, name := range []string{"lesson.de.json", "model.de.json"} {
+		for k, v := range packtest.Read(t, "../assets/translations", name) {
+			de[k] = v
+		}
+	}
+	german := message.Of(err, func(key string) string { return de[key] })
+	want := "Daten: Modell logistic klassifiziert: die Daten line haben Werte, keine Klassen 0 und 1 (nehmen Sie linear oder polynomial:D)"
+	if german != want {
+		t.Errorf("German %q, want %q", german, want)
 	}
 }

@@ -230,7 +230,7 @@ func (l Lesson) dataProblem() (optimizer.Problem, error) {
 	}
 	lr, err := l.Data.Spec().Learn()
 	if err != nil {
-		return optimizer.Problem{}, wrap(msgData, msgVerbatimLesson.New(message.Text(err.Error())))
+		return optimizer.Problem{}, wrap(msgData, err) // the model package's message, nested
 	}
 	return lr.Problem, nil
 }

@@ -12,7 +12,8 @@ import (
 // count message.Int, a number from the file message.Value, a path or a
 // piece of input message.Text, the place in the file a nested message
 // (msgWhere), and an error inside another one (a run's, the function's, the
-// file system's) a nested message when it has one, else its text.
+// file system's, the model package's) a nested message when it has one,
+// else its text.
 var (
 	// Where an error is: the place in the file, the run, the function.
 	msgAt       = message.Define("%s: %s")
@@ -22,8 +23,6 @@ var (
 	msgData     = message.Define("data: %s")
 	msgDataFunc = message.Define(`give "function" or "data", not both`)
 	msgDataSet  = message.Define(`"set" %s is not a built-in data set: the sets are %s`)
-	// msgVerbatimLesson carries the model package's own (English) words.
-	msgVerbatimLesson = message.Define("%s")
 
 	// The file as a whole.
 	msgTooLarge      = message.Define("the lesson file is larger than 1 MiB")
@@ -127,7 +126,7 @@ var (
 
 // kinds lists every kind above, for the test of the translations.
 var kinds = []message.Kind{
-	msgAt, msgWhere, msgRun, msgFunction, msgData, msgDataFunc, msgDataSet, msgVerbatimLesson,
+	msgAt, msgWhere, msgRun, msgFunction, msgData, msgDataFunc, msgDataSet,
 	msgTooLarge, msgEmpty, msgTrailing, msgUnexpectedEOF, msgNotJSON, msgTooDeep,
 	msgBadValue, msgBadKey, msgAfterKey, msgAfterPair, msgAfterItem, msgInString, msgInEscape, msgInHex,
 	msgInNumber, msgAfterPoint, msgInExponent, msgInLiteral, msgSyntax, msgWithHint,

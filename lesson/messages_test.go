@@ -2,14 +2,10 @@ package lesson
 
 import (
 	"errors"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -23,58 +19,12 @@ import (
 // arity of its key, and that lesson.en.json maps each key to itself.
 func TestTranslations(t *testing.T) {
 	own := packtest.Keys(t, kinds)
-	for _, key := range definedKeys(t) {
+	for _, key := range packtest.Defined(t, ".") {
 		if !own[key] {
 			t.Errorf("kind %q is defined but not in kinds", key)
 		}
 	}
 	packtest.Check(t, "../assets/translations", "lesson", kinds, "JSON", "XMIN", "XMAX", "YMIN", "YMAX")
-}
-
-// definedKeys returns the keys of every message.Define call in the
-// package's (non-test) source files.
-func definedKeys(t *testing.T) []string {
-	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var keys []string
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "Define" {
-				return true
-			}
-			if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "message" || len(call.Args) != 1 {
-				return true
-			}
-			lit, ok := call.Args[0].(*ast.BasicLit)
-			if !ok {
-				t.Errorf("%s: message.Define of a non-literal key", fset.Position(call.Pos()))
-				return true
-			}
-			key, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				t.Fatal(err)
-			}
-			keys = append(keys, key)
-			return true
-		})
-	}
-	return keys
 }
 
 // TestErrorsAreMessages checks that every error of the package is a
@@ -84,7 +34,7 @@ func definedKeys(t *testing.T) []string {
 func TestErrorsAreMessages(t *testing.T) {
 	de := map[string]string{}
 	complete := true
-	for _, name := range []string{"lesson.de.json", "expr.de.json", "optimizer.de.json"} {
+	for _, name := range []string{"lesson.de.json", "expr.de.json", "optimizer.de.json", "model.de.json"} {
 		m := packtest.Read(t, "../assets/translations", name)
 		for k, v := range m {
 			de[k] = v
@@ -152,6 +102,14 @@ func allErrors(t *testing.T) map[string]error {
 		change(&l)
 		errs["validate "+name] = l.Validate()
 		errs["save "+name] = Save(filepath.Join(t.TempDir(), "x.json"), l)
+	}
+	for name, change := range map[string][2]string{
+		"data model":    {`"model": "linear"`, `"model": "logistic"`},
+		"data batch":    {`"batch": 10`, `"batch": -1`},
+		"data mlp":      {`"model": "linear"`, `"model": "mlp:4"`},
+		"data no model": {`"model": "linear"`, `"model": "cubic"`},
+	} {
+		errs["parse "+name] = second(Parse([]byte(strings.Replace(dataLesson, change[0], change[1], 1))))
 	}
 	dir := t.TempDir()
 	errs["load missing"] = second(LoadFile(filepath.Join(dir, "missing.json")))

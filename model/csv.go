@@ -3,12 +3,13 @@ package model
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"gdlab/message"
 )
 
 // MaxRows is the most rows a CSV file of data may have.
@@ -27,14 +28,14 @@ const MaxRows = 1_000_000
 // checked for NUL bytes and invalid UTF-8, which no text file has.
 func LoadCSV(name string, r io.Reader, columns []string) (*Data, error) {
 	if len(columns) < 2 || len(columns) > 3 {
-		return nil, fmt.Errorf("%s: give two or three columns (x,y; x1,x2,y; x,label; x1,x2,label), not %d", name, len(columns))
+		return nil, msgColumnCount.New(message.Text(name), message.Int(len(columns)))
 	}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: the file is empty: it needs a header row naming its columns", name)
+		return nil, msgEmptyFile.New(message.Text(name))
 	}
 	if err != nil {
 		return nil, csvError(name, err)
@@ -61,11 +62,11 @@ func LoadCSV(name string, r io.Reader, columns []string) (*Data, error) {
 			return nil, err
 		}
 		if d.Rows() > MaxRows {
-			return nil, fmt.Errorf("%s: more than %d rows (line %d): a data set may have at most %d", name, MaxRows, line, MaxRows)
+			return nil, msgTooManyRows.New(message.Text(name), message.Int(MaxRows), message.Int(line), message.Int(MaxRows))
 		}
 	}
 	if d.Rows() == 0 {
-		return nil, fmt.Errorf("%s: no rows after the header", name)
+		return nil, msgNoRows.New(message.Text(name))
 	}
 	return d, nil
 }
@@ -81,7 +82,7 @@ func columnIndex(name string, header, columns []string) ([]int, error) {
 			}
 		}
 		if idx[k] < 0 {
-			return nil, fmt.Errorf("%s:1: no column %q in the header (it has %s)", name, c, strings.Join(header, ", "))
+			return nil, msgNoColumn.New(message.Text(name), message.Quote(c), message.Text(strings.Join(header, ", ")))
 		}
 	}
 	return idx, nil
@@ -94,19 +95,19 @@ func (d *Data) addRecord(name string, line int, rec []string, idx []int, columns
 	}
 	for k, i := range idx {
 		if i >= len(rec) {
-			return fmt.Errorf("%s:%d: column %q is missing (the line has %d fields)", name, line, columns[k], len(rec))
+			return msgFieldMissing.New(message.Text(name), message.Int(line), message.Quote(columns[k]), message.Int(len(rec)))
 		}
 		s := strings.TrimSpace(rec[i])
 		v, err := strconv.ParseFloat(s, 64)
 		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("%s:%d: column %q: %q is not a finite number", name, line, columns[k], s)
+			return msgNotFinite.New(message.Text(name), message.Int(line), message.Quote(columns[k]), message.Quote(s))
 		}
 		if k < d.Inputs {
 			d.X = append(d.X, v)
 			continue
 		}
 		if d.Classification && v != 0 && v != 1 {
-			return fmt.Errorf("%s:%d: column %q: %q is not a label 0 or 1", name, line, columns[k], s)
+			return msgNotLabel.New(message.Text(name), message.Int(line), message.Quote(columns[k]), message.Quote(s))
 		}
 		d.Y = append(d.Y, v)
 	}
@@ -118,17 +119,18 @@ func (d *Data) addRecord(name string, line int, rec []string, idx []int, columns
 func textRecord(name string, line int, rec []string) error {
 	for _, f := range rec {
 		if strings.IndexByte(f, 0) >= 0 || !utf8.ValidString(f) {
-			return fmt.Errorf("%s:%d: not a text file (binary data on this line)", name, line)
+			return msgBinary.New(message.Text(name), message.Int(line))
 		}
 	}
 	return nil
 }
 
-// csvError is a CSV syntax error with the file's name and its line.
+// csvError is a CSV syntax error with the file's name, its line and its
+// column, or an error reading the file with the file's name; it wraps err.
 func csvError(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s:%d: column %d: %v", name, pe.Line, pe.Column, pe.Err)
+		return &chain{msg: msgCSVSyntax.New(message.Text(name), message.Int(pe.Line), message.Int(pe.Column), reason(pe.Err)), cause: err}
 	}
-	return fmt.Errorf("%s: %v", name, err)
+	return wrap(msgCSVRead, err, message.Text(name))
 }

@@ -39,4 +39,15 @@
 // the central difference of the exact gradient (step 1e-5·max(1, |w|)),
 // which the optimizer uses only for its stability analysis and Newton's
 // method.
+//
+// # Errors
+//
+// Every error is a message.Message (message.As finds it), so the window
+// shows it in its own language (assets/translations/model.de.json); its
+// Error text is English. An error of a CSV file starts with the file and
+// the line, "FILE:LINE: ", and names the column. An error about another
+// error keeps it: a syntax error wraps encoding/csv's *csv.ParseError, and
+// an error opening the file the file system's (errors.Is(err,
+// fs.ErrNotExist)). Spec.Learn's error is a *SpecError that names the part
+// of the Spec at fault.
 package model

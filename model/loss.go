@@ -1,9 +1,10 @@
 package model
 
 import (
-	"fmt"
 	"math"
 	"sync"
+
+	"gdlab/message"
 )
 
 // Loss is the loss of a model over a data set (or a part of it) as a
@@ -42,13 +43,13 @@ type quadratic struct {
 func NewLoss(m Model, d *Data) (*Loss, error) {
 	switch {
 	case d.Rows() == 0:
-		return nil, fmt.Errorf("the data %s has no rows", d.Name)
+		return nil, msgDataNoRows.New(message.Text(d.Name))
 	case m.Inputs != d.Inputs:
-		return nil, fmt.Errorf("model %s takes %d input column(s); the data %s has %d", m, m.Inputs, d.Name, d.Inputs)
+		return nil, msgDataInputs.New(message.Text(m.String()), message.Int(m.Inputs), message.Text(d.Name), message.Int(d.Inputs))
 	case m.Classifier() && !d.Classification:
-		return nil, fmt.Errorf("model %s classifies: the data %s has values, not labels 0 and 1 (use linear or polynomial:D)", m, d.Name)
+		return nil, msgClassifies.New(message.Text(m.String()), message.Text(d.Name))
 	case !m.Classifier() && d.Classification:
-		return nil, fmt.Errorf("model %s fits values: the data %s has labels 0 and 1 (use logistic or mlp:H)", m, d.Name)
+		return nil, msgFitsValues.New(message.Text(m.String()), message.Text(d.Name))
 	}
 	l := &Loss{M: m, D: d}
 	size := m.Hidden + m.NumParams() + m.Inputs + 2
@@ -120,6 +121,9 @@ func (l *Loss) ValueGradN(w, grad []float64) float64 {
 func (l *Loss) eval(w, g []float64) float64 {
 	if l.quad != nil && l.rows == nil {
 		return l.quad.eval(w, g)
+	}
+	if l.M.Kind == Linear || l.M.Kind == Logistic {
+		return l.evalAffine(w, g)
 	}
 	sp := l.scratch.Get().(*[]float64)
 	defer l.scratch.Put(sp)

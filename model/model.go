@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+
+	"gdlab/message"
 )
 
 // Kind is the family of a model.
@@ -48,10 +50,10 @@ func ParseModel(s string, inputs int) (Model, error) {
 	case name == "mlp" && hasArg && err == nil && n >= 1 && n <= 16:
 		m = Model{Kind: MLP, Hidden: n, Inputs: 2}
 	default:
-		return Model{}, fmt.Errorf("model %q: the models are %s", s, modelList)
+		return Model{}, msgUnknownModel.New(message.Quote(s), message.Text(modelList))
 	}
 	if m.Inputs != inputs || inputs < 1 || inputs > 2 {
-		return Model{}, fmt.Errorf("model %s takes %d input column(s); the data has %d", m, m.Inputs, inputs)
+		return Model{}, msgModelInputs.New(message.Text(m.String()), message.Int(m.Inputs), message.Int(inputs))
 	}
 	return m, nil
 }

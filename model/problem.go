@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"gdlab/message"
 	"gdlab/optimizer"
 )
 
@@ -75,7 +76,7 @@ func (s Spec) learn() (Learning, string, error) {
 	train := d
 	if s.TestFraction != 0 {
 		if !(s.TestFraction > 0 && s.TestFraction < 1) {
-			return out, "test-fraction", fmt.Errorf("%g is not a fraction between 0 and 1", s.TestFraction)
+			return out, "test-fraction", msgTestFraction.New(message.Value(s.TestFraction))
 		}
 		var test *Data
 		train, test = d.Split(s.TestFraction, s.Seed)
@@ -88,7 +89,7 @@ func (s Spec) learn() (Learning, string, error) {
 	}
 	out.Train.Test = out.Test
 	if s.Batch < 0 {
-		return out, "batch", fmt.Errorf("%d rows: give a number of rows ≥ 1 (or 0 for all)", s.Batch)
+		return out, "batch", msgBatch.New(message.Int(s.Batch))
 	}
 	out.Problem = optimizer.Problem{F: out.Train, Source: "loss of " + m.String() + " on " + d.Name, Vars: m.Params()}
 	out.Start, out.Batches = m.Start(s.Seed), 1
@@ -106,13 +107,16 @@ func (s Spec) load() (*Data, error) {
 		return d, nil
 	}
 	if !strings.HasSuffix(strings.ToLower(s.Data), ".csv") {
-		return nil, fmt.Errorf("data %q is neither a built-in data set (%s) nor a .csv file", s.Data, strings.Join(DataNames(), ", "))
+		return nil, msgUnknownData.New(message.Quote(s.Data), message.Text(strings.Join(DataNames(), ", ")))
 	}
 	f, err := os.Open(s.Data)
 	if err != nil {
-		return nil, err
+		return nil, openError(s.Data, err)
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, msgIsFolder.New(message.Text(s.Data))
+	}
 	cols := s.Columns
 	if cols == nil {
 		cols = []string{"x", "y"}

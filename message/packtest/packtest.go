@@ -7,10 +7,14 @@ package packtest
 
 import (
 	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -90,4 +94,59 @@ func Read(t testing.TB, dir, file string) map[string]string {
 		t.Fatalf("%s: %v", file, err)
 	}
 	return m
+}
+
+// Defined returns the keys of every message.Define call in the Go files of
+// dir that are not tests, so that a package's test can check that its list
+// of kinds misses none. A Define of a key that is no string literal is an
+// error.
+func Defined(t testing.TB, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if key, ok := defineKey(t, fset, n); ok {
+				keys = append(keys, key)
+			}
+			return true
+		})
+	}
+	return keys
+}
+
+// defineKey is the key of n when n is a call message.Define(KEY).
+func defineKey(t testing.TB, fset *token.FileSet, n ast.Node) (string, bool) {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
+		return "", false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Define" {
+		return "", false
+	}
+	if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "message" || len(call.Args) != 1 {
+		return "", false
+	}
+	lit, ok := call.Args[0].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		t.Errorf("%s: message.Define of a non-literal key", fset.Position(call.Pos()))
+		return "", false
+	}
+	key, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key, true
 }
