@@ -63,7 +63,7 @@ func (r *readout) apply(st session.State, selected int, oc outcomes) {
 		p := rs.At
 		d := dimsOf(st)
 		lines = append(lines, fmt.Sprintf(lang.L("%-18s k=%-6d x=%s  f=%s  grad=%s  update=%s"),
-			figure.Label(rs.Config), p.K, vec(p.Pos(d)), formatNum(p.F), vec(p.GradVec(d)), vec(p.UpdateVec(d)))+stepSize(rs.Config, p))
+			figure.Label(rs.Config), p.K, vec(p.Pos(d)), known(p, formatNum(p.F)), known(p, vec(p.GradVec(d))), vec(p.UpdateVec(d)))+stepSize(rs.Config, p))
 		if rs.HasRule {
 			for _, l := range rs.Rule.Lines(st.Problem.F.Dims()) {
 				lines = append(lines, "    "+l)
@@ -256,8 +256,10 @@ func tableColumns(dims int) []tableColumn {
 		return out
 	}
 	vector(names([]string{"x", "y"}, "x[", "]"), optimizer.Point.Coord)
-	cols = append(cols, tableColumn{"f", func(p optimizer.Point) string { return cell(p.F) }})
-	vector(names([]string{"∂f/∂x", "∂f/∂y"}, "∂f/∂x[", "]"), optimizer.Point.GradCoord)
+	cols = append(cols, tableColumn{"f", func(p optimizer.Point) string { return known(p, cell(p.F)) }})
+	for i, name := range names([]string{"∂f/∂x", "∂f/∂y"}, "∂f/∂x[", "]") {
+		cols = append(cols, tableColumn{name, func(p optimizer.Point) string { return known(p, cell(p.GradCoord(i))) }})
+	}
 	vector(names([]string{"Δx", "Δy"}, "Δx[", "]"), optimizer.Point.UpdateCoord)
 	return append(cols,
 		tableColumn{"η", func(p optimizer.Point) string { return cell(p.LR) }},
@@ -308,3 +310,12 @@ func (r *readout) tableLayout(export func()) fyne.CanvasObject {
 }
 
 func cell(v float64) string { return fmt.Sprintf("%.9g", v) }
+
+// known is text, or "—" at a step of a mini-batch run that did not
+// evaluate the loss on all the data (optimizer.Sampler.FullEvery).
+func known(p optimizer.Point, text string) string {
+	if p.F != p.F && p.Evals == [2]int32{} {
+		return "—"
+	}
+	return text
+}

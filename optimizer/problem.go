@@ -39,7 +39,8 @@ type ObjectiveN interface {
 // model's loss over mini-batches of its data. A run asks NewSampler for
 // its own sampler (nil: every update uses the whole objective, as for
 // any other objective); the recorded values and gradients stay the whole
-// objective's, and each point's Point.Batch is its sample's loss.
+// objective's — at the steps the sampler's FullEvery chooses, NaN between
+// them — and each point's Point.Batch is its sample's loss.
 type Sampled interface {
 	ObjectiveN
 	NewSampler(seed uint64) Sampler
@@ -50,6 +51,12 @@ type Sampler interface {
 	// GradN stores in grad the gradient at x of the sample update k (1, 2,
 	// …) uses, and returns the sample's value there.
 	GradN(k int, x, grad []float64) float64
+	// FullEvery is how often the whole objective's value and gradient are
+	// worth their cost: every FullEvery-th step (and at the start, the last
+	// step and wherever the run stops). A sample is cheap and the whole
+	// objective may be large: evaluating it at every step would cost more
+	// than the run itself.
+	FullEvery() int
 }
 
 // MaxDims is the most variables a function may have.

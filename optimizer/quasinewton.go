@@ -170,7 +170,7 @@ func (r *gonumRecorder) Record(loc *optimize.Location, op optimize.Operation, s 
 // step records the major iteration at loc and applies the engine's stops.
 func (r *gonumRecorder) step(loc *optimize.Location, s *optimize.Stats) error {
 	p := r.point(s.MajorIterations-1, loc, s)
-	r.next = r.t.keep(p, r.next)
+	r.next = r.t.keep(p, r.next, false)
 	r.last = p
 	r.reported = r.t.progress(p.K, r.reported)
 	c := r.t.c

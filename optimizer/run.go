@@ -359,16 +359,18 @@ func (t *tracer) steps(p Point, st rule) (Status, int, Point) {
 }
 
 // keep records p as steps does: every point, or when decimating the ring
-// of the last steps and every stride-th point; next is the next step to
-// keep, and keep returns the one after p.
-func (t *tracer) keep(p Point, next int) int {
+// of the last steps and every stride-th point (and p when also is set);
+// next is the next step to keep, and keep returns the one after p.
+func (t *tracer) keep(p Point, next int, also bool) int {
 	if t.stride == 1 {
 		t.pts = append(t.pts, p)
 		return next
 	}
 	t.ring[p.K&(tailLen-1)] = p
-	if p.K == next {
+	if p.K == next || also {
 		t.pts = append(t.pts, p)
+	}
+	if p.K == next {
 		next += t.stride
 	}
 	return next

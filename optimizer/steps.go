@@ -83,7 +83,7 @@ func (t *tracer) stepsWith(p Point, st rule) (Status, int, Point) {
 		p = t.at(k, [2]float64{p.X[0] + u0, p.X[1] + u1}, [2]float64{u0, u1})
 		p.LR = lr
 		p.Evals[0] += extra
-		next = t.keep(p, next)
+		next = t.keep(p, next, false)
 		if !t.inBound(p) {
 			return Diverged, k, p
 		}

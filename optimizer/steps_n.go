@@ -77,8 +77,14 @@ func (v *vectors) point(k int, ring bool) Point {
 		Update: [2]float64{v.u[0], v.u[1]}, More: more}
 }
 
-// inBound reports whether x and f are finite and x within the bound.
-func (v *vectors) inBound(bound float64) bool { return withinBound(v.x, bound) && v.f-v.f == 0 }
+// unknown sets f and g to NaN: a step of a sampled run that did not
+// evaluate the whole objective.
+func (v *vectors) unknown() {
+	v.f = math.NaN()
+	for i := range v.g {
+		v.g[i] = math.NaN()
+	}
+}
 
 // gradNorm2 is ‖g‖².
 func (v *vectors) gradNorm2() float64 { return dot(v.g, v.g) }
@@ -112,9 +118,10 @@ func (t *tracer) stepsN(p Point, st rule) (Status, int, Point) {
 	if !c.Schedule.IsConstant() {
 		sc = newScheduler(c.Schedule, c.LR)
 	}
+	every := t.fullEvery()
 	for k := 1; k <= c.Steps; k++ {
 		if t.stop.Load() {
-			return Cancelled, k - 1, p
+			return Cancelled, k - 1, t.known(p, p.F == p.F || k == 1)
 		}
 		last = t.progress(k, last)
 		lr := c.LR
@@ -150,19 +157,71 @@ func (t *tracer) stepsN(p Point, st rule) (Status, int, Point) {
 		for i, ui := range v.u {
 			v.x[i] += ui
 		}
-		v.eval()
-		p = v.point(k, t.stride > 1 && k != next)
+		full, kept := every == 1, k == next
+		if !full {
+			full, kept = t.checkpoint(k, next, every)
+		}
+		if full {
+			v.eval()
+		} else {
+			v.unknown()
+		}
+		p = v.point(k, t.stride > 1 && !kept)
 		p.LR, p.Evals, p.Batch = lr, t.evals, batch
 		p.Evals[0] += extra
-		next = t.keep(p, next)
-		if !v.inBound(t.bound) {
-			return Diverged, k, p
+		if !full {
+			p.Evals = [2]int32{}
 		}
-		if useTol && v.gradNorm2() <= tol2 {
+		next = t.keep(p, next, kept)
+		if !withinBound(v.x, t.bound) || (full && v.f-v.f != 0) || batch-batch != 0 {
+			return Diverged, k, t.known(p, full)
+		}
+		if useTol && full && v.gradNorm2() <= tol2 {
 			return Converged, k, p
 		}
 	}
 	return MaxSteps, c.Steps, p
+}
+
+// fullEvery is how often a run evaluates the whole objective: every step,
+// but for a sampled run without a line search what its sampler says.
+func (t *tracer) fullEvery() int {
+	if t.sampler == nil || t.c.LineSearch == Armijo {
+		return 1
+	}
+	return max(1, t.sampler.FullEvery())
+}
+
+// checkpoint reports whether step k of a run that evaluates the whole
+// objective every every-th step evaluates it, and whether the point is
+// kept (next being the next point a decimated run keeps): every every-th
+// step and the last are evaluated and kept; a decimated run that keeps
+// fewer points than that evaluates the points it keeps instead.
+func (t *tracer) checkpoint(k, next, every int) (full, kept bool) {
+	kept = k == next || t.stride == 1
+	if t.stride > 1 && every <= t.stride {
+		return kept || k == t.c.Steps, kept || k == t.c.Steps
+	}
+	full = k%every == 0 || k == t.c.Steps
+	return full, kept || full
+}
+
+// known is p with the whole objective's value and gradient, evaluated now
+// when step p did not (a sampled run stopping between its evaluations),
+// in place of the copy the run kept.
+func (t *tracer) known(p Point, full bool) Point {
+	if full {
+		return p
+	}
+	v := t.vec
+	v.eval()
+	q := v.point(p.K, false)
+	q.LR, q.Batch, q.Evals = p.LR, p.Batch, t.evals
+	if last := len(t.pts) - 1; t.pts[last].K == q.K {
+		t.pts[last] = q
+	}
+	t.ring[q.K&(tailLen-1)] = q
+	return q
 }
 
 // armijoN is armijo in n dimensions, from the current point along −gu.

@@ -351,16 +351,17 @@ func lossValuePoint(pn panel, k, y float64) vg.Point {
 // occur), so a million steps cost one tight pass plus what the column count
 // costs to draw. The extremes are found on the plotted value, before the
 // (monotone) axis transform, which is applied to two points per column only.
-// NaN values break the line.
+// A value off the axis breaks the line; a NaN (a value not evaluated) is
+// passed over.
 func decimateLoss(pn panel, v runView, ax *lossAxis, cur int) [][]vg.Point {
 	return assembleLoss(pn, v, ax, lossGroups(pn, v, ax, 0, cur), cur)
 }
 
 // lossGroup is one column of a decimated loss curve: the points i0..i1
-// (same column, none NaN) drawn as one or two vertices.
+// (same column, all on the axis) drawn as one or two vertices.
 type lossGroup struct {
 	i0, i1 int
-	brk    bool // a NaN value precedes the group: the line breaks before it
+	brk    bool // a value off the axis precedes the group: the line breaks before it
 	n      int  // vertices used
 	pts    [2]vg.Point
 }
@@ -400,8 +401,11 @@ func lossGroups(pn panel, v runView, ax *lossAxis, from, to int) []lossGroup {
 	fs := v.r.F
 	to = min(to, len(fs)-1)
 	for i := max(from, 0); i <= to; i++ {
+		if fs[i] != fs[i] {
+			continue // not evaluated (a mini-batch run's step between evaluations): the line goes on
+		}
 		val := ax.value(fs[i])
-		if val != val { // NaN
+		if val != val { // NaN: not on the axis (0 on a log axis)
 			flushCol()
 			brk = true
 			continue

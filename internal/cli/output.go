@@ -51,7 +51,9 @@ type jsonStep struct {
 	LR    num      `json:"lr"`    // the step's own rate (scheduled, or the line search's α); 0 at k = 0
 	Evals [2]int32 `json:"evals"` // evaluations of f and of ∇f the step cost
 	// Loss and FullLoss are, with --data, the loss of the mini-batch the
-	// step used and the loss on all the training rows (f).
+	// step used and the loss on all the training rows (f; null, as f and
+	// grad, at a step that did not evaluate it: see optimizer.Sampler's
+	// FullEvery).
 	Loss     *num `json:"loss,omitempty"`
 	FullLoss *num `json:"full_loss,omitempty"`
 }
