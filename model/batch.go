@@ -11,7 +11,8 @@ import (
 // afresh each epoch from the run's seed (a PCG of the seed and the
 // epoch's number: the same seed gives the same batches everywhere). It is
 // an optimizer.Sampled; its value, gradient and Hessian are the whole
-// loss's.
+// loss's. Perm and Rows are its batches: the run's sampler and the NumPy
+// script both take them from there.
 type Batched struct {
 	*Loss
 	Size int // rows per batch; the last batch of an epoch may have fewer
@@ -21,6 +22,33 @@ var _ optimizer.Sampled = Batched{}
 
 // Batches is the number of batches in an epoch.
 func (b Batched) Batches() int { return (b.D.Rows() + b.Size - 1) / b.Size }
+
+// Update is where update k (1, 2, …) falls: its epoch and its batch in
+// the epoch, both counted from 0.
+func (b Batched) Update(k int) (epoch, batch int) {
+	nb := b.Batches()
+	return (k - 1) / nb, (k - 1) % nb
+}
+
+// Perm is the order of the rows (indices into D, from 0) in epoch e
+// (from 0) of the run of seed: rand.New(rand.NewPCG(seed, e)).Perm(rows).
+// Batch j of the epoch is its window [j·Size, (j+1)·Size), cut at its end.
+func (b Batched) Perm(seed uint64, epoch int) []int {
+	return rand.New(rand.NewPCG(seed, uint64(epoch))).Perm(b.D.Rows())
+}
+
+// Rows is the rows (indices into D, from 0, in the order summed) of the
+// batch of update k (1, 2, …) of the run of seed.
+func (b Batched) Rows(seed uint64, k int) []int {
+	e, j := b.Update(k)
+	return b.window(b.Perm(seed, e), j)
+}
+
+// window is batch j of an epoch whose rows are in the order perm.
+func (b Batched) window(perm []int, j int) []int {
+	lo := j * b.Size
+	return perm[lo:min(lo+b.Size, len(perm))]
+}
 
 // NewSampler is the mini-batches of one run; nil when a batch is the whole
 // data set (the run is plain gradient descent).
@@ -40,15 +68,26 @@ type sampler struct {
 	part  *Loss // the loss over the current batch (its rows a window of perm)
 }
 
+var _ optimizer.RowSampler = (*sampler)(nil)
+
 // GradN is the gradient at x of the batch of update k.
 func (s *sampler) GradN(k int, x, grad []float64) float64 {
-	nb := s.b.Batches()
-	e, j := (k-1)/nb, (k-1)%nb
-	if e != s.epoch {
-		s.epoch = e
-		s.perm = rand.New(rand.NewPCG(s.seed, uint64(e))).Perm(s.b.D.Rows())
-	}
-	lo := j * s.b.Size
-	s.part.rows = s.perm[lo:min(lo+s.b.Size, len(s.perm))]
+	s.part.rows = s.rows(k)
 	return s.part.ValueGradN(x, grad)
+}
+
+// rows is the batch of update k, from the shuffle of its epoch (made when
+// the epoch changes).
+func (s *sampler) rows(k int) []int {
+	e, j := s.b.Update(k)
+	if e != s.epoch {
+		s.epoch, s.perm = e, s.b.Perm(s.seed, e)
+	}
+	return s.b.window(s.perm, j)
+}
+
+// SampleRows is the batch of update k, for the worked step.
+func (s *sampler) SampleRows(k int) optimizer.Sample {
+	e, j := s.b.Update(k)
+	return optimizer.Sample{Rows: s.rows(k), Of: s.b.D.Rows(), Epoch: e + 1, Batch: j + 1}
 }

@@ -3,13 +3,15 @@ package model
 import (
 	"context"
 	"math"
+	"slices"
 	"testing"
 
 	"gdlab/optimizer"
 )
 
 // TestMiniBatches: batches of 8 of the line's 50 rows take every row once
-// an epoch (7 batches, the last of 2), the same seed gives the same run,
+// an epoch (7 batches, the last of 2), the rows the sampler takes are
+// Batched.Rows (windows of Batched.Perm), the same seed gives the same run,
 // each update is the batch's gradient (replayed by hand), the recorded f
 // is the whole loss, and a batch of all rows is plain gradient descent.
 func TestMiniBatches(t *testing.T) {
@@ -26,6 +28,12 @@ func TestMiniBatches(t *testing.T) {
 		for _, r := range s.part.rows {
 			seen[r]++
 		}
+		if want := b.Rows(5, k); !slices.Equal(s.part.rows, want) || !slices.Equal(s.SampleRows(k).Rows, want) {
+			t.Errorf("update %d: the sampler's rows %v, Rows %v", k, s.part.rows, want)
+		}
+	}
+	if smp := s.SampleRows(9); smp.Epoch != 2 || smp.Batch != 2 || smp.Of != 50 || !slices.Equal(smp.Rows, b.Perm(5, 1)[8:16]) {
+		t.Errorf("update 9: %+v", smp)
 	}
 	if len(seen) != 50 {
 		t.Errorf("an epoch took %d distinct rows, want all 50", len(seen))

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"gdlab/message"
 )
 
 // Worked is one step of a run written out as arithmetic, in the notation of
@@ -15,23 +17,74 @@ import (
 type Worked struct {
 	K     int      // the step explained: from x_{K−1} to x_K
 	Lines []string // the gradient (with its central differences when numeric), the method's state, the update
+	// Notes are the words some lines end with, as messages: the
+	// mini-batch a gradient is of. Lines holds them in English; In writes
+	// them in another language.
+	Notes []Note
 }
 
-// Replayer replays the update rule of one run over its recorded gradients,
-// so that a step can be written out with the state the rule had then. It
-// moves forward step by step and starts again from the start when asked for
-// an earlier step; it is not safe for concurrent use.
+// Note is the words a line of a worked step ends with, after its formula:
+// Lines[Line] is Formula + "   (" + Text + ")".
+type Note struct {
+	Line    int
+	Formula string
+	Text    message.Message
+}
+
+// In is w with its notes in the language of tr (nil: English, as Lines).
+func (w Worked) In(tr message.Translator) Worked {
+	if len(w.Notes) == 0 {
+		return w
+	}
+	w.Lines = slices.Clone(w.Lines)
+	for _, n := range w.Notes {
+		w.Lines[n.Line] = n.noted(tr)
+	}
+	return w
+}
+
+// noted is the note's line in the language of tr.
+func (n Note) noted(tr message.Translator) string {
+	return n.Formula + "   (" + n.Text.Render(tr) + ")"
+}
+
+// RowSampler is a Sampler whose samples are rows of a data set (a model's
+// mini-batches): the worked step of a run names the rows of its update.
+type RowSampler interface {
+	Sampler
+	// SampleRows is the sample of update k (1, 2, …); its Rows may be
+	// the sampler's own: read them before the next call.
+	SampleRows(k int) Sample
+}
+
+// Sample is the rows of a data set one update learns from.
+type Sample struct {
+	Rows  []int // indices into the data, from 0, in the order summed
+	Of    int   // the rows of the data
+	Epoch int   // the pass over the data it is of, from 1
+	Batch int   // its place in the epoch, from 1
+}
+
+// Replayer replays the update rule of one run over its recorded gradients
+// (for a run learning from mini-batches, over its batches' gradients,
+// asked afresh of the objective's sampler), so that a step can be written
+// out with the state the rule had then. It moves forward step by step and
+// starts again from the start when asked for an earlier step; it is not
+// safe for concurrent use.
 type Replayer struct {
 	p    Problem
 	c    Config
 	pts  []Point
 	r    rule
 	next int // the step the rule is ready to take
-	// With gradient noise: the run's generator, replayed in the same order,
-	// and the last gradient drawn, that of point usedAt.
-	noise  *rand.Rand
-	used   []float64
-	usedAt int
+	// With gradient noise: the run's generator, replayed in the same order.
+	noise *rand.Rand
+	// With mini-batches: the run's batches, asked in the same order.
+	sampler Sampler
+	// The last gradient the rule was given, that of the step from point
+	// usedAt: clean before the noise, used after it.
+	clean, used []float64
+	usedAt      int
 }
 
 // NewReplayer is a replayer of the run of config c on p that recorded pts
@@ -55,15 +108,23 @@ func (rp *Replayer) Explain(k int) (Worked, bool) {
 	d := rp.p.dims()
 	prev, at := rp.pts[k-1], rp.pts[k]
 	e := &explainer{dims: d, k: k, c: rp.c, prevF: prev.F, atLR: at.LR, evals: at.Evals,
-		xp: prev.Pos(d), xk: at.Pos(d), upd: at.UpdateVec(d), grad: prev.GradVec(d)}
+		xp: prev.Pos(d), xk: at.Pos(d), upd: at.UpdateVec(d)}
 	e.used = rp.grad(k - 1)
+	e.grad = slices.Clone(rp.clean)
+	w := Worked{K: k}
 	rp.setRate(k)
-	lines := e.gradient(rp.p.F)
-	lines = append(lines, e.rate(rp.p.F)...)
-	lines = append(lines, explainRule(rp.r, e)...)
+	if rp.sampler != nil {
+		formula, note := e.batchGradient(rp.sampler, k)
+		w.Notes = []Note{{Line: 0, Formula: formula, Text: note}}
+		w.Lines = append([]string{w.Notes[0].noted(nil)}, e.noise()...)
+	} else {
+		w.Lines = e.gradient(rp.p.F)
+	}
+	w.Lines = append(w.Lines, e.rate(rp.p.F)...)
+	w.Lines = append(w.Lines, explainRule(rp.r, e)...)
 	rp.replay(k)
 	rp.next = k + 1
-	return Worked{K: k, Lines: lines}, true
+	return w, true
 }
 
 // replay takes step k of the rule with the rate and the gradient the run
@@ -90,27 +151,38 @@ func stepVec(r rule, g []float64) []float64 {
 }
 
 // restart builds the rule afresh, before step 1, with the noise generator
-// at its start.
+// and the mini-batches at their start.
 func (rp *Replayer) restart() {
 	rp.r, rp.next, rp.usedAt = newRule(rp.c, rp.p.F), 1, -1
 	if rp.c.Noise > 0 {
 		rp.noise = newNoise(rp.c.Seed)
 	}
+	rp.sampler = nil
+	if s, ok := rp.p.F.(Sampled); ok {
+		rp.sampler = s.NewSampler(rp.c.Seed)
+	}
 }
 
 // grad is the gradient the step from point k used: its recorded gradient,
-// with the run's noise drawn as the run drew it (one deviate per
+// or with mini-batches the gradient at x_k of the batch of update k + 1;
+// then the run's noise drawn as the run drew it (one deviate per
 // coordinate, in order; k must follow the last point asked for, or repeat
 // it).
 func (rp *Replayer) grad(k int) []float64 {
-	d := rp.p.dims()
-	g := rp.pts[k].GradVec(d)
-	if rp.noise == nil {
-		return g
-	}
 	if rp.usedAt != k {
-		for i := range g {
-			g[i] += rp.c.Noise * rp.noise.NormFloat64()
+		d := rp.p.dims()
+		var g []float64
+		if rp.sampler != nil {
+			g = make([]float64, d)
+			rp.sampler.GradN(k+1, rp.pts[k].Pos(d), g)
+		} else {
+			g = rp.pts[k].GradVec(d)
+		}
+		rp.clean = slices.Clone(g)
+		if rp.noise != nil {
+			for i := range g {
+				g[i] += rp.c.Noise * rp.noise.NormFloat64()
+			}
 		}
 		rp.used, rp.usedAt = g, k
 	}
@@ -126,20 +198,21 @@ func (rp *Replayer) setRate(k int) {
 }
 
 // explainer holds what every method's lines need, as vectors of the run's
-// dimension: the point x_{k−1} with its true gradient grad and the gradient
-// the step used (noisy with Config.Noise), and the point x_k the update
-// reached.
+// dimension: the point x_{k−1} with its true gradient grad (its
+// mini-batch's when batched) and the gradient the step used (noisy with
+// Config.Noise), and the point x_k the update reached.
 type explainer struct {
-	dims   int
-	k      int
-	c      Config
-	xp, xk []float64
-	grad   []float64
-	used   []float64
-	upd    []float64
-	prevF  float64
-	atLR   float64
-	evals  [2]int32
+	dims    int
+	batched bool
+	k       int
+	c       Config
+	xp, xk  []float64
+	grad    []float64
+	used    []float64
+	upd     []float64
+	prevF   float64
+	atLR    float64
+	evals   [2]int32
 }
 
 // vec writes a vector as the run's dimension reads it: "3" or "(3, 2, 1)".

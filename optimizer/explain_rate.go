@@ -6,16 +6,21 @@ import (
 )
 
 // noise is the line of the noisy gradient the update used, g = ∇f + ξ with
-// ξ ~ N(0, σ²I), when the run has noise; g is the true gradient.
+// ξ ~ N(0, σ²I), when the run has noise; g is the true gradient (of the
+// mini-batch, ∇f_B, when the run learns from mini-batches).
 func (e *explainer) noise() []string {
 	if e.c.Noise == 0 {
 		return nil
+	}
+	grad := "∇f"
+	if e.batched {
+		grad = "∇f_B"
 	}
 	xi := make([]float64, len(e.used))
 	for i := range xi {
 		xi[i] = e.used[i] - e.grad[i]
 	}
-	return []string{"g = ∇f + ξ = " + e.vec(e.grad) + " + " + e.vec(xi) + " = " + e.vec(e.used) +
+	return []string{"g = " + grad + " + ξ = " + e.vec(e.grad) + " + " + e.vec(xi) + " = " + e.vec(e.used) +
 		"   (ξ ~ N(0, σ²I), σ = " + num(e.c.Noise) + ")"}
 }
 

@@ -33,6 +33,11 @@ var (
 	msgNoRateToSchedule = message.Define("schedule %s: %s has no learning rate to schedule (it chooses its steps by a line search)")
 	msgNoRateToSearch   = message.Define("noise %s: %s needs exact gradients for its line search; noise goes with the methods that have a learning rate")
 
+	// The worked step of a run learning from mini-batches: the note of its
+	// gradient's line (Worked.Notes).
+	msgWorkedBatch  = message.Define("B: mini-batch %s of epoch %s, %s of the %s rows 0…%s: %s")
+	msgWorkedSample = message.Define("B: the sample of update %s")
+
 	// ParseConvention.
 	msgUnknownConvention = message.Define("unknown convention %s: valid conventions are %s")
 

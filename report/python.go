@@ -15,10 +15,14 @@ import (
 // WritePython prints a standalone Python 3 script, NumPy only, that
 // reproduces every run of configs cs on p: the function, its gradient (the
 // exact one as a formula, or the book's numerical_gradient with the run's
-// h), the same update rule, steps and stop rules. Run, it prints one line
-// per run: the final point as a JSON list. (Where a run crosses kinks or
-// oscillates chaotically, the last-bit differences of NumPy's and Go's
-// pow and exp may grow; elsewhere the points agree to about 1e-12.)
+// h), the same update rule, steps and stop rules; a model's runs learning
+// from mini-batches with the same batches, which it lists. Run, it prints
+// one line per run: the final point as a JSON list; run with
+// --trajectory, every point of each run instead, as a JSON list of
+// {"k", "x", "f"} (and "loss", the mini-batch's loss at the point the
+// update started from). (Where a run crosses kinks or oscillates
+// chaotically, the last-bit differences of NumPy's and Go's pow and exp
+// may grow; elsewhere the points agree to about 1e-12.)
 func WritePython(w io.Writer, p optimizer.Problem, cs []optimizer.Config) error {
 	script, err := PythonScript(p, cs)
 	if err != nil {
@@ -30,13 +34,18 @@ func WritePython(w io.Writer, p optimizer.Problem, cs []optimizer.Config) error 
 
 // PythonScript is the script WritePython writes; the error says why the
 // runs cannot be written out (a function not typed, a method without a
-// NumPy rule, a noisy run too long to hold its noise).
+// NumPy rule, a noisy run too long to hold its noise, too many data rows or
+// mini-batches to list).
 func PythonScript(p optimizer.Problem, cs []optimizer.Config) (string, error) {
 	var b strings.Builder
 	b.WriteString(pythonHead)
 	if err := writeObjective(&b, p, needsHessian(cs)); err != nil {
 		return "", err
 	}
+	if err := writeBatches(&b, p, cs); err != nil {
+		return "", err
+	}
+	_, batched := p.F.(optimizer.Sampled)
 	b.WriteString(numericalGradient)
 	names := make([]string, len(cs))
 	for i, c := range cs {
@@ -44,21 +53,34 @@ func PythonScript(p optimizer.Problem, cs []optimizer.Config) (string, error) {
 			return "", err
 		}
 		names[i] = fmt.Sprintf("run_%d", i+1)
-		if err := writeRun(&b, names[i], c, p.F.Dims()); err != nil {
+		if err := writeRun(&b, names[i], c, p.F.Dims(), batched && sampledRun(p, c)); err != nil {
 			return "", err
 		}
 	}
-	fmt.Fprintf(&b, "\n\nfor run in (%s,):\n    print(json.dumps(run().tolist()))\n", strings.Join(names, ", "))
+	fmt.Fprintf(&b, pythonMain, strings.Join(names, ", "))
 	return b.String(), nil
 }
+
+// sampledRun reports whether the run of c on p learns from mini-batches.
+func sampledRun(p optimizer.Problem, c optimizer.Config) bool {
+	s, ok := p.F.(optimizer.Sampled)
+	return ok && s.NewSampler(runSeed(c)) != nil
+}
+
+// pythonMain runs every run (%s: their functions) and prints its final
+// point, or with --trajectory its points.
+const pythonMain = `
+
+for run in (%s,):
+    trace = []
+    x = run(trace)
+    print(json.dumps(trace if TRACE else x.tolist()))
+`
 
 // writeObjective writes f(x), grad(x) and, when a rule needs it,
 // hessian(x): of the typed function, or of a model's loss over its data.
 func writeObjective(b *strings.Builder, p optimizer.Problem, hessian bool) error {
 	if l := model.LossOf(p.F); l != nil {
-		if err := modelSupported(p); err != nil {
-			return err
-		}
 		if err := writeModel(b, l); err != nil {
 			return err
 		}
@@ -87,13 +109,26 @@ func writeObjective(b *strings.Builder, p optimizer.Problem, hessian bool) error
 const pythonHead = `#!/usr/bin/env python3
 # Written by Gradient Descent Lab (gdlab run --format python): reproduces
 # every run of the command with NumPy alone and prints the final point of
-# each as a JSON list.
+# each as a JSON list (with --trajectory: every point, k, x, f and a
+# mini-batch's loss).
 import json
 import math
+import sys
 
 import numpy as np
 
 np.seterr(all="ignore")  # a run that leaves the domain or overflows is a result
+TRACE = "--trajectory" in sys.argv[1:]
+
+
+def record(trace, k, x, loss=None):
+    # point k of the run for --trajectory (loss: the mini-batch's, at the point
+    # the update started from)
+    if TRACE:
+        p = {"k": k, "x": x.tolist(), "f": float(f(x))}
+        if loss is not None:
+            p["loss"] = float(loss)
+        trace.append(p)
 
 
 `
@@ -130,17 +165,23 @@ func writeGradient(b *strings.Builder, f *expr.Func) error {
 	return nil
 }
 
-// writeRun writes one run as a function that returns its final point, with
-// the engine's order: the gradient at the start, then for each step the
-// rate (a schedule's, the line search's), the noise, the update, the new
-// point, its value and gradient, and the stop rules.
-func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int) error {
+// writeRun writes one run as a function that returns its final point (and
+// records its points in trace), with the engine's order: the gradient at
+// the start, then for each step the rate (a schedule's, the line
+// search's), a mini-batch's gradient when batched, the noise, the update,
+// the new point, its value and gradient, and the stop rules.
+func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int, batched bool) error {
 	noise, err := optimizer.PythonNoise(c, dims)
 	if err != nil {
 		return err
 	}
 	init, step := optimizer.PythonRule(c)
 	pre := optimizer.PythonRate(c)
+	stop, loss := "np.all(np.abs(x) <= bound) and np.isfinite(f(x))", ""
+	if batched {
+		pre = append(pre, fmt.Sprintf("rows = batch(k, %d)", runSeed(c)), "loss, g = f(x, rows), grad(x, rows)")
+		stop, loss = stop+" and np.isfinite(loss)", ", loss"
+	}
 	if noise != nil {
 		pre = append(pre, "g = g + noise[k - 1][:x.size]")
 	}
@@ -162,25 +203,34 @@ func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int) err
 	for i, v := range c.StartVec(dims) {
 		start[i] = Exact(v)
 	}
-	fmt.Fprintf(b, "\n\ndef %s():\n    # %s, %d steps, %s gradient\n", name, figure.Label(c), c.Steps, c.Gradient)
+	fmt.Fprintf(b, "\n\ndef %s(trace):\n    # %s, %d steps, %s gradient%s\n", name, figure.Label(c), c.Steps, c.Gradient, batchNote(c, batched))
 	fmt.Fprintf(b, "    x = np.array([%s], dtype=float)\n", strings.Join(start, ", "))
 	fmt.Fprintf(b, "    bound, tol = %s, %s\n", Exact(bound), Exact(c.Tol))
 	for _, l := range init {
 		b.WriteString("    " + l + "\n")
 	}
 	writeNoise(b, c, noise)
-	fmt.Fprintf(b, "    g = %s\n", gradient)
+	fmt.Fprintf(b, "    g = %s\n    record(trace, 0, x)\n", gradient)
 	b.WriteString("    if not (np.all(np.abs(x) <= bound) and np.isfinite(f(x))):\n        return x\n")
 	b.WriteString("    if tol > 0 and np.sum(g * g) <= tol * tol:\n        return x\n")
 	fmt.Fprintf(b, "    for k in range(1, %d + 1):\n", c.Steps)
 	for _, l := range step {
 		b.WriteString("        " + l + "\n")
 	}
-	fmt.Fprintf(b, "        g = %s\n", gradient)
-	b.WriteString("        if not (np.all(np.abs(x) <= bound) and np.isfinite(f(x))):\n            break\n")
+	fmt.Fprintf(b, "        g = %s\n        record(trace, k, x%s)\n", gradient, loss)
+	fmt.Fprintf(b, "        if not (%s):\n            break\n", stop)
 	b.WriteString("        if tol > 0 and np.sum(g * g) <= tol * tol:\n            break\n")
 	b.WriteString("    return x\n")
 	return nil
+}
+
+// batchNote is the end of a batched run's head comment: its mini-batches'
+// seed, and that their gradient is exact (as gdlab's sampler gives it).
+func batchNote(c optimizer.Config, batched bool) string {
+	if !batched {
+		return ""
+	}
+	return fmt.Sprintf(" (the full loss's; the mini-batches of seed %d, their gradient exact)", runSeed(c))
 }
 
 // writeNoise writes the run's gradient noise σ·ξ as an array, one row per

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"gdlab/model"
@@ -24,6 +25,7 @@ func writeModel(b *strings.Builder, l *model.Loss) error {
 	fmt.Fprintf(b, "\n\n# the data: %s (%s), %d rows\n", d.Name, strings.Join(d.Columns, ", "), d.Rows())
 	fmt.Fprintf(b, "X = np.array([%s], dtype=float).reshape(%d, %d)\n", exactList(d.X), d.Rows(), d.Inputs)
 	fmt.Fprintf(b, "Y = np.array([%s], dtype=float)\n", exactList(d.Y))
+	b.WriteString("ALL = slice(None)  # the rows of f and grad: all of them, or a mini-batch's\n")
 	b.WriteString(pySigmoid)
 	switch m.Kind {
 	case model.MLP:
@@ -65,9 +67,10 @@ const linearOut = `
 PHI = features()
 
 
-def out(x):
-    # the linear part w·φ(x) of every row, and its gradient's rows
-    return PHI @ x, lambda dz: PHI.T @ dz
+def out(x, R=ALL):
+    # the linear part w·φ(x) of the rows R, and its gradient's rows
+    P = PHI[R]
+    return P @ x, lambda dz: P.T @ dz
 `
 
 // mlpModel is the book's two-layer network; %d is the hidden units.
@@ -76,41 +79,43 @@ const mlpModel = `
 H = %d
 
 
-def out(x):
-    # the network's logit for every row (W1 is 2×H row by row, then b1, W2, b2),
+def out(x, R=ALL):
+    # the network's logit for the rows R (W1 is 2×H row by row, then b1, W2, b2),
     # and its gradient by backpropagation
     W1, b1, W2, b2 = x[:2 * H].reshape(2, H), x[2 * H:3 * H], x[3 * H:4 * H], x[4 * H]
-    A = sigmoid(X @ W1 + b1)
+    XR = X[R]
+    A = sigmoid(XR @ W1 + b1)
     def back(dz):
         dA = np.outer(dz, W2) * A * (1 - A)
-        return np.concatenate([(X.T @ dA).ravel(), dA.sum(axis=0), A.T @ dz, [dz.sum()]])
+        return np.concatenate([(XR.T @ dA).ravel(), dA.sum(axis=0), A.T @ dz, [dz.sum()]])
     return A @ W2 + b2, back
 `
 
 const squaredError = `
 
-def f(x):
-    # the mean squared error
-    z, _ = out(x)
-    return np.mean((z - Y) ** 2)
+def f(x, R=ALL):
+    # the mean squared error over the rows R (all of them, or a mini-batch)
+    z, _ = out(x, R)
+    return np.mean((z - Y[R]) ** 2)
 
 
-def grad(x):
-    z, back = out(x)
-    return back(2 * (z - Y) / Y.size)
+def grad(x, R=ALL):
+    z, back = out(x, R)
+    return back(2 * (z - Y[R]) / z.size)
 `
 
 const crossEntropy = `
 
-def f(x):
-    # the binary cross-entropy from the logit z: mean(softplus(z) - y z)
-    z, _ = out(x)
-    return np.mean(np.logaddexp(0, z) - Y * z)
+def f(x, R=ALL):
+    # the binary cross-entropy from the logit z over the rows R (all of them,
+    # or a mini-batch): mean(softplus(z) - y z)
+    z, _ = out(x, R)
+    return np.mean(np.logaddexp(0, z) - Y[R] * z)
 
 
-def grad(x):
-    z, back = out(x)
-    return back((sigmoid(z) - Y) / Y.size)
+def grad(x, R=ALL):
+    z, back = out(x, R)
+    return back((sigmoid(z) - Y[R]) / z.size)
 `
 
 // modelHessian is hessian(x) by central differences of grad (as package
@@ -137,11 +142,69 @@ def hessian(x):
     return 2 * PHI.T @ PHI / Y.size
 `
 
-// modelSupported is the error for a model's runs a script cannot write:
-// mini-batches (the batches' order is Go's shuffle).
-func modelSupported(p optimizer.Problem) error {
-	if _, ok := p.F.(model.Batched); ok {
-		return fmt.Errorf("a NumPy script reproduces full-batch runs: leave out the mini-batches (the batches' order comes from gdlab's shuffle)")
+// MaxPythonBatchRows is the most row numbers a NumPy script of runs
+// learning from mini-batches lists: every epoch's shuffle of the rows, for
+// every seed of its runs.
+const MaxPythonBatchRows = 200_000
+
+// writeBatches writes, for runs learning from mini-batches, their batches:
+// for each seed of the runs cs, every epoch's order of the rows as gdlab
+// shuffles it (model.Batched.Perm), for as many epochs as the longest of
+// its runs takes, and batch(k, seed), the rows of update k. Nothing for a
+// full-batch problem; an error when the listing would hold more than
+// MaxPythonBatchRows numbers.
+func writeBatches(b *strings.Builder, p optimizer.Problem, cs []optimizer.Config) error {
+	bt, ok := p.F.(model.Batched)
+	if !ok || bt.NewSampler(optimizer.DefaultSeed) == nil {
+		return nil
 	}
+	rows, nb := bt.D.Rows(), bt.Batches()
+	epochs := map[uint64]int{}
+	var seeds []uint64
+	total := 0
+	for _, c := range cs {
+		s := runSeed(c)
+		if _, seen := epochs[s]; !seen {
+			seeds = append(seeds, s)
+		}
+		e := (c.Steps + nb - 1) / nb
+		if e > epochs[s] {
+			total += (e - epochs[s]) * rows
+			epochs[s] = e
+		}
+	}
+	if total > MaxPythonBatchRows {
+		return fmt.Errorf("a NumPy script lists its mini-batches, every epoch's shuffle of the %d rows: %d row numbers are more than the %d it takes (fewer steps or epochs, or larger batches)", rows, total, MaxPythonBatchRows)
+	}
+	fmt.Fprintf(b, "\n\n# the mini-batches: %d rows an update (%d updates an epoch, the last of %d), every row\n", bt.Size, nb, rows-(nb-1)*bt.Size)
+	b.WriteString("# once an epoch, in the order gdlab shuffles them each epoch from the run's seed (a PCG\n")
+	b.WriteString("# of the seed and the epoch; NumPy's generators shuffle otherwise): SHUFFLES[seed][e]\n")
+	fmt.Fprintf(b, "# is the order of the rows in epoch e (from 0)\nBATCH, BATCHES = %d, %d\nSHUFFLES = {\n", bt.Size, nb)
+	for _, s := range seeds {
+		var perms []int
+		for e := range epochs[s] {
+			perms = append(perms, bt.Perm(s, e)...)
+		}
+		fmt.Fprintf(b, "    %d: np.array([%s], dtype=np.intp).reshape(%d, %d),\n", s, intList(perms), epochs[s], rows)
+	}
+	b.WriteString("}\n\n\ndef batch(k, seed):\n    # the rows of update k (1, 2, …)\n    e, j = divmod(k - 1, BATCHES)\n")
+	b.WriteString("    return SHUFFLES[seed][e][j * BATCH:(j + 1) * BATCH]\n")
 	return nil
+}
+
+// runSeed is the seed of the run of c: its mini-batches' and its noise's.
+func runSeed(c optimizer.Config) uint64 {
+	if c.Seed == 0 {
+		return optimizer.DefaultSeed
+	}
+	return c.Seed
+}
+
+// intList writes whole numbers, comma-separated.
+func intList(v []int) string {
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = strconv.Itoa(x)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -1,9 +1,11 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
+	"gdlab/model"
 	"gdlab/optimizer"
 	"gdlab/optimizer/expr"
 )
@@ -34,5 +36,48 @@ func TestPythonHessianInNDimensions(t *testing.T) {
 	}
 	if strings.Contains(script, "0*x[0]+") {
 		t.Errorf("a constant written as 0*x[0] + it:\n%s", script)
+	}
+}
+
+// TestPythonListsTheMiniBatches: the script of runs learning from
+// mini-batches lists, for each seed, the shuffle of every epoch its
+// longest run takes (model.Batched.Perm), once for runs sharing a seed,
+// and has each such run take its batch's loss and gradient.
+func TestPythonListsTheMiniBatches(t *testing.T) {
+	l, err := model.Spec{Data: "line", Batch: 5}.Learn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := l.Problem.F.(model.Batched)
+	var cs []optimizer.Config
+	for _, run := range []struct {
+		seed  uint64
+		steps int
+	}{{3, 12}, {3, 25}, {0, 4}} {
+		c := optimizer.DefaultConfig()
+		c.Seed, c.Steps = run.seed, run.steps
+		c.SetStart(l.Start)
+		cs = append(cs, c)
+	}
+	script, err := PythonScript(l.Problem, cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	perms := func(seed uint64, epochs int) string {
+		var all []int
+		for e := range epochs {
+			all = append(all, b.Perm(seed, e)...)
+		}
+		return fmt.Sprintf("    %d: np.array([%s], dtype=np.intp).reshape(%d, 50),\n", seed, intList(all), epochs)
+	}
+	for want, n := range map[string]int{"BATCH, BATCHES = 5, 10\n": 1, perms(3, 3): 1, perms(optimizer.DefaultSeed, 1): 1,
+		"rows = batch(k, 3)\n": 2, "rows = batch(k, 1)\n": 1, "loss, g = f(x, rows), grad(x, rows)\n": 3} {
+		if got := strings.Count(script, want); got != n {
+			t.Errorf("%q is %d times in the script, not %d:\n%s", want, got, n, script)
+		}
+	}
+	full, err := PythonScript(optimizer.Problem{F: b.Loss}, cs)
+	if err != nil || strings.Contains(full, "SHUFFLES") || strings.Contains(full, "rows = batch") {
+		t.Errorf("a full-batch script lists batches (%v):\n%s", err, full)
 	}
 }

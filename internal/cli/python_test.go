@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -32,7 +33,10 @@ func pythonWithNumPy() string {
 }
 
 // TestPythonScriptReproducesTheRuns runs the script of --format python and
-// compares its final points with the program's, to 1e-9 relative.
+// compares its final points with the program's, to 1e-9 relative; for the
+// runs learning from mini-batches, every point (the script run with
+// --trajectory): x, the batch's loss, and the full loss where the program
+// computed it (null or left out between its evaluations).
 func TestPythonScriptReproducesTheRuns(t *testing.T) {
 	py := pythonWithNumPy()
 	if py == "" {
@@ -42,16 +46,7 @@ func TestPythonScriptReproducesTheRuns(t *testing.T) {
 		t.Skip("no python3 with NumPy")
 	}
 	for _, args := range pythonCases {
-		script, errOut, code := cli(append([]string{"run", "--format", "python"}, args...)...)
-		if code != 0 {
-			t.Fatalf("%v: exit %d: %s", args, code, errOut)
-		}
-		path := filepath.Join(t.TempDir(), "run.py")
-		os.WriteFile(path, []byte(script), 0o644)
-		out, err := exec.Command(py, path).CombinedOutput()
-		if err != nil {
-			t.Fatalf("%v: python: %v\n%s\n%s", args, err, out, script)
-		}
+		out := runPythonScript(t, py, args)
 		js, _, _ := cli(append([]string{"run", "--format", "json"}, args...)...)
 		var o jsonOut
 		if err := json.Unmarshal([]byte(js), &o); err != nil {
@@ -63,7 +58,7 @@ func TestPythonScriptReproducesTheRuns(t *testing.T) {
 		}
 		for i, line := range lines {
 			var x []float64
-			if err := json.Unmarshal([]byte(strings.ReplaceAll(line, "NaN", "null")), &x); err != nil {
+			if err := json.Unmarshal([]byte(pythonJSON(line)), &x); err != nil {
 				t.Fatalf("%v: line %q: %v", args, line, err)
 			}
 			want := o.Runs[i].Final.X
@@ -79,6 +74,116 @@ func TestPythonScriptReproducesTheRuns(t *testing.T) {
 			}
 		}
 	}
+	for _, args := range pythonBatchCases {
+		comparePythonTrajectories(t, args, runPythonScript(t, py, args, "--trajectory"))
+	}
+}
+
+// runPythonScript writes the script of the command line args and runs it
+// with python3 and the script's own arguments extra.
+func runPythonScript(t *testing.T, py string, args []string, extra ...string) []byte {
+	t.Helper()
+	script, errOut, code := cli(append([]string{"run", "--format", "python"}, args...)...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, errOut)
+	}
+	path := filepath.Join(t.TempDir(), "run.py")
+	os.WriteFile(path, []byte(script), 0o644)
+	out, err := exec.Command(py, append([]string{path}, extra...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: python: %v\n%s\n%s", args, err, out, script)
+	}
+	return out
+}
+
+// pythonJSON is a line Python's json.dumps wrote as JSON: its NaN and
+// infinities as null.
+func pythonJSON(line string) string {
+	return strings.NewReplacer("-Infinity", "null", "Infinity", "null", "NaN", "null").Replace(line)
+}
+
+// trajectoryOut is the part of run --trajectory's JSON the mini-batch
+// cases compare: the full loss may be null, or left out, between the
+// steps that evaluate it.
+type trajectoryOut struct {
+	Runs []struct {
+		Method     string `json:"method"`
+		Trajectory []struct {
+			K        int        `json:"k"`
+			X        []*float64 `json:"x"`
+			F        *float64   `json:"f"`
+			Loss     *float64   `json:"loss"`
+			FullLoss *float64   `json:"full_loss"`
+		} `json:"trajectory"`
+	} `json:"runs"`
+}
+
+// scriptPoint is a point of a script's --trajectory.
+type scriptPoint struct {
+	K    int       `json:"k"`
+	X    []float64 `json:"x"`
+	F    *float64  `json:"f"`
+	Loss *float64  `json:"loss"`
+}
+
+// comparePythonTrajectories compares every point gdlab recorded of the
+// runs of args with the script's (out, one JSON list of points a run).
+func comparePythonTrajectories(t *testing.T, args []string, out []byte) {
+	t.Helper()
+	js, errOut, code := cli(append([]string{"run", "--format", "json", "--trajectory"}, args...)...)
+	var o trajectoryOut
+	if err := json.Unmarshal([]byte(js), &o); code != 0 || err != nil {
+		t.Fatalf("%v: exit %d, %v: %s", args, code, err, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != len(o.Runs) {
+		t.Fatalf("%v: %d lines for %d runs:\n%s", args, len(lines), len(o.Runs), out)
+	}
+	for i, line := range lines {
+		var pts []scriptPoint
+		if err := json.Unmarshal([]byte(pythonJSON(line)), &pts); err != nil {
+			t.Fatalf("%v: line %q: %v", args, line, err)
+		}
+		run := o.Runs[i]
+		if len(pts) != len(run.Trajectory) || len(pts) < 2 {
+			t.Fatalf("%v run %d (%s): Python %d points, gdlab %d", args, i+1, run.Method, len(pts), len(run.Trajectory))
+		}
+		for j, want := range run.Trajectory {
+			got, where := pts[j], fmt.Sprintf("%v run %d (%s) step %d", args, i+1, run.Method, want.K)
+			if got.K != want.K || len(got.X) != len(want.X) {
+				t.Fatalf("%s: Python's point %d has k %d and %d coordinates", where, j, got.K, len(got.X))
+			}
+			for c, w := range want.X {
+				if w == nil {
+					t.Fatalf("%s: gdlab's x[%d] is not finite", where, c)
+				}
+				if !near(got.X[c], *w) {
+					t.Fatalf("%s: x[%d] Python %v, gdlab %v", where, c, got.X[c], *w)
+				}
+			}
+			if want.K > 0 && (got.Loss == nil || want.Loss == nil || !near(*got.Loss, *want.Loss)) {
+				t.Errorf("%s: the batch's loss Python %v, gdlab %v", where, deref(got.Loss), deref(want.Loss))
+			}
+			for _, full := range []*float64{want.F, want.FullLoss} {
+				if full != nil && (got.F == nil || !near(*got.F, *full)) {
+					t.Errorf("%s: the full loss Python %v, gdlab %v", where, got.F, *full)
+				}
+			}
+		}
+	}
+}
+
+// deref is *v, or NaN for nil.
+func deref(v *float64) float64 {
+	if v == nil {
+		return math.NaN()
+	}
+	return *v
+}
+
+// near reports whether a is b to 1e-9 relative.
+func near(a, b float64) bool {
+	return a == b || math.Abs(a-b) <= 1e-9*math.Max(math.Abs(b), 1e-12)
 }
 
 // pythonMethods are the methods with a NumPy rule of their own.
@@ -129,6 +234,19 @@ var pythonCases = [][]string{
 	{"--data", "xor", "--model", "mlp:2", "--lr", "0.5", "--steps", "50", "--schedule", "step:10:0.5"},
 }
 
+// pythonBatchCases are command lines of models learning from mini-batches,
+// whose scripts are compared with the program point by point.
+var pythonBatchCases = [][]string{
+	{"--data", "line", "--batch", "5", "--method", "gd,momentum,adam", "--lr", "0.02", "--steps", "120"},
+	{"--data", "blobs", "--batch", "8", "--method", "gd,adam,nesterov", "--lr", "0.1", "--epochs", "6"},
+	{"--data", "line", "--batch", "5", "--method", "gd,momentum,adam", "--lr", "0.05", "--schedule", "step:20:0.5", "--warmup", "5", "--steps", "100"},
+	{"--data", "blobs", "--batch", "8", "--method", "adagrad,rmsprop", "--lr", "0.05", "--schedule", "cosine:60", "--steps", "60", "--seed", "7"},
+	{"--data", "line", "--batch", "7", "--method", "momentum", "--lr", "0.01", "--noise", "0.5", "--seed", "3", "--steps", "50"},
+	{"--data", "line", "--batch", "5", "--gradient", "numeric", "--lr", "0.02", "--steps", "40"},
+	{"--data", "moons", "--model", "mlp:4", "--batch", "16", "--method", "adam", "--lr", "0.05", "--epochs", "3", "--test-fraction", "0.2"},
+	{"--data", "parabola", "--model", "polynomial:3", "--batch", "10", "--method", "gd,rmsprop,adam", "--convention", "book", "--lr", "0.001", "--steps", "60"},
+}
+
 // rosenbrock10 is the 10-D Rosenbrock typed with sum, and its standard start.
 const (
 	rosenbrock10      = "sum(100*(x[i+1] - x[i]^2)^2 + (1 - x[i])^2, i, 0, 8)"
@@ -136,8 +254,9 @@ const (
 )
 
 // TestPythonRefusesWhatItCannotReproduce: gonum's line-search methods have
-// no NumPy rule, and a noisy run longer than the script can hold is
-// refused with exit 2 and a message, rather than a wrong script.
+// no NumPy rule, and a noisy run or a run on mini-batches longer than the
+// script can hold (its noise, its batches) is refused with exit 2 and a
+// message, rather than a wrong script.
 func TestPythonRefusesWhatItCannotReproduce(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
@@ -145,7 +264,7 @@ func TestPythonRefusesWhatItCannotReproduce(t *testing.T) {
 	}{
 		{[]string{"--method", "bfgs"}, "bfgs"},
 		{[]string{"--noise", "0.1", "--steps", "20001"}, "20001 steps are more than the 20000"},
-		{[]string{"--data", "line", "--batch", "5"}, "a NumPy script reproduces full-batch runs"},
+		{[]string{"--data", "line", "--batch", "5", "--steps", "40001"}, "200050 row numbers are more than the 200000"},
 	} {
 		head := []string{"run", "--format", "python", "--func", "x^2 + y^2"}
 		if tc.args[0] == "--data" {
