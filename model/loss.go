@@ -122,34 +122,48 @@ func (l *Loss) eval(w, g []float64) float64 {
 	if l.quad != nil && l.rows == nil {
 		return l.quad.eval(w, g)
 	}
+	n := l.n()
+	inv := 1 / float64(n)
+	var sum float64
+	if n >= parallelRows {
+		sum = l.sumParallel(w, g)
+	} else {
+		sum = l.sum(w, g, 0, n)
+	}
+	for j := range g {
+		g[j] *= inv
+	}
+	return sum * inv
+}
+
+// sum is the sum of the rows lo…hi−1's losses at w, adding the sum of
+// their gradients to g when g is not nil.
+func (l *Loss) sum(w, g []float64, lo, hi int) float64 {
 	if l.M.Kind == Linear || l.M.Kind == Logistic {
-		return l.evalAffine(w, g)
+		return l.sumAffine(w, g, lo, hi)
 	}
 	sp := l.scratch.Get().(*[]float64)
 	defer l.scratch.Put(sp)
 	s := *sp
 	h, phi := s[:l.M.Hidden], s[l.M.Hidden:]
-	n := l.n()
-	inv := 1 / float64(n)
 	sum := 0.0
-	for i := range n {
+	for i := lo; i < hi; i++ {
 		r := l.row(i)
 		x, y := l.D.Row(r), l.D.Y[r]
 		z := l.M.out(w, x, h, phi)
-		var dz float64
+		var loss, dz float64
 		if l.M.Classifier() {
-			sum += softplus(z) - y*z
-			dz = sigmoid(z) - y
+			loss, dz = crossEntropy(z, y)
 		} else {
 			e := z - y
-			sum += e * e
-			dz = 2 * e
+			loss, dz = e*e, 2*e
 		}
+		sum += loss
 		if g != nil {
-			l.M.addGrad(w, x, h, phi, dz*inv, g)
+			l.M.addGrad(w, x, h, phi, dz, g)
 		}
 	}
-	return sum * inv
+	return sum
 }
 
 // eval is the quadratic at w, adding its gradient 2(Aw − c) to g.

@@ -1,0 +1,90 @@
+package model
+
+import (
+	"math"
+	"sync"
+)
+
+// sumAffine is sum for the models whose output is the affine w·x + b of
+// the inputs (linear and logistic, w then b in the parameters), in one
+// tight loop: these are the models mini-batch SGD runs at scale (issue 15:
+// an epoch of batches of 32 over 100,000 rows in 5 ms), where the general
+// path's per-row features and dispatch cost as much as the arithmetic.
+func (l *Loss) sumAffine(w, g []float64, lo, hi int) float64 {
+	in, X, Y := l.D.Inputs, l.D.X, l.D.Y
+	cls := l.M.Classifier()
+	b := w[in]
+	sum, gb := 0.0, 0.0
+	for i := lo; i < hi; i++ {
+		r := i
+		if l.rows != nil {
+			r = l.rows[i]
+		}
+		x := X[r*in : r*in+in]
+		z := b
+		for j, v := range x {
+			z += w[j] * v
+		}
+		var loss, dz float64
+		if cls {
+			loss, dz = crossEntropy(z, Y[r])
+		} else {
+			e := z - Y[r]
+			loss, dz = e*e, 2*e
+		}
+		sum += loss
+		if g != nil {
+			for j, v := range x {
+				g[j] += dz * v
+			}
+			gb += dz
+		}
+	}
+	if g != nil {
+		g[in] += gb
+	}
+	return sum
+}
+
+// crossEntropy is the binary cross-entropy of the label y at the logit z,
+// softplus(z) − y·z, and its derivative σ(z) − y, from one exponential
+// e^−|z| (no overflow, no loss for large |z|).
+func crossEntropy(z, y float64) (loss, dz float64) {
+	e := math.Exp(-math.Abs(z))
+	top := 1.0
+	if z < 0 {
+		top = e
+	}
+	return max(z, 0) + math.Log1p(e) - y*z, top/(1+e) - y
+}
+
+// parallelRows is the fewest rows whose loss is summed in parallel, and
+// sumChunks the parts they are cut into: a fixed number, summed in their
+// order, so that the result does not depend on the machine's cores.
+const (
+	parallelRows = 16_384
+	sumChunks    = 8
+)
+
+// sumParallel is sum over all the rows, in sumChunks parts at once.
+func (l *Loss) sumParallel(w, g []float64) float64 {
+	n := l.n()
+	var sums [sumChunks]float64
+	var grads [sumChunks][]float64
+	var wg sync.WaitGroup
+	for c := range sumChunks {
+		if g != nil {
+			grads[c] = make([]float64, len(g))
+		}
+		wg.Go(func() { sums[c] = l.sum(w, grads[c], c*n/sumChunks, (c+1)*n/sumChunks) })
+	}
+	wg.Wait()
+	total := 0.0
+	for c := range sumChunks {
+		total += sums[c]
+		for j := range g {
+			g[j] += grads[c][j]
+		}
+	}
+	return total
+}
