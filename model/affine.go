@@ -88,3 +88,41 @@ func (l *Loss) sumParallel(w, g []float64) float64 {
 	}
 	return total
 }
+
+// hessAffine is the exact Hessian of the loss of an affine model over its
+// rows, (1/n)·Σ c·φφᵀ with φ = (x, 1) and c = σ(z)(1 − σ(z)) for the
+// cross-entropy, 2 for squared error: one pass, where the general path
+// takes two gradients per parameter.
+func (l *Loss) hessAffine(w, hess []float64) {
+	in, X := l.D.Inputs, l.D.X
+	p, n := in+1, l.n()
+	h := hess[:p*p]
+	clear(h)
+	phi := make([]float64, p)
+	phi[in] = 1
+	for i := range n {
+		r := l.row(i)
+		copy(phi, X[r*in:r*in+in])
+		c := 2.0
+		if l.M.Classifier() {
+			z := w[in]
+			for j, v := range phi[:in] {
+				z += w[j] * v
+			}
+			e := math.Exp(-math.Abs(z))
+			c = e / ((1 + e) * (1 + e))
+		}
+		for a, va := range phi {
+			for b, vb := range phi[:a+1] {
+				h[a*p+b] += c * va * vb
+			}
+		}
+	}
+	inv := 1 / float64(n)
+	for a := range p {
+		for b := range a + 1 {
+			h[a*p+b] *= inv
+			h[b*p+a] = h[a*p+b]
+		}
+	}
+}

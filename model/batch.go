@@ -34,7 +34,17 @@ func (b Batched) Update(k int) (epoch, batch int) {
 // (from 0) of the run of seed: rand.New(rand.NewPCG(seed, e)).Perm(rows).
 // Batch j of the epoch is its window [j·Size, (j+1)·Size), cut at its end.
 func (b Batched) Perm(seed uint64, epoch int) []int {
-	return rand.New(rand.NewPCG(seed, uint64(epoch))).Perm(b.D.Rows())
+	return b.permInto(make([]int, b.D.Rows()), seed, epoch)
+}
+
+// permInto is Perm made in p (len(p) rows): rand.Rand.Perm's shuffle of
+// the identity, without a new slice for each epoch.
+func (b Batched) permInto(p []int, seed uint64, epoch int) []int {
+	for i := range p {
+		p[i] = i
+	}
+	rand.New(rand.NewPCG(seed, uint64(epoch))).Shuffle(len(p), func(i, j int) { p[i], p[j] = p[j], p[i] })
+	return p
 }
 
 // Rows is the rows (indices into D, from 0, in the order summed) of the
@@ -81,7 +91,10 @@ func (s *sampler) GradN(k int, x, grad []float64) float64 {
 func (s *sampler) rows(k int) []int {
 	e, j := s.b.Update(k)
 	if e != s.epoch {
-		s.epoch, s.perm = e, s.b.Perm(s.seed, e)
+		if s.perm == nil {
+			s.perm = make([]int, s.b.D.Rows())
+		}
+		s.epoch, s.perm = e, s.b.permInto(s.perm, s.seed, e)
 	}
 	return s.b.window(s.perm, j)
 }

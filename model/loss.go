@@ -212,6 +212,10 @@ func (l *Loss) HessianN(w, hess []float64) {
 		}
 		return
 	}
+	if l.M.Kind == Linear || l.M.Kind == Logistic {
+		l.hessAffine(w, hess)
+		return
+	}
 	x := append([]float64(nil), w[:p]...)
 	gp, gm := make([]float64, p), make([]float64, p)
 	for j := range p {
@@ -291,3 +295,7 @@ func (l *Loss) Accuracy(w []float64) float64 {
 	}
 	return float64(right) / float64(l.n())
 }
+
+// Smooth reports that the loss is twice continuously differentiable
+// everywhere (optimizer.Smooth): squares, sigmoids and softplus.
+func (l *Loss) Smooth() bool { return true }

@@ -214,6 +214,9 @@ func notAnalysable(fn Objective, dims int, x []float64, where message.Kind) (mes
 // The exact Hessian of the function language is one-sided there and would
 // be quoted as if the surface were a bowl.
 func smoothAt(fn Objective, dims int, x []float64) bool {
+	if s, ok := fn.(Smooth); ok && s.Smooth() {
+		return true
+	}
 	f := fieldOf(fn)
 	grad := func(i int, d float64) []float64 {
 		p := append([]float64(nil), x...)

@@ -59,6 +59,14 @@ type Sampler interface {
 	FullEvery() int
 }
 
+// Smooth is an Objective that may say it is twice continuously
+// differentiable everywhere (a model's loss: sums of squares, sigmoids and
+// softplus), so that the stability analysis need not look for kinks with
+// the 4n gradients it takes to (costly on a large data set).
+type Smooth interface {
+	Smooth() bool
+}
+
 // MaxDims is the most variables a function may have.
 const MaxDims = 64
 

@@ -250,12 +250,20 @@ func escaping(f field, r Result, w []Point) bool {
 		if norm(w[i].Pos(d)) > norm(w[i-1].Pos(d)) {
 			grows++
 		}
-		if f.exactNorm(w[i].Pos(d)) < f.exactNorm(w[i-1].Pos(d)) {
-			flattens++
-		}
 	}
 	n := float64(len(w) - 1)
-	if float64(falls) < majority*n || float64(grows) < majority*n || float64(flattens) < majority*n {
+	if float64(falls) < majority*n || float64(grows) < majority*n {
+		return false // before the gradients, which may cost a pass over a data set each
+	}
+	slope := f.exactNorm(w[0].Pos(d))
+	for i := 1; i < len(w); i++ {
+		next := f.exactNorm(w[i].Pos(d))
+		if next < slope {
+			flattens++
+		}
+		slope = next
+	}
+	if float64(flattens) < majority*n {
 		return false
 	}
 	return !minimumInReach(f, r)
