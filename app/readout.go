@@ -89,7 +89,7 @@ func (r *readout) apply(st session.State, selected int, oc outcomes) {
 	}
 	worked := ""
 	if len(st.Worked.Lines) > 0 {
-		worked = fmt.Sprintf(lang.L("Step %d of run %d:"), st.Worked.K, selected+1) + "\n" + strings.Join(st.Worked.Wrapped(), "\n")
+		worked = fmt.Sprintf(lang.L("Step %d of run %d:"), st.Worked.K, selected+1) + "\n" + strings.Join(st.Worked.In(translate).Wrapped(), "\n")
 	}
 	grew = grew || strings.Count(worked, "\n") != strings.Count(r.Worked.Text, "\n")
 	r.Worked.SetText(worked)

@@ -53,7 +53,11 @@ func PythonScript(p optimizer.Problem, cs []optimizer.Config) (string, error) {
 			return "", err
 		}
 		names[i] = fmt.Sprintf("run_%d", i+1)
-		if err := writeRun(&b, names[i], c, p.F.Dims(), batched && sampledRun(p, c)); err != nil {
+		every := 0
+		if batched {
+			every = fullEvery(p, c)
+		}
+		if err := writeRun(&b, names[i], c, p.F.Dims(), every); err != nil {
 			return "", err
 		}
 	}
@@ -65,6 +69,25 @@ func PythonScript(p optimizer.Problem, cs []optimizer.Config) (string, error) {
 func sampledRun(p optimizer.Problem, c optimizer.Config) bool {
 	s, ok := p.F.(optimizer.Sampled)
 	return ok && s.NewSampler(runSeed(c)) != nil
+}
+
+// fullEvery is, for a run of c on p that learns from mini-batches, how
+// often the engine evaluates the whole loss and with it its stop rules
+// (every step with a line search; a script's runs are short enough to be
+// recorded in full, so the sampler alone decides); 0 for any other run.
+func fullEvery(p optimizer.Problem, c optimizer.Config) int {
+	s, ok := p.F.(optimizer.Sampled)
+	if !ok {
+		return 0
+	}
+	sm := s.NewSampler(runSeed(c))
+	switch {
+	case sm == nil:
+		return 0
+	case c.LineSearch == optimizer.Armijo:
+		return 1
+	}
+	return max(1, sm.FullEvery())
 }
 
 // pythonMain runs every run (%s: their functions) and prints its final
@@ -170,7 +193,11 @@ func writeGradient(b *strings.Builder, f *expr.Func) error {
 // the start, then for each step the rate (a schedule's, the line
 // search's), a mini-batch's gradient when batched, the noise, the update,
 // the new point, its value and gradient, and the stop rules.
-func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int, batched bool) error {
+//
+// A mini-batch run (every > 0) checks the stop rules of the whole loss
+// where the engine evaluates it: every every-th step and the last.
+func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int, every int) error {
+	batched := every > 0
 	noise, err := optimizer.PythonNoise(c, dims)
 	if err != nil {
 		return err
@@ -180,7 +207,7 @@ func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int, bat
 	stop, loss := "np.all(np.abs(x) <= bound) and np.isfinite(f(x))", ""
 	if batched {
 		pre = append(pre, fmt.Sprintf("rows = batch(k, %d)", runSeed(c)), "loss, g = f(x, rows), grad(x, rows)")
-		stop, loss = stop+" and np.isfinite(loss)", ", loss"
+		stop, loss = "np.all(np.abs(x) <= bound) and np.isfinite(loss) and not (full and not np.isfinite(f(x)))", ", loss"
 	}
 	if noise != nil {
 		pre = append(pre, "g = g + noise[k - 1][:x.size]")
@@ -218,8 +245,13 @@ func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int, bat
 		b.WriteString("        " + l + "\n")
 	}
 	fmt.Fprintf(b, "        g = %s\n        record(trace, k, x%s)\n", gradient, loss)
+	tol := "tol > 0"
+	if batched {
+		fmt.Fprintf(b, "        full = k %% %d == 0 or k == %d  # the steps gdlab evaluates the whole loss at\n", every, c.Steps)
+		tol = "full and tol > 0"
+	}
 	fmt.Fprintf(b, "        if not (%s):\n            break\n", stop)
-	b.WriteString("        if tol > 0 and np.sum(g * g) <= tol * tol:\n            break\n")
+	fmt.Fprintf(b, "        if %s and np.sum(g * g) <= tol * tol:\n            break\n", tol)
 	b.WriteString("    return x\n")
 	return nil
 }

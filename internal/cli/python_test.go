@@ -77,6 +77,32 @@ func TestPythonScriptReproducesTheRuns(t *testing.T) {
 	for _, args := range pythonBatchCases {
 		comparePythonTrajectories(t, args, runPythonScript(t, py, args, "--trajectory"))
 	}
+	// 3,000 rows in batches of 2: the whole loss every 46th step, where
+	// the stop rules are checked too (a tolerance met, a run diverging).
+	csv := bigCSV(t, 3000)
+	for _, args := range [][]string{
+		{"--data", csv, "--columns", "x,y", "--batch", "2", "--method", "gd,adam", "--lr", "0.01", "--steps", "300"},
+		{"--data", csv, "--columns", "x,y", "--batch", "2", "--lr", "0.05", "--steps", "2000", "--tol", "0.3"},
+		{"--data", csv, "--columns", "x,y", "--batch", "2", "--lr", "3", "--steps", "300"},
+	} {
+		comparePythonTrajectories(t, args, runPythonScript(t, py, args, "--trajectory"))
+	}
+}
+
+// bigCSV writes a CSV of rows points of y = 0.5x − 1 with some noise and
+// returns its path.
+func bigCSV(t *testing.T, rows int) string {
+	var b strings.Builder
+	b.WriteString("x,y\n")
+	for i := range rows {
+		x := float64(i%200)/40 - 2.5
+		fmt.Fprintf(&b, "%g,%g\n", x, 0.5*x-1+0.3*math.Sin(float64(7*i)))
+	}
+	path := filepath.Join(t.TempDir(), "big.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // runPythonScript writes the script of the command line args and runs it
