@@ -138,6 +138,7 @@ func figureLabels() *plotting.Labels {
 		AtEnd:         lang.L("the end point"),
 		PlaneNote:     lang.L("plane of the path's two main directions: %s of its variance"),
 		TestNote:      lang.L("dashed: on the test rows"),
+		RowsShown:     lang.L("%d of %d rows drawn"),
 		Accuracy:      lang.L("accuracy"),
 	}
 }

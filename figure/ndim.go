@@ -133,7 +133,7 @@ func SceneN(p optimizer.Problem, traces []Trace, current, sel int, proj Projecti
 	}
 	s := &plotting.Scene{
 		F: pl.sampler(fn), Dims: 2, Key: p.Source + "|" + pl.key(), FMin: p.FMin, Current: current,
-		Runs: make([]plotting.Run, len(traces)), AxisNames: pl.names, Projection: &pj,
+		Runs: make([]plotting.Run, len(traces)), AxisNames: pl.names, Projection: &pj, Samples: samplesFor(p.F),
 	}
 	if p.Box != nil {
 		b := plotting.Box(*p.Box) // a --box is in the plane's coordinates

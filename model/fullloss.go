@@ -16,3 +16,14 @@ func (s *sampler) FullEvery() int {
 	evals := min(perEpoch, max(1, fullRowsPerEpoch/rows))
 	return (perEpoch + evals - 1) / evals
 }
+
+// RowsPerValue is the rows one evaluation of the loss reads: 0 for the
+// squared error of a linear or polynomial model over all its rows, a
+// quadratic form in the parameters whose coefficients are sums over the
+// data (a value costs O(p²) whatever the rows).
+func (l *Loss) RowsPerValue() int {
+	if l.quad != nil && l.rows == nil {
+		return 0
+	}
+	return l.n()
+}

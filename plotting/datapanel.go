@@ -24,6 +24,24 @@ type DataPanel struct {
 	// label 1 at (x1, x2) (x2 unused for one input); nil draws the data
 	// alone.
 	Fit func(r, k int, x1, x2 float64) float64
+	// Shown is the rows drawn when there are too many to draw them all
+	// (nil: every row); the panel's axis label says how many of how many.
+	Shown []int
+}
+
+// rows calls f with each row drawn.
+func (d *DataPanel) rows(f func(i int)) {
+	if d.Shown == nil {
+		for i := range d.Y {
+			f(i)
+		}
+		return
+	}
+	for _, i := range d.Shown {
+		if i >= 0 && i < len(d.Y) {
+			f(i)
+		}
+	}
 }
 
 // isData reports whether v is a data view.
@@ -131,6 +149,9 @@ func dataPlot(s *Scene, o Options, th *theme) *plot.Plot {
 	}
 	names := append(append([]string(nil), d.Names...), "x", "y", "label")
 	xl, yl := names[0], names[1]
+	if d.Shown != nil {
+		xl += "  (" + withNumber(withNumber(o.labels().RowsShown, len(d.Shown)), len(d.Y)) + ")"
+	}
 	p := newPlot(xl, yl, th)
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = dataBox(d)
 	p.Add(gridLines(th), dataPlotter{s: s, o: o, th: th})
@@ -181,7 +202,7 @@ func (dp dataPlotter) Plot(c vgdraw.Canvas, p *plot.Plot) {
 		dp.shade(c, p, runs[0])
 	}
 	sc := vg.Length(dp.o.Scale)
-	for i := range d.Y {
+	d.rows(func(i int) {
 		x, y := d.X[i*d.Inputs], d.Y[i]
 		if d.Inputs == 2 {
 			x, y = d.X[i*2], d.X[i*2+1]
@@ -194,7 +215,7 @@ func (dp dataPlotter) Plot(c vgdraw.Canvas, p *plot.Plot) {
 		if c.Contains(pt) {
 			dot(c, th, pt, 3.2*sc, col, 0.6*sc)
 		}
-	}
+	})
 	if d.Fit == nil {
 		return
 	}
@@ -320,7 +341,7 @@ func (r *Renderer) DataPointAt(s *Scene, o Options, px image.Point) (row int, ok
 	pn := plotPanel(p, dataR.Dx(), dataR.Dy(), o.DPI, o.Scale)
 	at := fromPixel(float64(px.X-dataR.Min.X)+0.5, float64(px.Y-dataR.Min.Y)+0.5, dataR.Dy(), o.DPI)
 	best, bestD := -1, float64(6*o.Scale)
-	for i := range d.Y {
+	d.rows(func(i int) {
 		x, y := d.X[i*d.Inputs], d.Y[i]
 		if d.Inputs == 2 {
 			x, y = d.X[i*2], d.X[i*2+1]
@@ -329,6 +350,6 @@ func (r *Renderer) DataPointAt(s *Scene, o Options, px image.Point) (row int, ok
 		if dist := math.Hypot(float64(q.X-at.X), float64(q.Y-at.Y)); dist < bestD {
 			best, bestD = i, dist
 		}
-	}
+	})
 	return best, best >= 0
 }

@@ -3,7 +3,10 @@ package plotting
 import (
 	"image"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // gridN is the number of samples of f per axis behind the heat map and the
@@ -26,20 +29,37 @@ type grid struct {
 	tmax   float64   // t(hi)
 }
 
-// sampleGrid samples s.F over box on an n×n lattice.
+// sampleGrid samples s.F over box on an n×n lattice (fewer when
+// Scene.Samples caps it), its rows shared out among the cores.
 func sampleGrid(s *Scene, box Box, n int) *grid {
+	n = s.samples(n)
 	g := &grid{nx: n, ny: n, box: box, v: make([]float64, n*n)}
 	dx := (box.XMax - box.XMin) / float64(n-1)
 	dy := (box.YMax - box.YMin) / float64(n-1)
-	for j := 0; j < n; j++ {
-		y := box.YMin + float64(j)*dy
-		row := g.v[j*n : (j+1)*n]
-		for i := range row {
-			row[i] = s.eval(box.XMin+float64(i)*dx, y)
-		}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for j := int(next.Add(1)) - 1; j < n; j = int(next.Add(1)) - 1 {
+				y := box.YMin + float64(j)*dy
+				row := g.v[j*n : (j+1)*n]
+				for i := range row {
+					row[i] = s.eval(box.XMin+float64(i)*dx, y)
+				}
+			}
+		})
 	}
+	wg.Wait()
 	g.stats()
 	return g
+}
+
+// samples is n, or Samples when that is smaller (but never below 8).
+func (s *Scene) samples(n int) int {
+	if s.Samples > 0 && s.Samples < n {
+		return max(s.Samples, 8)
+	}
+	return n
 }
 
 // stats computes the colour range and the transform scale.

@@ -72,6 +72,10 @@ type Labels struct {
 	// the path's variance it explains, e.g. "97.3 %" ("plane of the path's
 	// two main directions: %s of its variance").
 	PlaneNote string
+	// RowsShown follows the data panel's axis label in parentheses when it
+	// draws a sample of the rows; the first %d is the rows drawn, the
+	// second all of them ("%d of %d rows drawn").
+	RowsShown string
 }
 
 // DefaultLabels returns the English labels figures use when Options.Labels
@@ -101,6 +105,7 @@ func DefaultLabels() Labels {
 		AtEnd:         "the end point",
 		PlaneNote:     "plane of the path's two main directions: %s of its variance",
 		TestNote:      "dashed: on the test rows",
+		RowsShown:     "%d of %d rows drawn",
 		Accuracy:      "accuracy",
 	}
 }
@@ -121,6 +126,7 @@ func (o Options) labels() Labels {
 		{&l.LogScale, &d.LogScale}, {&l.Rate, &d.Rate},
 		{&l.Coordinate, &d.Coordinate}, {&l.CoordsOmitted, &d.CoordsOmitted}, {&l.SliceNote, &d.SliceNote},
 		{&l.AtStart, &d.AtStart}, {&l.AtCurrent, &d.AtCurrent}, {&l.AtEnd, &d.AtEnd}, {&l.PlaneNote, &d.PlaneNote}, {&l.TestNote, &d.TestNote}, {&l.Accuracy, &d.Accuracy},
+		{&l.RowsShown, &d.RowsShown},
 	} {
 		if *f.got == "" {
 			*f.got = *f.def

@@ -33,6 +33,7 @@ func germanLabels() *Labels {
 		PlaneNote:     "Ebene der zwei Hauptrichtungen des Pfads: %s seiner Varianz",
 		TestNote:      "gestrichelt: auf den Testzeilen",
 		Accuracy:      "Genauigkeit",
+		RowsShown:     "%d von %d Zeilen gezeichnet",
 	}
 }
 

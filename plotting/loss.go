@@ -277,6 +277,7 @@ func (lf *lossFig) drawCurves(c vgdraw.Canvas, pn panel) {
 			}
 			strokeLines(c, vgdraw.LineStyle{Color: col, Width: vg.Length(th.lossW) * sc}, l)
 		}
+		lf.drawEvaluated(c, pn, v, cur, col)
 		if f := v.f(cur); !math.IsNaN(f) {
 			p := lossPoint(pn, lf.ax, float64(v.k(cur)), f)
 			marks = append(marks, p)
@@ -285,6 +286,41 @@ func (lf *lossFig) drawCurves(c vgdraw.Canvas, pn panel) {
 	}
 	if lf.legend {
 		drawLegend(c, legendEntries(lf.s, th, lf.o.labels()), occupied, marks, th)
+	}
+}
+
+// maxEvaluatedDots is the most points drawn as dots on a mini-batch run's
+// loss line; with more, the line is dense enough to speak for itself.
+const maxEvaluatedDots = 200
+
+// drawEvaluated marks with dots the steps at which a mini-batch run that
+// does not evaluate its loss on all the data at every step did (its F is
+// NaN between): the line between two of them is drawn, not measured.
+func (lf *lossFig) drawEvaluated(c vgdraw.Canvas, pn panel, v runView, cur int, col color.RGBA) {
+	if v.r.Batch == nil {
+		return
+	}
+	fs := v.r.F[:min(cur+1, len(v.r.F))]
+	var at []int
+	gaps := false
+	for i, f := range fs {
+		if f != f {
+			gaps = true
+			continue
+		}
+		if at = append(at, i); len(at) > maxEvaluatedDots {
+			return
+		}
+	}
+	if !gaps {
+		return
+	}
+	r := vg.Length(lf.theme().lossW) * vg.Length(lf.o.Scale) * 1.4
+	c.SetColor(col)
+	for _, i := range at {
+		if y := lf.ax.value(fs[i]); y == y {
+			c.Fill(circlePath(lossPoint(pn, lf.ax, float64(v.k(i)), fs[i]), r))
+		}
 	}
 }
 

@@ -33,6 +33,7 @@ type surfaceMesh struct {
 
 // newSurfaceMesh samples s over box on an n×n lattice.
 func newSurfaceMesh(s *Scene, box Box, n int) *surfaceMesh {
+	n = s.samples(n)
 	g := sampleGrid(s, box, n)
 	m := &surfaceMesh{n: n, box: box, g: g, z: make([]float64, n*n), u: make([]float64, n*n)}
 	m.logZ = useLogHeights(g)

@@ -144,7 +144,13 @@ type Scene struct {
 	// Key identifies F for background caching (e.g. the function source);
 	// empty means no caching.
 	Key string
-	F   func(x, y float64) float64 // sampler of f (y ignored for 1-D)
+	// F samples f (y ignored for 1-D); the background calls it from
+	// several goroutines at once.
+	F func(x, y float64) float64
+	// Samples caps the samples of F per axis of the background and the
+	// surface (0: no cap), for an F that is costly (a model's loss over
+	// many rows).
+	Samples int
 	// Grad is the exact gradient of f, for the gradient field
 	// (Options.Field); nil means no field can be drawn.
 	Grad    func(x, y float64) (gx, gy float64)

@@ -33,6 +33,7 @@ type Session struct {
 	cancel    context.CancelFunc
 	computed  optimizer.Problem // the function of the computed runs
 	runs      []*liveRun        // the computed runs, one per item at the last computation
+	curves    figure.Curves     // the runs' test losses and accuracies, kept from frame to frame
 	computing bool
 	stale     bool
 	k         float64 // current step, fractional while playing
@@ -440,9 +441,9 @@ func (s *Session) sceneLocked(k int) *plotting.Scene {
 		if l.Test != nil {
 			runs := append([]plotting.Run(nil), sc.Runs...) // the displayed runs are shared with other frames
 			sc.Runs = runs
-			figure.AddTestLoss(sc, s.computed, traces)
+			s.curves.AddTestLoss(sc, s.computed, traces)
 		}
-		figure.AddAccuracy(sc, s.computed, traces)
+		s.curves.AddAccuracy(sc, s.computed, traces)
 	}
 	if s.opts.View == plotting.ViewHError {
 		sc.HError = s.hErrorLocked(k)
