@@ -21,13 +21,13 @@ import (
 // a mini-batch. With a data set chosen, the runs minimise the model's loss
 // over its parameters, which the start fields then hold.
 type dataForm struct {
-	DataSet   *widget.Select      // "a function", a built-in data set, or a CSV file
-	DataFile  *widget.Entry       // the CSV file's path
-	Columns   *widget.Entry       // the CSV file's columns, inputs first, the target last
-	Browse    *widget.Button      // chooses the CSV file
-	ModelName *widget.SelectEntry // the model, as model.ParseModel reads it
-	Batch     *widget.Entry       // rows per mini-batch; empty or 0 for all
-	TestShare *widget.Entry       // the fraction of rows held out as a test set; empty for none
+	DataSet   *widget.Select // "a function", a built-in data set, or a CSV file
+	DataFile  *textField     // the CSV file's path
+	Columns   *textField     // the CSV file's columns, inputs first, the target last
+	Browse    *widget.Button // chooses the CSV file
+	ModelName *selectField   // the model, as model.ParseModel reads it
+	Batch     *textField     // rows per mini-batch; empty or 0 for all
+	TestShare *textField     // the fraction of rows held out as a test set; empty for none
 
 	dataRow  fyne.CanvasObject // the model and batch fields, shown with a data set
 	fileRow  fyne.CanvasObject // the CSV file's fields, shown with a CSV file
@@ -53,19 +53,19 @@ func newDataForm(changed func()) *dataForm {
 	d.DataSet = widget.NewSelect(append(append([]string{noData()}, model.DataNames()...), csvData()), nil)
 	d.DataSet.SetSelectedIndex(0)
 	d.DataSet.OnChanged = func(string) { changed() }
-	d.DataFile, d.Columns = widget.NewEntry(), widget.NewEntry()
+	d.DataFile, d.Columns = newTextField(), newTextField()
 	d.DataFile.SetPlaceHolder("points.csv")
 	d.Columns.SetText("x,y")
 	d.DataFile.OnChanged = func(string) { changed() }
 	d.Browse = widget.NewButtonWithIcon(lang.L("Open…"), theme.FolderOpenIcon(), nil) // the window sets what it opens
 	d.Columns.OnChanged = func(string) { changed() }
-	d.ModelName = widget.NewSelectEntry(modelChoices)
+	d.ModelName = newSelectField(modelChoices)
 	d.ModelName.SetPlaceHolder(lang.L("default"))
 	d.ModelName.OnChanged = func(string) { changed() }
-	d.Batch = widget.NewEntry()
+	d.Batch = newTextField()
 	d.Batch.SetPlaceHolder(lang.L("all"))
 	d.Batch.OnChanged = func(string) { changed() }
-	d.TestShare = widget.NewEntry()
+	d.TestShare = newTextField()
 	d.TestShare.SetPlaceHolder(lang.L("none"))
 	d.TestShare.OnChanged = func(string) { changed() }
 	return d
@@ -139,7 +139,7 @@ func (c *form) readData() (*model.Learning, bool) {
 	var se *model.SpecError
 	c.setError(&c.ModelName.Entry, nil)
 	if errors.As(err, &se) {
-		field := &c.ModelName.Entry
+		var field formEntry = &c.ModelName.Entry
 		switch se.Field {
 		case "batch":
 			field = c.Batch

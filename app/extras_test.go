@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"gdlab/lesson"
 	"gdlab/optimizer"
@@ -53,11 +52,11 @@ func TestScheduleNoiseAndLineSearchInTheWindow(t *testing.T) {
 	if u.RunButton.Disabled() {
 		t.Error("a valid schedule leaves Run disabled")
 	}
-	for field, text := range map[*widget.Entry]string{u.Noise: "-1", u.Warmup: "2.5"} {
+	for field, text := range map[*textField]string{u.Noise: "-1", u.Warmup: "2.5"} {
 		old := field.Text
 		retype(field, text)
 		if msg := u.errs[field]; !u.RunButton.Disabled() || !msg.Visible() ||
-			!strings.Contains(msg.Text, map[*widget.Entry]string{u.Noise: "noise -1: σ must be 0 (none) or a positive finite number", u.Warmup: `warmup steps: "2.5" is not a whole number ≥ 0`}[field]) {
+			!strings.Contains(msg.Text, map[*textField]string{u.Noise: "noise -1: σ must be 0 (none) or a positive finite number", u.Warmup: `warmup steps: "2.5" is not a whole number ≥ 0`}[field]) {
 			t.Errorf("%q: Run disabled %v, message %q", text, u.RunButton.Disabled(), msg.Text)
 		}
 		retype(field, old)

@@ -23,35 +23,35 @@ import (
 // optimizer.Params entry.
 type form struct {
 	*dataForm
-	Func         *widget.Entry
+	Func         *textField
 	FuncError    *widget.Label // the parse error: where and what
 	FuncCaret    *widget.Label // the input with a caret under the column
 	Method       *widget.Select
-	LR           *widget.Entry
+	LR           *textField
 	LRSlider     *widget.Slider // log10 of the learning rate, 1e-6 … 10
-	Steps        *widget.Entry
-	StartX       *widget.Entry
-	StartY       *widget.Entry
-	StartN       *widget.Entry // the start of a function of more than two variables: comma-separated numbers
+	Steps        *textField
+	StartX       *textField
+	StartY       *textField
+	StartN       *textField // the start of a function of more than two variables: comma-separated numbers
 	Gradient     *widget.RadioGroup
 	Convention   *widget.RadioGroup // torch.optim's rules or the book's
 	FuncGradient *widget.Label      // the gradient as a formula
-	H            *widget.Entry
-	Params       map[string]*widget.Entry // a field per hyperparameter of the registry, by name
-	Schedule     *widget.Entry            // the learning-rate schedule, as optimizer.ParseSchedule reads it (the entry of ScheduleMenu)
-	ScheduleMenu *widget.SelectEntry      // the schedule's field, with an example of each kind to pick and edit
-	Warmup       *widget.Entry            // linear warmup steps
-	Noise        *widget.Entry            // gradient noise σ
-	Seed         *widget.Entry            // the noise's seed
-	LineSearch   *widget.Check            // Armijo's line search, for the methods that take one
+	H            *textField
+	Params       map[string]*textField // a field per hyperparameter of the registry, by name
+	Schedule     *widget.Entry         // the learning-rate schedule, as optimizer.ParseSchedule reads it (the entry of ScheduleMenu)
+	ScheduleMenu *selectField          // the schedule's field, with an example of each kind to pick and edit
+	Warmup       *textField            // linear warmup steps
+	Noise        *textField            // gradient noise σ
+	Seed         *textField            // the noise's seed
+	LineSearch   *widget.Check         // Armijo's line search, for the methods that take one
 
-	caretBox  *container.Scroll               // scrolls a long input sideways
-	startXY   fyne.CanvasObject               // the row of StartX and StartY
-	startN    fyne.CanvasObject               // the row of StartN
-	funcTitle *widget.Label                   // "Function f(x, y)", or of x[0] … for more variables
-	dims      int                             // the variables of the function last read
-	errs      map[*widget.Entry]*widget.Label // the message under each field
-	rows      map[*widget.Entry]fyne.CanvasObject
+	caretBox  *container.Scroll           // scrolls a long input sideways
+	startXY   fyne.CanvasObject           // the row of StartX and StartY
+	startN    fyne.CanvasObject           // the row of StartN
+	funcTitle *widget.Label               // "Function f(x, y)", or of x[0] … for more variables
+	dims      int                         // the variables of the function last read
+	errs      map[formEntry]*widget.Label // the message under each field
+	rows      map[formEntry]fyne.CanvasObject
 	method    optimizer.Method // the method shown, to swap defaults when it changes
 	syncing   bool             // set while the form is filled from code, to ignore its own echoes
 	changed   func()
@@ -63,8 +63,8 @@ type form struct {
 const maxWindowSteps = 10_000_000
 
 func newForm(changed func()) *form {
-	c := &form{errs: map[*widget.Entry]*widget.Label{}, rows: map[*widget.Entry]fyne.CanvasObject{},
-		Params: map[string]*widget.Entry{}, changed: changed}
+	c := &form{errs: map[formEntry]*widget.Label{}, rows: map[formEntry]fyne.CanvasObject{},
+		Params: map[string]*textField{}, changed: changed}
 	c.dataForm = newDataForm(c.onChange)
 	c.Func = c.entry()
 	c.FuncError = widget.NewLabel("")
@@ -107,7 +107,7 @@ func newForm(changed func()) *form {
 	for _, p := range optimizer.Params() {
 		c.Params[p.Name] = c.entry()
 	}
-	c.ScheduleMenu = widget.NewSelectEntry(optimizer.ScheduleExamples())
+	c.ScheduleMenu = newSelectField(optimizer.ScheduleExamples())
 	c.Schedule = &c.ScheduleMenu.Entry
 	c.Schedule.OnChanged = func(string) { c.onChange() }
 	c.Schedule.SetPlaceHolder("none")
@@ -116,8 +116,8 @@ func newForm(changed func()) *form {
 	return c
 }
 
-func (c *form) entry() *widget.Entry {
-	e := widget.NewEntry()
+func (c *form) entry() *textField {
+	e := newTextField()
 	e.OnChanged = func(string) {
 		if e == c.LR && !c.syncing {
 			if v, err := strconv.ParseFloat(strings.TrimSpace(e.Text), 64); err == nil && v > 0 {
@@ -163,13 +163,13 @@ func (c *form) methodChanged(name string) {
 }
 
 // field stacks a caption, the entry and its error message.
-func (c *form) field(caption string, e *widget.Entry) fyne.CanvasObject {
+func (c *form) field(caption string, e formEntry) fyne.CanvasObject {
 	return c.fieldOf(caption, e, e)
 }
 
 // fieldOf is field for an entry shown inside another widget (a
 // SelectEntry's).
-func (c *form) fieldOf(caption string, e *widget.Entry, shown fyne.CanvasObject) fyne.CanvasObject {
+func (c *form) fieldOf(caption string, e formEntry, shown fyne.CanvasObject) fyne.CanvasObject {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
@@ -338,7 +338,7 @@ func (c *form) readConfig(dims int) (optimizer.Config, bool) {
 	if v, err := optimizer.ParseConvention(c.Convention.Selected); err == nil {
 		cfg.Convention = v
 	}
-	number := func(e *widget.Entry, name string, visible bool, check func(float64) error) float64 {
+	number := func(e *textField, name string, visible bool, check func(float64) error) float64 {
 		if !visible {
 			c.setError(e, nil)
 			return 0
@@ -407,7 +407,7 @@ func (c *form) showExtras(cfg optimizer.Config) {
 // with noise); number reads a numeric field as readConfig does. It reports
 // whether the schedule and the seed are valid.
 func (c *form) readExtras(cfg *optimizer.Config, spec optimizer.MethodSpec,
-	number func(e *widget.Entry, name string, visible bool, check func(float64) error) float64) bool {
+	number func(e *textField, name string, visible bool, check func(float64) error) float64) bool {
 	rated := !spec.NoLearningRate
 	c.showRow(c.LR, rated)
 	if rated {
@@ -431,7 +431,7 @@ func (c *form) readExtras(cfg *optimizer.Config, spec optimizer.MethodSpec,
 		return true
 	}
 	ok := true
-	whole := func(e *widget.Entry, name string) uint64 {
+	whole := func(e *textField, name string) uint64 {
 		v, err := strconv.ParseUint(strings.TrimSpace(e.Text), 10, 64)
 		if err != nil {
 			err = fmt.Errorf(lang.L("%s: %q is not a whole number ≥ 0"), name, strings.TrimSpace(e.Text))
@@ -451,9 +451,9 @@ func (c *form) readExtras(cfg *optimizer.Config, spec optimizer.MethodSpec,
 	}
 	c.setError(c.Schedule, nil)
 	if x, err := cfg.SetExtras(t); err != nil {
-		field := map[optimizer.Extra]*widget.Entry{optimizer.ExtraWarmup: c.Warmup, optimizer.ExtraNoise: c.Noise}[x]
-		if field == nil {
-			field = c.Schedule // the schedule, or a line search the method cannot take
+		var field formEntry = c.Schedule // the schedule, or a line search the method cannot take
+		if f := map[optimizer.Extra]*textField{optimizer.ExtraWarmup: c.Warmup, optimizer.ExtraNoise: c.Noise}[x]; f != nil {
+			field = f
 		}
 		c.setError(field, errors.New(errText(err)))
 		ok = false
@@ -461,7 +461,7 @@ func (c *form) readExtras(cfg *optimizer.Config, spec optimizer.MethodSpec,
 	return ok
 }
 
-func (c *form) showRow(e *widget.Entry, visible bool) {
+func (c *form) showRow(e formEntry, visible bool) {
 	if visible {
 		c.rows[e].Show()
 	} else {
@@ -489,7 +489,7 @@ func checkSteps(v float64) error {
 }
 
 // setError shows err under field e (or hides the message when err is nil).
-func (c *form) setError(e *widget.Entry, err error) {
+func (c *form) setError(e formEntry, err error) {
 	msg := c.errs[e]
 	if err == nil {
 		msg.Hide()

@@ -22,7 +22,7 @@ import (
 type runList struct {
 	AddButton     *widget.Button
 	SweepButton   *widget.Button
-	SweepLRs      *widget.Entry
+	SweepLRs      *textField
 	CompareButton *widget.Button
 	CompareWith   *widget.CheckGroup
 	RunList       *fyne.Container
@@ -34,7 +34,7 @@ type runList struct {
 func newRunList(u *UI) *runList {
 	l := &runList{u: u}
 	l.AddButton = widget.NewButtonWithIcon(lang.L("Add run"), theme.ContentAddIcon(), u.AddRun)
-	l.SweepLRs = widget.NewEntry()
+	l.SweepLRs = newTextField()
 	l.SweepLRs.SetText("0.01, 0.1, 0.5, 1, 1.1")
 	l.SweepButton = widget.NewButton(lang.L("Sweep learning rates"), u.SweepLearningRates)
 	l.CompareWith = widget.NewCheckGroup(optimizer.MethodNames(), nil)

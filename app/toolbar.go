@@ -122,6 +122,8 @@ func (u *UI) installKeys(w fyne.Window) {
 	ctrl(fyne.KeyE, u.exportCSVDialog)
 	ctrl(fyne.KeyG, u.exportGIFDialog)
 	ctrl(fyne.KeyY, u.exportPythonDialog)
+	// The desktop driver reports Ctrl+Y as redo, whatever has focus.
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.exportPythonDialog() })
 	ctrl(fyne.KeyP, u.TogglePresentation)
 	ctrl(fyne.KeyQ, func() { fyne.CurrentApp().Quit() })
 }

@@ -87,7 +87,10 @@ func frames(u *UI, d time.Duration) {
 }
 
 // retype replaces an entry's text by typing, as a person would.
-func retype(e *widget.Entry, text string) {
+func retype(e interface {
+	fyne.Focusable
+	SetText(string)
+}, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }
@@ -197,6 +200,15 @@ func TestKeyboardWhenNoFieldHasFocus(t *testing.T) {
 	idle(t, u)
 	if v := u.state.Runs[0].Result.Verdict; v != optimizer.VerdictOscillating {
 		t.Errorf("after Ctrl+R with lr 1: verdict %s, want oscillating", v)
+	}
+	// In a field Ctrl+R reaches the field (Fyne gives a focused widget
+	// every shortcut), which hands it on to the window.
+	retype(u.LR, "0.1")
+	u.win.Canvas().Focus(u.LR)
+	u.LR.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault})
+	idle(t, u)
+	if r := u.state.Runs[0]; r.Config.LR != 0.1 || r.Result.Verdict != optimizer.VerdictConverged {
+		t.Errorf("after Ctrl+R in the field with lr 0.1: lr %v, verdict %s, want converged", r.Config.LR, r.Result.Verdict)
 	}
 }
 
@@ -442,7 +454,7 @@ func TestBadInputShowsMessageAtFieldAndDisablesRun(t *testing.T) {
 		t.Error("fixing the function should clear its message and enable Run")
 	}
 	for _, c := range []struct {
-		field *widget.Entry
+		field *textField
 		text  string
 		want  string
 	}{

@@ -25,7 +25,7 @@ type DataPanel struct {
 	// alone.
 	Fit func(r, k int, x1, x2 float64) float64
 	// Shown is the rows drawn when there are too many to draw them all
-	// (nil: every row); the panel's axis label says how many of how many.
+	// (nil: every row); a note on the panel says how many of how many.
 	Shown []int
 }
 
@@ -149,9 +149,6 @@ func dataPlot(s *Scene, o Options, th *theme) *plot.Plot {
 	}
 	names := append(append([]string(nil), d.Names...), "x", "y", "label")
 	xl, yl := names[0], names[1]
-	if d.Shown != nil {
-		xl += "  (" + withNumber(withNumber(o.labels().RowsShown, len(d.Shown)), len(d.Y)) + ")"
-	}
 	p := newPlot(xl, yl, th)
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = dataBox(d)
 	p.Add(gridLines(th), dataPlotter{s: s, o: o, th: th})
@@ -183,6 +180,9 @@ func dataBox(d *DataPanel) (x0, x1, y0, y1 float64) {
 		y0, y1 = y0-1, y0+1
 	}
 	mx, my := 0.08*(x1-x0), 0.08*(y1-y0)
+	if d.Shown != nil {
+		return x0 - mx, x1 + mx, y0 - 2.5*my, y1 + my // room for the note on the rows drawn
+	}
 	return x0 - mx, x1 + mx, y0 - my, y1 + my
 }
 
@@ -216,10 +216,13 @@ func (dp dataPlotter) Plot(c vgdraw.Canvas, p *plot.Plot) {
 			dot(c, th, pt, 3.2*sc, col, 0.6*sc)
 		}
 	})
+	var marks []vg.Point
+	if d.Shown != nil {
+		marks = drawNote(c, withNumber(withNumber(dp.o.labels().RowsShown, len(d.Shown)), len(d.Y)), th)
+	}
 	if d.Fit == nil {
 		return
 	}
-	var marks []vg.Point
 	for _, v := range runs {
 		cur := v.upTo(dp.s.Current)
 		if cur < 0 {

@@ -72,9 +72,9 @@ type Labels struct {
 	// the path's variance it explains, e.g. "97.3 %" ("plane of the path's
 	// two main directions: %s of its variance").
 	PlaneNote string
-	// RowsShown follows the data panel's axis label in parentheses when it
-	// draws a sample of the rows; the first %d is the rows drawn, the
-	// second all of them ("%d of %d rows drawn").
+	// RowsShown is the data panel's note when it draws a sample of the
+	// rows; the first %d is the rows drawn, the second all of them ("%d of
+	// %d rows drawn").
 	RowsShown string
 }
 
