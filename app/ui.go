@@ -286,7 +286,9 @@ func (u *UI) settingsChanged() {
 		u.session.SetProblem(p)
 	}
 	u.session.Edit(u.selected, cfg, dims)
-	u.prefs.save(u.Func.Text, cfg)
+	if !u.form.dataMode() { // a model's parameters are not a start for the function
+		u.prefs.save(u.Func.Text, cfg)
+	}
 }
 
 // Run computes every run in the list with the current settings and plays

@@ -438,6 +438,13 @@ func TestPreferencesRememberTheSettings(t *testing.T) {
 	if !p.p.Bool("presentation") {
 		t.Error("presentation mode not remembered")
 	}
+	// Learning from data, the start is a model's parameters: not
+	// remembered as the function's.
+	u.DataSet.SetSelected("line")
+	retype(u.StartX, "7")
+	if _, c, _ := p.settings(); c.Start[0] == 7 {
+		t.Error("a model's start was remembered as the function's")
+	}
 }
 
 func TestBadInputShowsMessageAtFieldAndDisablesRun(t *testing.T) {
