@@ -43,6 +43,9 @@ func LoadCSV(name string, r io.Reader, columns []string) (*Data, error) {
 	if err := textRecord(name, 1, header); err != nil {
 		return nil, err
 	}
+	if len(header) > 0 { // a byte-order mark, as some spreadsheets write
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	}
 	idx, err := columnIndex(name, header, columns)
 	if err != nil {
 		return nil, err
@@ -50,7 +53,7 @@ func LoadCSV(name string, r io.Reader, columns []string) (*Data, error) {
 	target := columns[len(columns)-1]
 	d := &Data{Name: name, Inputs: len(columns) - 1, Columns: columns,
 		Classification: strings.EqualFold(strings.TrimSpace(target), "label")}
-	for line := 2; ; line++ {
+	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -58,6 +61,7 @@ func LoadCSV(name string, r io.Reader, columns []string) (*Data, error) {
 		if err != nil {
 			return nil, csvError(name, err)
 		}
+		line, _ := cr.FieldPos(0) // blank lines are skipped: count them too
 		if err := d.addRecord(name, line, rec, idx, columns); err != nil {
 			return nil, err
 		}
@@ -75,11 +79,21 @@ func LoadCSV(name string, r io.Reader, columns []string) (*Data, error) {
 func columnIndex(name string, header, columns []string) ([]int, error) {
 	idx := make([]int, len(columns))
 	for k, c := range columns {
+		c = strings.TrimSpace(c)
+		for _, earlier := range columns[:k] {
+			if strings.TrimSpace(earlier) == c {
+				return nil, msgColumnTwice.New(message.Text(name), message.Quote(c))
+			}
+		}
 		idx[k] = -1
 		for i, h := range header {
-			if strings.TrimSpace(h) == strings.TrimSpace(c) {
-				idx[k] = i
+			if strings.TrimSpace(h) != c {
+				continue
 			}
+			if idx[k] >= 0 {
+				return nil, msgHeaderTwice.New(message.Text(name), message.Quote(c), message.Int(idx[k]+1), message.Int(i+1))
+			}
+			idx[k] = i
 		}
 		if idx[k] < 0 {
 			return nil, msgNoColumn.New(message.Text(name), message.Quote(c), message.Text(strings.Join(header, ", ")))

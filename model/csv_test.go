@@ -31,6 +31,8 @@ func TestLoadCSV(t *testing.T) {
 		{"x,y\n", "e.csv: no rows after the header"},
 		{"x,y\n1,\x00\x01\n", "e.csv:2: not a text file"},
 		{"x,y\n1,\"2\n", "e.csv:2: column"},
+		{"x,y\n1,2\n\n\n3,abc\n", `e.csv:5: column "y": "abc" is not a finite number`}, // blank lines count
+		{"x,y,x\n1,2,3\n", `e.csv:1: the header names column "x" twice (columns 1 and 3): rename one`},
 	} {
 		if _, err := LoadCSV("e.csv", strings.NewReader(tc.text), []string{"x", "y"}); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: %v, want %q", tc.text, err, tc.want)
@@ -74,5 +76,30 @@ func BenchmarkLoadCSV(b *testing.B) {
 		}
 		runtime.ReadMemStats(&after)
 		b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/1e6, "MB-allocated")
+	}
+}
+
+// TestCSVByteOrderMarkAndColumnsTwice: a byte-order mark before the header
+// (as spreadsheets write) is not part of the first column's name; a
+// column asked for twice is refused.
+func TestCSVByteOrderMarkAndColumnsTwice(t *testing.T) {
+	d, err := LoadCSV("b.csv", strings.NewReader("\ufeffx,y\n1,2\n2,4\n"), []string{"x", "y"})
+	if err != nil || d.Rows() != 2 || d.X[1] != 2 {
+		t.Fatalf("with a byte-order mark: %+v %v", d, err)
+	}
+	_, err = LoadCSV("b.csv", strings.NewReader("x,y\n1,2\n"), []string{"x", "x"})
+	if err == nil || err.Error() != `b.csv: column "x" is given twice: give each column once, the inputs first, the target last` {
+		t.Errorf("x,x: %v", err)
+	}
+}
+
+// TestMLPSize: mlp:15 has 61 parameters, mlp:16 would have 65, more than
+// a function may have.
+func TestMLPSize(t *testing.T) {
+	if m, err := ParseModel("mlp:15", 2); err != nil || m.NumParams() != 61 {
+		t.Errorf("mlp:15: %v %v", m, err)
+	}
+	if _, err := ParseModel("mlp:16", 2); err == nil || !strings.Contains(err.Error(), "mlp:H (H = 1 … 15)") {
+		t.Errorf("mlp:16: %v", err)
 	}
 }

@@ -23,6 +23,8 @@ var (
 	msgTooManyRows  = message.Define("%s: more than %s rows (line %s): a data set may have at most %s")
 	msgNoRows       = message.Define("%s: no rows after the header")
 	msgNoColumn     = message.Define("%s:1: no column %s in the header (it has %s)")
+	msgHeaderTwice  = message.Define("%s:1: the header names column %s twice (columns %s and %s): rename one")
+	msgColumnTwice  = message.Define("%s: column %s is given twice: give each column once, the inputs first, the target last")
 	msgFieldMissing = message.Define("%s:%s: column %s is missing (the line has %s fields)")
 	msgNotFinite    = message.Define("%s:%s: column %s: %s is not a finite number")
 	msgNotLabel     = message.Define("%s:%s: column %s: %s is not a label 0 or 1")
@@ -56,7 +58,7 @@ var (
 
 // kinds lists every kind above, for the test of the translations.
 var kinds = []message.Kind{
-	msgColumnCount, msgEmptyFile, msgTooManyRows, msgNoRows, msgNoColumn, msgFieldMissing,
+	msgColumnCount, msgEmptyFile, msgTooManyRows, msgNoRows, msgNoColumn, msgHeaderTwice, msgColumnTwice, msgFieldMissing,
 	msgNotFinite, msgNotLabel, msgBinary, msgCSVSyntax, msgCSVRead,
 	msgBareQuote, msgQuote, msgFieldCount,
 	msgNotFound, msgNoPermission, msgIsFolder, msgCannotOpen,

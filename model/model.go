@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gdlab/message"
+	"gdlab/optimizer"
 )
 
 // Kind is the family of a model.
@@ -30,8 +31,12 @@ type Model struct {
 	Inputs int // input columns: 1 for polynomial, 2 for mlp, 1 or 2 for linear and logistic
 }
 
+// MaxHidden is the most hidden units of an mlp: its 4H + 1 parameters are
+// at most optimizer.MaxDims.
+const MaxHidden = (optimizer.MaxDims - 1) / 4
+
 // Names of the models, as ParseModel reads them.
-const modelList = "linear, polynomial:D (D = 0 … 9), logistic, mlp:H (H = 1 … 16)"
+var modelList = "linear, polynomial:D (D = 0 … 9), logistic, mlp:H (H = 1 … " + strconv.Itoa(MaxHidden) + ")"
 
 // ParseModel reads a model's name ("linear", "polynomial:3", "logistic",
 // "mlp:4") for data with inputs input columns; the error says what is
@@ -47,7 +52,7 @@ func ParseModel(s string, inputs int) (Model, error) {
 		m = Model{Kind: Logistic, Inputs: inputs}
 	case name == "polynomial" && hasArg && err == nil && n >= 0 && n <= 9:
 		m = Model{Kind: Polynomial, Degree: n, Inputs: 1}
-	case name == "mlp" && hasArg && err == nil && n >= 1 && n <= 16:
+	case name == "mlp" && hasArg && err == nil && n >= 1 && n <= MaxHidden:
 		m = Model{Kind: MLP, Hidden: n, Inputs: 2}
 	default:
 		return Model{}, msgUnknownModel.New(message.Quote(s), message.Text(modelList))

@@ -127,12 +127,16 @@ func TestMiniBatchesInTheCLI(t *testing.T) {
 }
 
 // TestPlotTheData: gdlab plot --data draws the data view with the loss
-// over the parameters by default; --view data needs --data.
+// over the parameters by default, --view landscape that loss alone (a
+// slice for a model of more than two parameters); --view data needs
+// --data.
 func TestPlotTheData(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"--data", "line", "--steps", "50", "--lr", "0.05"},
 		{"--data", "xor", "--model", "mlp:2", "--method", "adam", "--epochs", "5", "--batch", "50", "--view", "data"},
+		{"--data", "blobs", "--steps", "40", "--view", "landscape"},
+		{"--data", "moons", "--model", "mlp:2", "--steps", "40", "--view", "landscape"},
 	} {
 		out := filepath.Join(dir, "fig.png")
 		if _, errOut, code := cli(append([]string{"plot", "-o", out}, args...)...); code != 0 {

@@ -20,8 +20,9 @@ func cmdPlot(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&o.width, "width", 800, "figure width in `pixels`")
 	fs.IntVar(&o.height, "height", 600, "figure height in `pixels`")
 	fs.Float64Var(&o.dpi, "dpi", 96, "resolution in dots per inch")
-	fs.StringVar(&o.view, "view", "", "contour, loss, both, curve, h-error, surface, surface+loss, coords, coords+loss, data or data+both\n"+
+	fs.StringVar(&o.view, "view", "", strings.Join(viewNames[:len(viewNames)-1], ", ")+" or "+viewNames[len(viewNames)-1]+"\n"+
 		"(default both; curve + loss for f(x); coords+loss for more than 2 variables);\n"+
+		"landscape: the contour, by its name for a model's loss over its parameters;\n"+
 		"coords: each coordinate of the first run against the step (more than 2 variables);\n"+
 		"data, data+both: with --data, the data and each run's model (+ the loss over the parameters and the loss curve; the default);\n"+
 		"h-error: the error of the numeric gradient against its step h at the first run's start, --h marked;\n"+
@@ -137,6 +138,15 @@ func (o *options) checkFigure() error {
 	return nil
 }
 
+// viewLandscape names the contour view for a model's loss: the landscape
+// over its parameters.
+const viewLandscape = "landscape"
+
+// viewNames are the names --view takes.
+var viewNames = []string{string(plotting.ViewContour), viewLandscape, string(plotting.ViewLoss), string(plotting.ViewBoth),
+	string(plotting.ViewCurve), string(plotting.ViewHError), string(plotting.ViewSurface), string(plotting.ViewSurfaceLoss),
+	string(plotting.ViewCoords), string(plotting.ViewCoordsLoss), string(plotting.ViewData), string(plotting.ViewDataBoth)}
+
 // figureView is the --view for a function of dims variables: both by
 // default, and the curve instead of the contour for a function of x alone.
 func (o *options) figureView(dims int) (plotting.View, error) {
@@ -160,8 +170,10 @@ func (o *options) figureView(dims int) (plotting.View, error) {
 		if dims <= 2 {
 			return view, usagef("--view %s draws each coordinate of a function of more than 2 variables; this one has %d: use both", view, dims)
 		}
+	case viewLandscape:
+		view = plotting.ViewContour
 	default:
-		return view, usagef("--view: %q is not one of contour, loss, both, curve, h-error, surface, surface+loss, coords, coords+loss, data, data+both", o.view)
+		return view, usagef("--view: %q is not one of %s", o.view, strings.Join(viewNames, ", "))
 	}
 	if dims == 1 {
 		// f(x) has no contour or surface: its curve shows the same.
