@@ -66,35 +66,52 @@ func (b Batched) NewSampler(seed uint64) optimizer.Sampler {
 	if b.Size <= 0 || b.Size >= b.D.Rows() {
 		return nil
 	}
-	return &sampler{b: b, seed: seed, epoch: -1, part: b.Loss.Batch(nil)}
+	s := &sampler{b: b, seed: seed, epoch: -1, part: b.Loss.Batch(nil), view: *b.D}
+	s.part.D = &s.view
+	return s
 }
 
-// sampler is one run's mini-batches: the shuffle of the current epoch.
+// sampler is one run's mini-batches: the shuffle of the current epoch,
+// and the data's rows copied in its order, so that a batch is a run of
+// consecutive rows (read from memory in order: on a large data set the
+// rows of a batch scattered over it cost more to fetch than to compute).
 type sampler struct {
-	b     Batched
-	seed  uint64
-	epoch int
-	perm  []int
-	part  *Loss // the loss over the current batch (its rows a window of perm)
+	b      Batched
+	seed   uint64
+	epoch  int
+	perm   []int
+	xs, ys []float64 // the rows in the order of perm
+	view   Data      // the current batch: a window of xs and ys
+	part   *Loss     // the loss over view
 }
 
 var _ optimizer.RowSampler = (*sampler)(nil)
 
 // GradN is the gradient at x of the batch of update k.
 func (s *sampler) GradN(k int, x, grad []float64) float64 {
-	s.part.rows = s.rows(k)
+	rows := s.rows(k)
+	_, j := s.b.Update(k)
+	in, lo := s.b.D.Inputs, j*s.b.Size
+	s.view.X, s.view.Y = s.xs[lo*in:(lo+len(rows))*in], s.ys[lo:lo+len(rows)]
 	return s.part.ValueGradN(x, grad)
 }
 
-// rows is the batch of update k, from the shuffle of its epoch (made when
-// the epoch changes).
+// rows is the batch of update k, from the shuffle of its epoch (made, with
+// the rows in its order, when the epoch changes).
 func (s *sampler) rows(k int) []int {
 	e, j := s.b.Update(k)
 	if e != s.epoch {
+		d := s.b.D
 		if s.perm == nil {
-			s.perm = make([]int, s.b.D.Rows())
+			s.perm = make([]int, d.Rows())
+			s.xs, s.ys = make([]float64, len(d.X)), make([]float64, d.Rows())
 		}
 		s.epoch, s.perm = e, s.b.permInto(s.perm, s.seed, e)
+		in := d.Inputs
+		for i, r := range s.perm {
+			copy(s.xs[i*in:(i+1)*in], d.X[r*in:(r+1)*in])
+			s.ys[i] = d.Y[r]
+		}
 	}
 	return s.b.window(s.perm, j)
 }

@@ -25,11 +25,15 @@ func TestMiniBatches(t *testing.T) {
 	g := make([]float64, 2)
 	for k := 1; k <= 7; k++ {
 		s.GradN(k, []float64{0, 0}, g)
-		for _, r := range s.part.rows {
+		rows := s.rows(k)
+		for i, r := range rows {
 			seen[r]++
+			if s.view.Y[i] != l.D.Y[r] || s.view.X[i] != l.D.X[r] {
+				t.Errorf("update %d: the batch's row %d is (%v, %v), row %d of the data (%v, %v)", k, i, s.view.X[i], s.view.Y[i], r, l.D.X[r], l.D.Y[r])
+			}
 		}
-		if want := b.Rows(5, k); !slices.Equal(s.part.rows, want) || !slices.Equal(s.SampleRows(k).Rows, want) {
-			t.Errorf("update %d: the sampler's rows %v, Rows %v", k, s.part.rows, want)
+		if want := b.Rows(5, k); !slices.Equal(rows, want) || !slices.Equal(s.SampleRows(k).Rows, want) || len(s.view.Y) != len(want) {
+			t.Errorf("update %d: the sampler's rows %v (%d in its batch), Rows %v", k, rows, len(s.view.Y), want)
 		}
 	}
 	if smp := s.SampleRows(9); smp.Epoch != 2 || smp.Batch != 2 || smp.Of != 50 || !slices.Equal(smp.Rows, b.Perm(5, 1)[8:16]) {
