@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,11 +30,18 @@ type dataForm struct {
 	Batch     *textField     // rows per mini-batch; empty or 0 for all
 	TestShare *textField     // the fraction of rows held out as a test set; empty for none
 
-	dataRow  fyne.CanvasObject // the model and batch fields, shown with a data set
-	fileRow  fyne.CanvasObject // the CSV file's fields, shown with a CSV file
-	learning *model.Learning   // the data problem of the fields, nil without a data set or while they are wrong
-	learnKey string            // the data set and model learning was made for, to start afresh when they change
+	dataRow  fyne.CanvasObject  // the model and batch fields, shown with a data set
+	fileRow  fyne.CanvasObject  // the CSV file's fields, shown with a CSV file
+	learning *model.Learning    // the data problem of the fields, nil without a data set or while they are wrong
+	learnKey string             // the data set and model learning was made for, to start afresh when they change
+	inline   *lesson.DataSource // the rows of the lesson opened last that held its data, nil for none
 }
+
+// rowsData is the data set choice of the rows a lesson holds.
+func rowsData() string { return lang.L("the lesson's rows") }
+
+// rowsMode reports whether the data are the rows of a lesson.
+func (d *dataForm) rowsMode() bool { return d.inline != nil && d.DataSet.Selected == rowsData() }
 
 // noData is the data set choice that minimises the typed function.
 func noData() string { return lang.L("none: minimise the function") }
@@ -78,8 +86,14 @@ func (d *dataForm) dataMode() bool { return d.DataSet.SelectedIndex() > 0 }
 // field, which also makes the data).
 func (d *dataForm) source(seed uint64) (lesson.DataSource, error) {
 	src := lesson.DataSource{Set: d.DataSet.Selected, Model: strings.TrimSpace(d.ModelName.Text), Seed: seed}
-	if d.csvMode() {
+	switch {
+	case d.csvMode():
 		src.Set = strings.TrimSpace(d.DataFile.Text)
+	case d.rowsMode():
+		src.Set, src.Columns, src.Rows = "", d.inline.Columns, d.inline.Rows
+	}
+	if v, err := strconv.ParseFloat(strings.TrimSpace(d.TestShare.Text), 64); err == nil && v > 0 && v < 1 {
+		src.TestFraction = v // readData says what is wrong with another
 	}
 	if t := strings.TrimSpace(d.Batch.Text); t != "" {
 		n, err := strconv.Atoi(t)
@@ -97,12 +111,43 @@ func (d *dataForm) setSource(s *lesson.DataSource) {
 		d.DataSet.SetSelectedIndex(0)
 		return
 	}
-	d.DataSet.SetSelected(s.Set)
+	if s.Rows != nil {
+		d.inline = s
+		if !slices.Contains(d.DataSet.Options, rowsData()) {
+			d.DataSet.Options = append(d.DataSet.Options, rowsData())
+		}
+		d.DataSet.SetSelected(rowsData())
+	} else {
+		d.DataSet.SetSelected(s.Set)
+	}
 	d.ModelName.SetText(s.Model)
 	d.Batch.SetText("")
 	if s.Batch > 0 {
 		d.Batch.SetText(strconv.Itoa(s.Batch))
 	}
+	d.TestShare.SetText("")
+	if s.TestFraction > 0 {
+		d.TestShare.SetText(formatNum(s.TestFraction))
+	}
+}
+
+// inlined is src with a CSV file's rows in it, as a lesson holds them
+// (the file read again: the lesson must open where the file is not).
+func inlined(src lesson.DataSource, columns []string) (lesson.DataSource, error) {
+	if src.Rows != nil || src.Set == "" || !strings.HasSuffix(strings.ToLower(src.Set), ".csv") {
+		return src, nil
+	}
+	spec, err := src.Spec()
+	if err != nil {
+		return src, err
+	}
+	spec.Columns = columns
+	d, err := spec.LoadData()
+	if err != nil {
+		return src, err
+	}
+	src.Set, src.Columns, src.Rows = "", d.Columns, d.Table()
+	return src, nil
 }
 
 // readData makes the data problem of the fields, showing a problem at its
@@ -117,8 +162,12 @@ func (c *form) readData() (*model.Learning, bool) {
 	if err != nil {
 		return nil, false
 	}
-	spec := src.Spec()
+	spec, err := src.Spec()
 	c.setError(c.DataFile, nil)
+	if err != nil { // a lesson's rows that are no data set: Lesson.Problem has refused them already
+		c.setError(c.TestShare, errors.New(errText(err)))
+		return nil, false
+	}
 	c.setError(c.TestShare, nil)
 	if t := strings.TrimSpace(c.TestShare.Text); t != "" {
 		v, err := strconv.ParseFloat(t, 64)

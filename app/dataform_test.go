@@ -6,6 +6,7 @@ import (
 	"image"
 	"math"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -89,6 +90,34 @@ func TestFittingYourOwnCSV(t *testing.T) {
 	idle(t, u)
 	if w := u.state.Runs[0].Result.Final.X; math.Abs(w[0]-2) > 1e-4 || math.Abs(w[1]-1) > 1e-3 {
 		t.Errorf("the CSV's line: %v, want w = 2, b = 1", w)
+	}
+	// A lesson written from it holds the rows, opens where the file is
+	// not, and learns the same line.
+	retype(u.TestShare, "0.25")
+	l, err := u.lessonToSave("hours.json")
+	if err != nil || l.Data == nil || l.Data.Set != "" || len(l.Data.Rows) != 4 || l.Data.Rows[3][1] != 9 ||
+		strings.Join(l.Data.Columns, ",") != "hours,score" || l.Data.TestFraction != 0.25 {
+		t.Fatalf("lesson from a CSV: %+v %v", l.Data, err)
+	}
+	os.Remove(path)
+	data, _ := lesson.Encode(l)
+	back, err := lesson.Parse(data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	other := newTestUI(t)
+	if err := other.OpenLesson(back); err != nil {
+		t.Fatal(err)
+	}
+	idle(t, other)
+	if other.DataSet.Selected != "the lesson's rows" || other.TestShare.Text != "0.25" || other.fileRow.Visible() {
+		t.Errorf("opened: data set %q, test share %q, file fields %v", other.DataSet.Selected, other.TestShare.Text, other.fileRow.Visible())
+	}
+	if ls := model.LossOf(other.state.Problem.F); ls == nil || ls.D.Rows() != 3 || ls.Test == nil {
+		t.Errorf("the opened lesson learns from %q", other.state.Problem.Source)
+	}
+	if again, err := other.lessonToSave("again.json"); err != nil || !reflect.DeepEqual(again.Data, l.Data) {
+		t.Errorf("saved again: %+v %v, want %+v", again.Data, err, l.Data)
 	}
 }
 

@@ -141,6 +141,9 @@ func (u *UI) lessonToSave(path string) (lesson.Lesson, error) {
 	l.Box, l.Stops = u.lessonBoxField(), u.stopList
 	if u.dataMode() {
 		src, err := u.source(cs[0].Seed)
+		if err == nil && u.csvMode() {
+			src, err = inlined(src, splitColumns(u.Columns.Text))
+		}
 		if err != nil {
 			return l, err
 		}

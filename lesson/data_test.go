@@ -2,6 +2,7 @@ package lesson
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -31,7 +32,7 @@ func TestLessonsThatLearnFromData(t *testing.T) {
 		t.Fatal(err)
 	}
 	back, err := Parse(data)
-	if err != nil || *back.Data != *l.Data || back.Function != "" {
+	if err != nil || !reflect.DeepEqual(back.Data, l.Data) || back.Function != "" {
 		t.Fatalf("round trip: %+v %v\n%s", back.Data, err, data)
 	}
 	if again, _ := Encode(back); string(again) != string(data) {
@@ -41,7 +42,7 @@ func TestLessonsThatLearnFromData(t *testing.T) {
 		{`"set": "line"`, `"set": "spiral"`, `"set" "spiral" is not a built-in data set`},
 		{`"title": "Fitting a line",`, `"title": "Fitting a line", "function": "x^2",`, `give "function" or "data", not both`},
 		{`"model": "linear"`, `"model": "logistic"`, `data: model logistic classifies`},
-		{`"set": "line", `, ``, `"set" is missing`},
+		{`"set": "line", `, ``, `data: give "set" (a built-in data set) or "columns" and "rows" (the data itself)`},
 		{`"start": [0, 0]`, `"start": [0, 0, 0]`, `"start" has 3 numbers`},
 	} {
 		bad := strings.Replace(dataLesson, tc.from, tc.to, 1)
@@ -71,5 +72,60 @@ func TestDataErrorsNestTheModelsMessage(t *testing.T) {
 	want := "Daten: Modell logistic klassifiziert: die Daten line haben Werte, keine Klassen 0 und 1 (nehmen Sie linear oder polynomial:D)"
 	if german != want {
 		t.Errorf("German %q, want %q", german, want)
+	}
+}
+
+// rowsLesson holds its data: four points of a classification.
+const rowsLesson = `{"format": "gdlab-lesson/1", "title": "Four points",
+ "data": {"columns": ["x", "label"], "model": "logistic", "test_fraction": 0.25, "rows": [[-2, 0], [-1, 0], [1, 1], [2.5, 1]]},
+ "steps": 20, "runs": [{"method": "gd", "lr": 0.5, "start": [0, 0]}]}`
+
+// TestLessonsHoldTheirRows: a lesson may hold its data inline, a row per
+// point; it learns from them (a test share held out), encodes a row to a
+// line and parses back exactly, and rows that are no data set are refused
+// saying which row.
+func TestLessonsHoldTheirRows(t *testing.T) {
+	l, err := Parse([]byte(rowsLesson))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec, err := l.Data.Spec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lr, err := spec.Learn()
+	if err != nil || lr.Train.D.Rows() != 3 || lr.Test == nil || !lr.Train.M.Classifier() {
+		t.Fatalf("learning: %+v %v", lr, err)
+	}
+	data, err := Encode(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"rows": [
+    [-2, 0],
+    [-1, 0],`) {
+		t.Errorf("rows not one to a line:\n%s", data)
+	}
+	back, err := Parse(data)
+	if err != nil || !reflect.DeepEqual(back.Data, l.Data) {
+		t.Fatalf("round trip: %+v %v\n%s", back.Data, err, data)
+	}
+	for _, tc := range []struct{ from, to, want string }{
+		{`[2.5, 1]`, `[2.5, 2]`, `data: rows: row 4: column "label": 2 is not a label 0 or 1`},
+		{`[-1, 0]`, `[-1]`, `data: rows: row 2 has 1 values; the 2 columns are x, label`},
+		{`[-1, 0]`, `[-1, null]`, `data: "rows": row 2, value 2 is null: give a number`},
+		{`"columns": ["x", "label"], `, ``, `data: "rows" needs "columns"`},
+		{`"columns": ["x", "label"], `, `"set": "blobs", "columns": ["x", "label"], `, `data: give "set" or "rows", not both`},
+		{`"rows": [[-2, 0], [-1, 0], [1, 1], [2.5, 1]]`, `"rows": []`, `data: rows: no rows`},
+		{`"columns": ["x", "label"]`, `"columns": ["x", "x"]`, `column "x" is given twice`},
+	} {
+		bad := strings.Replace(rowsLesson, tc.from, tc.to, 1)
+		if _, err := Parse([]byte(bad)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s → %s: %v, want %q", tc.from, tc.to, err, tc.want)
+		}
+	}
+	noRows := strings.Replace(rowsLesson, `, "rows": [[-2, 0], [-1, 0], [1, 1], [2.5, 1]]`, ``, 1)
+	if _, err := Parse([]byte(noRows)); err == nil || !strings.Contains(err.Error(), `"columns" names the columns of "rows"`) {
+		t.Errorf("columns without rows: %v", err)
 	}
 }

@@ -34,23 +34,43 @@ type fileLesson struct {
 	Stops    []*fileStop `json:"stops"`
 }
 
-// fileData is a lesson's data source as read.
+// fileData is a lesson's data source as read; a row's values are
+// pointers so that a null is seen.
 type fileData struct {
-	Set   *string `json:"set"`
-	Seed  *uint64 `json:"seed"`
-	Model *string `json:"model"`
-	Batch *int    `json:"batch"`
+	Set          *string      `json:"set"`
+	Columns      []string     `json:"columns"`
+	Rows         [][]*float64 `json:"rows"`
+	Seed         *uint64      `json:"seed"`
+	Model        *string      `json:"model"`
+	Batch        *int         `json:"batch"`
+	TestFraction *float64     `json:"test_fraction"`
 }
 
-// source is the data source read, with its set required.
+// source is the data source read: a set, or columns and rows (which of
+// them, and what the rows hold, Lesson.Problem checks).
 func (fd *fileData) source() (*DataSource, error) {
 	if fd == nil {
 		return nil, nil
 	}
-	if fd.Set == nil {
-		return nil, wrap(msgData, missing("set"))
+	d := &DataSource{Set: deref(fd.Set), Columns: fd.Columns, Seed: deref(fd.Seed), Model: deref(fd.Model),
+		Batch: deref(fd.Batch), TestFraction: deref(fd.TestFraction)}
+	if fd.Rows == nil {
+		return d, nil
 	}
-	return &DataSource{Set: *fd.Set, Seed: deref(fd.Seed), Model: deref(fd.Model), Batch: deref(fd.Batch)}, nil
+	if fd.Columns == nil {
+		return nil, wrap(msgData, msgRowsNoColumns.New())
+	}
+	d.Rows = make([][]float64, len(fd.Rows))
+	for i, row := range fd.Rows {
+		d.Rows[i] = make([]float64, len(row))
+		for j, v := range row {
+			if v == nil {
+				return nil, wrap(msgData, msgRowNull.New(message.Int(i+1), message.Int(j+1)))
+			}
+			d.Rows[i][j] = *v
+		}
+	}
+	return d, nil
 }
 
 // fileRun is the JSON form of a Run as read: its fixed fields, and the

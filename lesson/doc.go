@@ -32,8 +32,20 @@
 //     characters.
 //   - text: one paragraph shown next to the figure, at most 20,000
 //     characters.
-//   - function (required): the function in the function language of
+//   - function (required unless data is given): the function in the function language of
 //     gdlab/optimizer/expr, e.g. "x^2 + y^2" or "x[0]**2 + x[1]**2".
+//   - data (instead of function): the data a model learns from, whose
+//     loss over the model's parameters the runs minimise: a built-in data
+//     set, {"set": "moons", "seed": 2} (line, parabola, blobs, moons,
+//     circles or xor; seed default 1), or the data itself,
+//     {"columns": ["x", "label"], "rows": [[-2, 0], [1.5, 1], …]}, a row
+//     per point with a value per column, the inputs first and the target
+//     last (a target called "label" is a class, 0 or 1). With either, the
+//     optional "model" (linear, polynomial:D, logistic or mlp:H; default
+//     linear for values, logistic for labels), "batch" (rows per
+//     mini-batch, shuffled every epoch; default all) and "test_fraction"
+//     (the share of rows held out as a test set, between 0 and 1). The
+//     runs' "start" is then the model's parameters; box is not used.
 //   - box: the view [XMIN, XMAX, YMIN, YMAX], with XMIN < XMAX and YMIN < YMAX.
 //     When it is absent and the function is one of the presets (the same
 //     function once parsed, so "x**2+y**2" is the preset "x^2 + y^2"), the

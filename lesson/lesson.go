@@ -49,21 +49,37 @@ type Lesson struct {
 }
 
 // DataSource is what a lesson learns from: a built-in data set made from
-// Seed, the model fitted to it and the rows of each mini-batch (0: all).
+// a seed, or the data itself (its columns and rows), with the model, the
+// rows per mini-batch and the share of rows held out as a test set.
 type DataSource struct {
-	Set   string `json:"set"`
-	Seed  uint64 `json:"seed,omitempty"`
-	Model string `json:"model,omitempty"`
-	Batch int    `json:"batch,omitempty"`
+	Set          string      `json:"set,omitempty"`     // a built-in data set's name
+	Columns      []string    `json:"columns,omitempty"` // the columns of Rows: the inputs, then the target
+	Rows         [][]float64 `json:"rows,omitempty"`    // the data inline, a value per column in each row
+	Seed         uint64      `json:"seed,omitempty"`
+	Model        string      `json:"model,omitempty"`
+	Batch        int         `json:"batch,omitempty"`
+	TestFraction float64     `json:"test_fraction,omitempty"`
 }
 
-// Spec is the data source as model.Learn takes it.
-func (d DataSource) Spec() model.Spec {
+// rowsName names a lesson's inline rows in messages and figures.
+const rowsName = "rows"
+
+// Spec is the data source as model.Learn takes it; the error is that of
+// rows that are not a data set (model.NewData).
+func (d DataSource) Spec() (model.Spec, error) {
 	seed := d.Seed
 	if seed == 0 {
 		seed = model.DefaultSeed
 	}
-	return model.Spec{Data: d.Set, Model: d.Model, Batch: d.Batch, Seed: seed}
+	s := model.Spec{Data: d.Set, Model: d.Model, Batch: d.Batch, TestFraction: d.TestFraction, Seed: seed}
+	if d.Rows != nil {
+		rows, err := model.NewData(rowsName, d.Columns, d.Rows)
+		if err != nil {
+			return s, err
+		}
+		s.Rows = rows
+	}
+	return s, nil
 }
 
 // Stop is a pause of a lesson's playback: at step Step the window shows
@@ -225,10 +241,24 @@ func (l Lesson) head() (optimizer.Problem, error) {
 
 // dataProblem is the problem of a lesson that learns from data.
 func (l Lesson) dataProblem() (optimizer.Problem, error) {
-	if _, ok := model.BuiltIn(l.Data.Set, 1); !ok {
-		return optimizer.Problem{}, wrap(msgData, msgDataSet.New(message.Quote(l.Data.Set), message.Text(strings.Join(model.DataNames(), ", "))))
+	d := l.Data
+	switch {
+	case d.Rows == nil && d.Columns != nil:
+		return optimizer.Problem{}, wrap(msgData, msgColumnsNoRows.New())
+	case d.Rows == nil && d.Set == "":
+		return optimizer.Problem{}, wrap(msgData, msgSetOrRows.New())
+	case d.Rows != nil && d.Set != "":
+		return optimizer.Problem{}, wrap(msgData, msgSetAndRows.New())
+	case d.Rows == nil:
+		if _, ok := model.BuiltIn(d.Set, 1); !ok {
+			return optimizer.Problem{}, wrap(msgData, msgDataSet.New(message.Quote(d.Set), message.Text(strings.Join(model.DataNames(), ", "))))
+		}
 	}
-	lr, err := l.Data.Spec().Learn()
+	spec, err := d.Spec()
+	if err != nil {
+		return optimizer.Problem{}, wrap(msgData, err)
+	}
+	lr, err := spec.Learn()
 	if err != nil {
 		return optimizer.Problem{}, wrap(msgData, err) // the model package's message, nested
 	}

@@ -23,6 +23,12 @@ var (
 	msgData     = message.Define("data: %s")
 	msgDataFunc = message.Define(`give "function" or "data", not both`)
 	msgDataSet  = message.Define(`"set" %s is not a built-in data set: the sets are %s`)
+	// A lesson's data: a built-in set or the rows themselves.
+	msgSetOrRows     = message.Define(`give "set" (a built-in data set) or "columns" and "rows" (the data itself)`)
+	msgSetAndRows    = message.Define(`give "set" or "rows", not both`)
+	msgColumnsNoRows = message.Define(`"columns" names the columns of "rows": give the rows too`)
+	msgRowsNoColumns = message.Define(`"rows" needs "columns": the names of its columns, the inputs first, the target last`)
+	msgRowNull       = message.Define(`"rows": row %s, value %s is null: give a number`)
 
 	// The file as a whole.
 	msgTooLarge      = message.Define("the lesson file is larger than 1 MiB")
@@ -127,6 +133,7 @@ var (
 // kinds lists every kind above, for the test of the translations.
 var kinds = []message.Kind{
 	msgAt, msgWhere, msgRun, msgFunction, msgData, msgDataFunc, msgDataSet,
+	msgSetOrRows, msgSetAndRows, msgColumnsNoRows, msgRowsNoColumns, msgRowNull,
 	msgTooLarge, msgEmpty, msgTrailing, msgUnexpectedEOF, msgNotJSON, msgTooDeep,
 	msgBadValue, msgBadKey, msgAfterKey, msgAfterPair, msgAfterItem, msgInString, msgInEscape, msgInHex,
 	msgInNumber, msgAfterPoint, msgInExponent, msgInLiteral, msgSyntax, msgWithHint,

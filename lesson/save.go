@@ -31,6 +31,9 @@ func Save(path string, l Lesson) error {
 	if err != nil {
 		return err
 	}
+	if len(data) > MaxFileSize { // a file no one could open again: rows inline, too many of them
+		return wrap(msgCannotSave, msgTooLarge.New())
+	}
 	return writeAtomic(path, data)
 }
 
@@ -48,18 +51,7 @@ func Encode(l Lesson) ([]byte, error) {
 		e.field(",\n  ", "text", e.str(l.Text))
 	}
 	if d := l.Data; d != nil {
-		e.b.WriteString(",\n  \"data\": {")
-		e.field("", "set", e.str(d.Set))
-		if d.Seed != 0 {
-			e.field(", ", "seed", strconv.FormatUint(d.Seed, 10))
-		}
-		if d.Model != "" {
-			e.field(", ", "model", e.str(d.Model))
-		}
-		if d.Batch != 0 {
-			e.field(", ", "batch", strconv.Itoa(d.Batch))
-		}
-		e.b.WriteString("}")
+		e.data(d)
 	} else {
 		e.field(",\n  ", "function", e.str(l.Function))
 	}
@@ -263,6 +255,44 @@ func syncDir(dir string) {
 
 // extras writes the run's schedule, warmup, noise, seed and line search,
 // those that are set.
+// data writes the data source: its set or its columns, its settings, and
+// its rows, one to a line.
+func (e *encoder) data(d *DataSource) {
+	e.b.WriteString(",\n  \"data\": {")
+	if d.Rows != nil {
+		cols := make([]string, len(d.Columns))
+		for i, c := range d.Columns {
+			cols[i] = e.str(c)
+		}
+		e.field("", "columns", "["+strings.Join(cols, ", ")+"]")
+	} else {
+		e.field("", "set", e.str(d.Set))
+	}
+	if d.Seed != 0 {
+		e.field(", ", "seed", strconv.FormatUint(d.Seed, 10))
+	}
+	if d.Model != "" {
+		e.field(", ", "model", e.str(d.Model))
+	}
+	if d.Batch != 0 {
+		e.field(", ", "batch", strconv.Itoa(d.Batch))
+	}
+	if d.TestFraction != 0 {
+		e.field(", ", "test_fraction", e.num(d.TestFraction))
+	}
+	if d.Rows != nil {
+		e.b.WriteString(`, "rows": [`)
+		for i, row := range d.Rows {
+			if i > 0 {
+				e.b.WriteByte(',')
+			}
+			e.b.WriteString("\n    " + e.nums(row))
+		}
+		e.b.WriteString("\n  ]")
+	}
+	e.b.WriteString("}")
+}
+
 func (e *encoder) extras(r Run) {
 	if r.Schedule != "" {
 		e.field(", ", "schedule", e.str(r.Schedule))

@@ -50,6 +50,12 @@ var (
 	msgClassifies   = message.Define("model %s classifies: the data %s has values, not labels 0 and 1 (use linear or polynomial:D)")
 	msgFitsValues   = message.Define("model %s fits values: the data %s has labels 0 and 1 (use logistic or mlp:H)")
 
+	// NewData: rows given inline.
+	msgInlineNoRows    = message.Define("%s: no rows")
+	msgInlineRowLen    = message.Define("%s: row %s has %s values; the %s columns are %s")
+	msgInlineNotFinite = message.Define("%s: row %s: column %s: %s is not a finite number")
+	msgInlineNotLabel  = message.Define("%s: row %s: column %s: %s is not a label 0 or 1")
+
 	// Spec.Learn.
 	msgTestFraction = message.Define("%s is not a fraction between 0 and 1")
 	msgBatch        = message.Define("%s rows: give a number of rows ≥ 1 (or 0 for all)")
@@ -63,6 +69,7 @@ var kinds = []message.Kind{
 	msgBareQuote, msgQuote, msgFieldCount,
 	msgNotFound, msgNoPermission, msgIsFolder, msgCannotOpen,
 	msgUnknownModel, msgModelInputs, msgDataInputs, msgDataNoRows, msgClassifies, msgFitsValues,
+	msgInlineNoRows, msgInlineRowLen, msgInlineNotFinite, msgInlineNotLabel,
 	msgTestFraction, msgBatch, msgUnknownData,
 }
 

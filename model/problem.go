@@ -14,6 +14,7 @@ import (
 // and the window's form all build their problem from one.
 type Spec struct {
 	Data         string   // a built-in data set's name, or a CSV file's path
+	Rows         *Data    // the data itself (a lesson's rows, NewData), instead of Data
 	Columns      []string // a CSV file's columns (nil: x, y)
 	Model        string   // as ParseModel reads it; "" for the default (linear for values, logistic for labels)
 	Batch        int      // rows per mini-batch; 0 for all of them
@@ -58,7 +59,7 @@ func (s Spec) Learn() (Learning, error) {
 // learn is Learn, with the part the error is about.
 func (s Spec) learn() (Learning, string, error) {
 	var out Learning
-	d, err := s.load()
+	d, err := s.LoadData()
 	if err != nil {
 		return out, "data", err
 	}
@@ -101,8 +102,12 @@ func (s Spec) learn() (Learning, string, error) {
 	return out, "", nil
 }
 
-// load is the data of s: built in, or read from a CSV file.
-func (s Spec) load() (*Data, error) {
+// LoadData is the data of s, all its rows (before a test set is held
+// out): s.Rows, a built-in set, or a CSV file's columns.
+func (s Spec) LoadData() (*Data, error) {
+	if s.Rows != nil {
+		return s.Rows, nil
+	}
 	if d, ok := BuiltIn(s.Data, s.Seed); ok {
 		return d, nil
 	}
