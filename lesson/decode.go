@@ -243,14 +243,7 @@ func LoadFile(path string) (Lesson, error) {
 // openError is the error of opening the lesson file at path: not found,
 // not allowed, or the system's reason.
 func openError(path string, err error) error {
-	p := message.Text(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return &chain{msg: msgNotFound.New(p), cause: err}
-	case errors.Is(err, fs.ErrPermission):
-		return &chain{msg: msgNoPermission.New(p), cause: err}
-	}
-	return &chain{msg: msgCannotOpen.New(p, reason(unwrapPath(err))), cause: err}
+	return message.OpenError(path, err, msgNotFound, msgNoPermission, msgCannotOpen)
 }
 
 // unwrapPath returns the reason of a *fs.PathError (whose text repeats the

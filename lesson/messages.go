@@ -1,8 +1,6 @@
 package lesson
 
 import (
-	"errors"
-
 	"gdlab/message"
 )
 
@@ -151,46 +149,11 @@ var kinds = []message.Kind{
 	msgCannotSave, msgNotWritable, msgSaveFolder, msgSaving, msgNoFolder, msgFolderDenied,
 }
 
-// chain is an error that is a message about another error, its cause: a
-// run's error, the function's *expr.Error, the file system's error. Its
-// text is the message; message.As finds the message (Unwrap), while
-// errors.Is and errors.As look into the cause as well, so that
-// errors.As(err, &exprErr) and errors.Is(err, fs.ErrNotExist) still work.
-type chain struct {
-	msg   message.Message
-	cause error
-}
-
 // wrap returns the message of kind k with args and then err's message (or
 // text) as its last argument, keeping err as the cause.
 func wrap(k message.Kind, err error, args ...message.Arg) error {
-	return &chain{msg: k.New(append(args, reason(err))...), cause: err}
+	return message.Chain(k.New(append(args, reason(err))...), err)
 }
 
-// reason is err as an argument of a message: its message when it has one,
-// else its text as it is (an error from outside the program).
-func reason(err error) message.Arg {
-	if m, ok := message.As(err); ok {
-		return message.Nested(m)
-	}
-	return message.Text(err.Error())
-}
-
-// Error is the English text of the message.
-func (c *chain) Error() string { return c.msg.Error() }
-
-// Unwrap returns the message, for message.As and message.Of.
-func (c *chain) Unwrap() error { return c.msg }
-
-// Is reports whether the cause is target (errors.Is).
-func (c *chain) Is(target error) bool { return errors.Is(c.cause, target) }
-
-// As finds target in the cause (errors.As); a *message.Message target gets
-// the chain's own message.
-func (c *chain) As(target any) bool {
-	if m, ok := target.(*message.Message); ok {
-		*m = c.msg
-		return true
-	}
-	return errors.As(c.cause, target)
-}
+// reason is err as an argument of a message (message.Reason).
+func reason(err error) message.Arg { return message.Reason(err) }

@@ -241,7 +241,7 @@ func saveError(dir string, err error) error {
 	default:
 		why = reason(unwrapPath(err))
 	}
-	return &chain{msg: msgSaving.New(why), cause: err}
+	return message.Chain(msgSaving.New(why), err)
 }
 
 // syncDir flushes the folder entry of a renamed file to disk where the

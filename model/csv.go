@@ -144,7 +144,7 @@ func textRecord(name string, line int, rec []string) error {
 func csvError(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &chain{msg: msgCSVSyntax.New(message.Text(name), message.Int(pe.Line), message.Int(pe.Column), reason(pe.Err)), cause: err}
+		return message.Chain(msgCSVSyntax.New(message.Text(name), message.Int(pe.Line), message.Int(pe.Column), reason(pe.Err)), err)
 	}
 	return wrap(msgCSVRead, err, message.Text(name))
 }

@@ -3,7 +3,6 @@ package model
 import (
 	"encoding/csv"
 	"errors"
-	"io/fs"
 
 	"gdlab/message"
 )
@@ -83,69 +82,29 @@ var csvReasons = []struct {
 	{csv.ErrFieldCount, msgFieldCount},
 }
 
-// chain is an error that is a message about another error, its cause:
-// encoding/csv's *csv.ParseError, the file system's error. Its text is the
-// message; message.As finds the message (Unwrap), while errors.Is and
-// errors.As look into the cause as well (errors.Is(err, fs.ErrNotExist),
-// errors.As(err, &parseErr)).
-type chain struct {
-	msg   message.Message
-	cause error
-}
-
 // wrap is the message of kind k with args and then err's reason as its
 // last argument, keeping err as the cause.
 func wrap(k message.Kind, err error, args ...message.Arg) error {
-	return &chain{msg: k.New(append(args, reason(err))...), cause: err}
+	return message.Chain(k.New(append(args, reason(err))...), err)
 }
 
 // reason is err as an argument of a message: its message when it has one
 // (or when it is one of encoding/csv's that the package translates), else
 // its text as it is.
 func reason(err error) message.Arg {
-	if m, ok := message.As(err); ok {
-		return message.Nested(m)
+	if _, ok := message.As(err); ok {
+		return message.Reason(err)
 	}
 	for _, r := range csvReasons {
 		if errors.Is(err, r.err) {
 			return message.Word(r.kind)
 		}
 	}
-	return message.Text(err.Error())
-}
-
-// Error is the English text of the message.
-func (c *chain) Error() string { return c.msg.Error() }
-
-// Unwrap returns the message, for message.As and message.Of.
-func (c *chain) Unwrap() error { return c.msg }
-
-// Is reports whether the cause is target (errors.Is).
-func (c *chain) Is(target error) bool { return errors.Is(c.cause, target) }
-
-// As finds target in the cause (errors.As); a *message.Message target gets
-// the chain's own message.
-func (c *chain) As(target any) bool {
-	if m, ok := target.(*message.Message); ok {
-		*m = c.msg
-		return true
-	}
-	return errors.As(c.cause, target)
+	return message.Reason(err)
 }
 
 // openError is the error of opening the CSV file at path: not found, not
 // allowed, or the system's reason.
 func openError(path string, err error) error {
-	p := message.Text(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return &chain{msg: msgNotFound.New(p), cause: err}
-	case errors.Is(err, fs.ErrPermission):
-		return &chain{msg: msgNoPermission.New(p), cause: err}
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return &chain{msg: msgCannotOpen.New(p, reason(pe.Err)), cause: err} // the reason, without "open PATH: "
-	}
-	return wrap(msgCannotOpen, err, p)
+	return message.OpenError(path, err, msgNotFound, msgNoPermission, msgCannotOpen)
 }
