@@ -38,21 +38,25 @@ type Session struct {
 	stale     bool
 	k         float64 // current step, fractional while playing
 	playing   bool
-	speed     float64 // steps per second
-	opts      plotting.Options
-	view      *plotting.Box // the auto view box in use when the problem has none
-	dirty     bool
-	selected  int                 // the run whose step is written out (State.Worked)
-	replay    *optimizer.Replayer // replays the selected run's rule for its worked step
-	replayOf  replayKey           // what replay replays
-	replays   []keyedReplayer     // the other runs' replayers, for their optimizer state (State.Runs[i].Rule)
-	stops     []int               // steps where playback pauses (a lesson's stops), increasing
-	stopAt    int                 // the stop playback last paused at, 0 for none
-	proj      figure.Projection   // how a function of more than two variables is drawn
-	nd        ndScene             // its figure, cached
-	version   uint64              // counts changes; a frame carries the version it shows
-	wake      chan struct{}
-	quit      chan struct{}
+	// slowAnalysis: the stability analysis at a point of the computed
+	// problem took longer than a frame may (a network's Hessian over many
+	// rows); while playing, State leaves it out.
+	slowAnalysis bool
+	speed        float64 // steps per second
+	opts         plotting.Options
+	view         *plotting.Box // the auto view box in use when the problem has none
+	dirty        bool
+	selected     int                 // the run whose step is written out (State.Worked)
+	replay       *optimizer.Replayer // replays the selected run's rule for its worked step
+	replayOf     replayKey           // what replay replays
+	replays      []keyedReplayer     // the other runs' replayers, for their optimizer state (State.Runs[i].Rule)
+	stops        []int               // steps where playback pauses (a lesson's stops), increasing
+	stopAt       int                 // the stop playback last paused at, 0 for none
+	proj         figure.Projection   // how a function of more than two variables is drawn
+	nd           ndScene             // its figure, cached
+	version      uint64              // counts changes; a frame carries the version it shows
+	wake         chan struct{}
+	quit         chan struct{}
 }
 
 // frameInterval paces playback and progress frames (about 60 Hz).
@@ -289,6 +293,7 @@ func (s *Session) computeLocked(play bool) {
 	gen := s.gen
 	s.cancel = cancel
 	s.computed = s.problem
+	s.slowAnalysis = false
 	s.runs = make([]*liveRun, len(s.items))
 	cs := make([]optimizer.Config, len(s.items))
 	for i, it := range s.items {

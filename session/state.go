@@ -2,6 +2,7 @@ package session
 
 import (
 	"sort"
+	"time"
 
 	"gdlab/message"
 	"gdlab/optimizer"
@@ -40,6 +41,9 @@ type RunState struct {
 	HasAt  bool
 	Stable message.Message // the stability sentence at the current point
 	Eigen  []float64       // the Hessian's eigenvalues there
+	// Analysed says whether Stable and Eigen are there: an analysis that
+	// costs more than slowAnalysis is made only while playback is paused.
+	Analysed bool
 	// Rule is the optimizer's state at the current point, computed while
 	// the figure draws some of it (Options.StateArrows, StateSteps,
 	// StateAxes); HasRule says whether there is one.
@@ -52,6 +56,10 @@ type RunState struct {
 func (st State) Current(i int) bool {
 	return i < len(st.Runs) && i < len(st.Items) && !st.Stale && st.Runs[i].Config.Equal(st.Items[i].Config)
 }
+
+// slowAnalysis is the longest a stability analysis may take to be made at
+// every frame while playing.
+const slowAnalysis = 30 * time.Millisecond
 
 // State returns a snapshot of the session now.
 func (s *Session) State() State {
@@ -74,9 +82,11 @@ func (s *Session) stateLocked() State {
 		rs := RunState{Config: r.cfg, Hidden: r.hidden, Points: r.points, Result: r.res}
 		if n := sort.Search(len(r.points), func(j int) bool { return r.points[j].K > k }); n > 0 {
 			rs.At, rs.HasAt = r.points[n-1], true
-			if s.computed.F != nil {
+			if s.computed.F != nil && !(s.playing && s.slowAnalysis) {
+				t0 := time.Now()
 				a := optimizer.AnalyseAt(s.computed.F, r.cfg, rs.At.Pos(s.computed.F.Dims()))
-				rs.Stable, rs.Eigen = a.Summary, a.Eigenvalues
+				rs.Stable, rs.Eigen, rs.Analysed = a.Summary, a.Eigenvalues, true
+				s.slowAnalysis = s.slowAnalysis || time.Since(t0) > slowAnalysis
 			}
 		}
 		st.Runs[i] = rs
