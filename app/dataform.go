@@ -2,6 +2,8 @@ package app
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,6 +37,33 @@ type dataForm struct {
 	learning *model.Learning    // the data problem of the fields, nil without a data set or while they are wrong
 	learnKey string             // the data set and model learning was made for, to start afresh when they change
 	inline   *lesson.DataSource // the rows of the lesson opened last that held its data, nil for none
+	csv      csvRows            // the CSV file read last
+}
+
+// csvRows is a CSV file's columns as read, with what they were read from:
+// the form reads its fields at every keystroke, and a file of a million
+// rows takes a quarter of a second to read.
+type csvRows struct {
+	key  string // the path, the columns, the file's size and time
+	data *model.Data
+}
+
+// csvData is the data of the CSV file at path, read again only when the
+// path, the columns or the file changed.
+func (d *dataForm) csvData(spec model.Spec) (*model.Data, error) {
+	st, err := os.Stat(spec.Data)
+	if err != nil {
+		return spec.LoadData() // its error names the file
+	}
+	key := fmt.Sprintf("%s\x00%q\x00%d\x00%d", spec.Data, spec.Columns, st.Size(), st.ModTime().UnixNano())
+	if d.csv.key != key {
+		data, err := spec.LoadData()
+		if err != nil {
+			return nil, err
+		}
+		d.csv = csvRows{key: key, data: data}
+	}
+	return d.csv.data, nil
 }
 
 // rowsData is the data set choice of the rows a lesson holds.
@@ -183,6 +212,12 @@ func (c *form) readData() (*model.Learning, bool) {
 			c.setError(c.DataFile, errors.New(lang.L("choose a CSV file with a header row")))
 			return nil, false
 		}
+		rows, err := c.csvData(spec)
+		if err != nil {
+			c.setError(c.DataFile, errors.New(errText(err)))
+			return nil, false
+		}
+		spec.Rows = rows
 	}
 	l, err := spec.Learn()
 	var se *model.SpecError

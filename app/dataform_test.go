@@ -220,3 +220,24 @@ func TestNumericGradientCostInTheWindow(t *testing.T) {
 		t.Errorf("stability: %q", u.Stability.Text)
 	}
 }
+
+// TestACSVFileIsReadOnceForManyKeystrokes: the form reads a CSV file again
+// only when its path, its columns or the file change.
+func TestACSVFileIsReadOnceForManyKeystrokes(t *testing.T) {
+	u := newTestUI(t)
+	path := t.TempDir() + "/p.csv"
+	os.WriteFile(path, []byte("x,y\n1,2\n2,4\n"), 0o644)
+	u.DataSet.SetSelected("a CSV file")
+	retype(u.DataFile, path)
+	first := u.csv.data
+	retype(u.LR, "0.05")
+	retype(u.Steps, "50")
+	if first == nil || u.csv.data != first {
+		t.Fatal("the file was read again for another field")
+	}
+	os.WriteFile(path, []byte("x,y\n1,2\n2,4\n3,6\n"), 0o644)
+	retype(u.LR, "0.04")
+	if u.csv.data == first || u.csv.data.Rows() != 3 {
+		t.Errorf("the changed file was not read again (%d rows)", u.csv.data.Rows())
+	}
+}

@@ -48,8 +48,20 @@ func shownRows(rows int) []int {
 // ModelLoss is the model's loss a problem minimises, nil for a function.
 func ModelLoss(p optimizer.Problem) *model.Loss { return model.LossOf(p.F) }
 
-// testPoints is about how many points of a run get their test loss.
-const testPoints = 400
+// testPoints is about how many points of a run get their test loss and
+// accuracy, and curveRows the most rows the curves of a run read in all:
+// on a large data set they get fewer points (20 at least).
+const (
+	testPoints = 400
+	curveRows  = 20_000_000
+)
+
+// curveEvery is how many of n points make one point of a curve that reads
+// rows rows at each.
+func curveEvery(n, rows int) int {
+	points := max(20, min(testPoints, curveRows/max(1, rows)))
+	return max(1, (n+points-1)/points)
+}
 
 // AddTestLoss gives each run of scene s (of problem p's traces, in order)
 // its loss on p's test rows, at about testPoints of its points and its
@@ -125,7 +137,7 @@ func (c *Curves) AddTestLoss(s *plotting.Scene, p optimizer.Problem, traces []Tr
 func testLoss(l *model.Loss, ks []int, pts []optimizer.Point) []float64 {
 	n := l.Dims()
 	test := make([]float64, len(ks))
-	every := max(1, (len(ks)+testPoints-1)/testPoints)
+	every := curveEvery(len(ks), l.Test.D.Rows())
 	for j, k := range ks {
 		test[j] = math.NaN()
 		if j%every == 0 || j == len(ks)-1 {
@@ -158,7 +170,11 @@ func (c *Curves) AddAccuracy(s *plotting.Scene, p optimizer.Problem, traces []Tr
 func accuracy(l *model.Loss, pts []optimizer.Point) plotting.Run {
 	n := l.Dims()
 	var a plotting.Run
-	every := max(1, (len(pts)+testPoints-1)/testPoints)
+	rows := l.D.Rows()
+	if l.Test != nil {
+		rows += l.Test.D.Rows()
+	}
+	every := curveEvery(len(pts), rows)
 	for j, pt := range pts {
 		if j%every != 0 && j != len(pts)-1 {
 			continue

@@ -283,17 +283,41 @@ func (l *Loss) Predict(w, x []float64) float64 {
 // Accuracy is the share of rows a classifier with parameters w puts in
 // their class (p ≥ 0.5 for label 1); 0 for a model of values.
 func (l *Loss) Accuracy(w []float64) float64 {
-	if !l.M.Classifier() || l.n() == 0 {
+	n := l.n()
+	if !l.M.Classifier() || n == 0 {
 		return 0
 	}
+	if n < parallelRows {
+		return float64(l.right(w, 0, n)) / float64(n)
+	}
+	var parts [sumChunks]int
+	var wg sync.WaitGroup
+	for c := range sumChunks {
+		wg.Go(func() { parts[c] = l.right(w, c*n/sumChunks, (c+1)*n/sumChunks) })
+	}
+	wg.Wait()
 	right := 0
-	for i := range l.n() {
+	for _, r := range parts {
+		right += r
+	}
+	return float64(right) / float64(n)
+}
+
+// right is how many of the rows lo…hi−1 the model at w classifies right
+// (p ≥ ½ for label 1).
+func (l *Loss) right(w []float64, lo, hi int) int {
+	sp := l.scratch.Get().(*[]float64)
+	defer l.scratch.Put(sp)
+	s := *sp
+	h, phi := s[:l.M.Hidden], s[l.M.Hidden:]
+	right := 0
+	for i := lo; i < hi; i++ {
 		r := l.row(i)
-		if (l.Predict(w, l.D.Row(r)) >= 0.5) == (l.D.Y[r] == 1) {
+		if (sigmoid(l.M.out(w, l.D.Row(r), h, phi)) >= 0.5) == (l.D.Y[r] == 1) {
 			right++
 		}
 	}
-	return float64(right) / float64(l.n())
+	return right
 }
 
 // Smooth reports that the loss is twice continuously differentiable
