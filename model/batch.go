@@ -2,6 +2,7 @@ package model
 
 import (
 	"math/rand/v2"
+	"sync"
 
 	"gdlab/optimizer"
 )
@@ -66,24 +67,36 @@ func (b Batched) NewSampler(seed uint64) optimizer.Sampler {
 	if b.Size <= 0 || b.Size >= b.D.Rows() {
 		return nil
 	}
-	s := &sampler{b: b, seed: seed, epoch: -1, part: b.Loss.Batch(nil), view: *b.D}
+	s := &sampler{b: b, seed: seed, part: b.Loss.Batch(nil), view: *b.D}
 	s.part.D = &s.view
 	return s
 }
 
 // sampler is one run's mini-batches: the shuffle of the current epoch,
 // and the data's rows copied in its order, so that a batch is a run of
-// consecutive rows (read from memory in order: on a large data set the
-// rows of a batch scattered over it cost more to fetch than to compute).
+// consecutive rows, read from memory in order. On a large data set the
+// next epoch's shuffle and copy are made on another core meanwhile: they
+// cost as much as an epoch's arithmetic, which waits only for them.
 type sampler struct {
 	b      Batched
 	seed   uint64
+	cur    *epochRows     // the current epoch's, nil before the first
+	next   *epochRows     // the next epoch's, being made while making is set
+	making sync.WaitGroup // the goroutine making next
+	view   Data           // the current batch: a window of cur's rows
+	part   *Loss          // the loss over view
+}
+
+// epochRows is an epoch's shuffle and the rows in its order.
+type epochRows struct {
 	epoch  int
 	perm   []int
-	xs, ys []float64 // the rows in the order of perm
-	view   Data      // the current batch: a window of xs and ys
-	part   *Loss     // the loss over view
+	xs, ys []float64
 }
+
+// aheadRows is the fewest rows for which the next epoch's rows are made
+// ahead, on another core.
+const aheadRows = 16_384
 
 var _ optimizer.RowSampler = (*sampler)(nil)
 
@@ -92,28 +105,65 @@ func (s *sampler) GradN(k int, x, grad []float64) float64 {
 	rows := s.rows(k)
 	_, j := s.b.Update(k)
 	in, lo := s.b.D.Inputs, j*s.b.Size
-	s.view.X, s.view.Y = s.xs[lo*in:(lo+len(rows))*in], s.ys[lo:lo+len(rows)]
+	s.view.X, s.view.Y = s.cur.xs[lo*in:(lo+len(rows))*in], s.cur.ys[lo:lo+len(rows)]
 	return s.part.ValueGradN(x, grad)
 }
 
-// rows is the batch of update k, from the shuffle of its epoch (made, with
-// the rows in its order, when the epoch changes).
+// rows is the batch of update k, from the shuffle of its epoch.
 func (s *sampler) rows(k int) []int {
 	e, j := s.b.Update(k)
-	if e != s.epoch {
-		d := s.b.D
-		if s.perm == nil {
-			s.perm = make([]int, d.Rows())
-			s.xs, s.ys = make([]float64, len(d.X)), make([]float64, d.Rows())
-		}
-		s.epoch, s.perm = e, s.b.permInto(s.perm, s.seed, e)
-		in := d.Inputs
-		for i, r := range s.perm {
-			copy(s.xs[i*in:(i+1)*in], d.X[r*in:(r+1)*in])
-			s.ys[i] = d.Y[r]
-		}
+	if s.cur == nil || s.cur.epoch != e {
+		s.turn(e)
 	}
-	return s.b.window(s.perm, j)
+	return s.b.window(s.cur.perm, j)
+}
+
+// turn makes epoch e's rows current: those made ahead when they are e's,
+// else made now (in the buffers made ahead for another epoch); then, on a
+// large data set, starts making e + 1's in the buffers of the epoch before.
+func (s *sampler) turn(e int) {
+	s.making.Wait()
+	spare := s.cur
+	if s.next != nil && s.next.epoch == e {
+		s.cur = s.next
+	} else {
+		s.cur = s.fill(s.next, e)
+	}
+	s.next = nil
+	if s.b.D.Rows() < aheadRows {
+		return
+	}
+	if spare == nil {
+		spare = s.buffers()
+	}
+	s.next = spare
+	s.making.Add(1)
+	go func() {
+		defer s.making.Done()
+		s.fill(spare, e+1)
+	}()
+}
+
+// buffers is an epochRows with room for every row.
+func (s *sampler) buffers() *epochRows {
+	d := s.b.D
+	return &epochRows{epoch: -1, perm: make([]int, d.Rows()), xs: make([]float64, len(d.X)), ys: make([]float64, d.Rows())}
+}
+
+// fill makes epoch e's shuffle and rows in r (in new buffers for nil) and
+// returns it.
+func (s *sampler) fill(r *epochRows, e int) *epochRows {
+	d := s.b.D
+	if r == nil {
+		r = s.buffers()
+	}
+	r.epoch, r.perm = e, s.b.permInto(r.perm, s.seed, e)
+	in := d.Inputs
+	for i, row := range r.perm {
+		copy(r.xs[i*in:(i+1)*in], d.X[row*in:(row+1)*in])
+		r.ys[i] = d.Y[row]
+	}
+	return r
 }
 
 // SampleRows is the batch of update k, for the worked step.

@@ -134,3 +134,27 @@ func TestPermIsRandsPerm(t *testing.T) {
 		}
 	}
 }
+
+// TestEpochsMadeAhead: on a large data set the next epoch's rows are made
+// on another core; an epoch asked out of turn (the worked step of an
+// earlier step) is made at once; every batch is its epoch's shuffle and
+// the rows in it.
+func TestEpochsMadeAhead(t *testing.T) {
+	l, _ := NewLoss(Model{Kind: Linear, Inputs: 1}, bigLine(aheadRows+100))
+	b := Batched{Loss: l, Size: 1000}
+	s := b.NewSampler(4).(*sampler)
+	per := b.Batches()
+	g := make([]float64, 2)
+	for _, k := range []int{1, 2, per + 1, 3*per + 5, per + 2, 2*per + 1, 2*per + 2, 7} {
+		s.GradN(k, []float64{1, 0}, g)
+		rows := b.Rows(4, k)
+		if !slices.Equal(s.rows(k), rows) || len(s.view.Y) != len(rows) {
+			t.Fatalf("update %d: rows differ from Rows", k)
+		}
+		for i, r := range rows {
+			if s.view.X[i] != l.D.X[r] || s.view.Y[i] != l.D.Y[r] {
+				t.Fatalf("update %d: row %d of the batch is not row %d of the data", k, i, r)
+			}
+		}
+	}
+}
