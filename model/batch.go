@@ -95,17 +95,27 @@ type epochRows struct {
 }
 
 // aheadRows is the fewest rows for which the next epoch's rows are made
-// ahead, on another core.
-const aheadRows = 16_384
+// ahead, on another core, and copyRows the most that are copied in the
+// shuffled order at all: beyond, the two copies a run would hold (tens of
+// megabytes, for each of up to eight runs) cost more than the scattered
+// reads they save, and a batch reads its rows where they are.
+const (
+	aheadRows = 16_384
+	copyRows  = 250_000
+)
 
 var _ optimizer.RowSampler = (*sampler)(nil)
 
 // GradN is the gradient at x of the batch of update k.
 func (s *sampler) GradN(k int, x, grad []float64) float64 {
 	rows := s.rows(k)
+	if s.cur.xs == nil { // the rows where they are, by their indices
+		s.view.X, s.view.Y, s.part.rows = s.b.D.X, s.b.D.Y, rows
+		return s.part.ValueGradN(x, grad)
+	}
 	_, j := s.b.Update(k)
 	in, lo := s.b.D.Inputs, j*s.b.Size
-	s.view.X, s.view.Y = s.cur.xs[lo*in:(lo+len(rows))*in], s.cur.ys[lo:lo+len(rows)]
+	s.view.X, s.view.Y, s.part.rows = s.cur.xs[lo*in:(lo+len(rows))*in], s.cur.ys[lo:lo+len(rows)], nil
 	return s.part.ValueGradN(x, grad)
 }
 
@@ -130,7 +140,7 @@ func (s *sampler) turn(e int) {
 		s.cur = s.fill(s.next, e)
 	}
 	s.next = nil
-	if s.b.D.Rows() < aheadRows {
+	if n := s.b.D.Rows(); n < aheadRows || n > copyRows {
 		return
 	}
 	if spare == nil {
@@ -147,7 +157,11 @@ func (s *sampler) turn(e int) {
 // buffers is an epochRows with room for every row.
 func (s *sampler) buffers() *epochRows {
 	d := s.b.D
-	return &epochRows{epoch: -1, perm: make([]int, d.Rows()), xs: make([]float64, len(d.X)), ys: make([]float64, d.Rows())}
+	r := &epochRows{epoch: -1, perm: make([]int, d.Rows())}
+	if d.Rows() <= copyRows {
+		r.xs, r.ys = make([]float64, len(d.X)), make([]float64, d.Rows())
+	}
+	return r
 }
 
 // fill makes epoch e's shuffle and rows in r (in new buffers for nil) and
@@ -158,6 +172,9 @@ func (s *sampler) fill(r *epochRows, e int) *epochRows {
 		r = s.buffers()
 	}
 	r.epoch, r.perm = e, s.b.permInto(r.perm, s.seed, e)
+	if r.xs == nil {
+		return r
+	}
 	in := d.Inputs
 	for i, row := range r.perm {
 		copy(r.xs[i*in:(i+1)*in], d.X[row*in:(row+1)*in])

@@ -158,3 +158,19 @@ func TestEpochsMadeAhead(t *testing.T) {
 		}
 	}
 }
+
+// TestVeryLargeSetsReadRowsInPlace: over copyRows rows a batch reads its
+// rows where they are (no copy of the data per run), the same rows.
+func TestVeryLargeSetsReadRowsInPlace(t *testing.T) {
+	l, _ := NewLoss(Model{Kind: Linear, Inputs: 1}, bigLine(copyRows+1))
+	b := Batched{Loss: l, Size: 4096}
+	s := b.NewSampler(2).(*sampler)
+	g, want := make([]float64, 2), make([]float64, 2)
+	for _, k := range []int{1, b.Batches() + 3} {
+		f := s.GradN(k, []float64{1, 0.5}, g)
+		wf := l.Batch(b.Rows(2, k)).ValueGradN([]float64{1, 0.5}, want)
+		if s.cur.xs != nil || f != wf || !slices.Equal(g, want) {
+			t.Fatalf("update %d: copied %v, loss %v gradient %v, want %v %v", k, s.cur.xs != nil, f, g, wf, want)
+		}
+	}
+}
