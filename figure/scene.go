@@ -25,8 +25,9 @@ func TraceOf(r optimizer.Result) Trace {
 
 // Label names a run in a legend: the method, the learning rate (for a
 // method that has one), the hyperparameters that differ from the method's
-// defaults, and the schedule, line search and noise where set ("momentum
-// lr=0.001 τ=0.5", "gd lr=0.1 cosine:100 warmup=5 σ=0.3").
+// defaults, and the schedule, line search, noise and a run's own
+// mini-batch size where set ("momentum lr=0.001 τ=0.5", "gd lr=0.1
+// cosine:100 warmup=5 σ=0.3", "gd lr=0.05 batch=8").
 func Label(c optimizer.Config) string {
 	spec, _ := c.Method.Spec()
 	s := string(c.Method)
@@ -49,6 +50,9 @@ func Label(c optimizer.Config) string {
 	}
 	if c.Noise > 0 {
 		s += " σ=" + strconv.FormatFloat(c.Noise, 'g', -1, 64)
+	}
+	if c.Batch > 0 {
+		s += " batch=" + strconv.Itoa(c.Batch)
 	}
 	return s
 }

@@ -19,7 +19,17 @@ type Batched struct {
 	Size int // rows per batch; the last batch of an epoch may have fewer
 }
 
-var _ optimizer.Sampled = Batched{}
+var (
+	_ optimizer.Sampled = Batched{}
+	_ optimizer.Sampled = (*Loss)(nil)
+)
+
+// NewSampler is the mini-batches of batch rows of one run on the whole
+// loss (Batched's); nil for 0 or all the rows: a run on the loss learns
+// from all its rows unless its Config.Batch says otherwise.
+func (l *Loss) NewSampler(seed uint64, batch int) optimizer.Sampler {
+	return Batched{Loss: l}.NewSampler(seed, batch)
+}
 
 // Batches is the number of batches in an epoch.
 func (b Batched) Batches() int { return (b.D.Rows() + b.Size - 1) / b.Size }
@@ -61,9 +71,13 @@ func (b Batched) window(perm []int, j int) []int {
 	return perm[lo:min(lo+b.Size, len(perm))]
 }
 
-// NewSampler is the mini-batches of one run; nil when a batch is the whole
-// data set (the run is plain gradient descent).
-func (b Batched) NewSampler(seed uint64) optimizer.Sampler {
+// NewSampler is the mini-batches of one run, of batch rows (0: Size);
+// nil when a batch is the whole data set (the run is plain gradient
+// descent).
+func (b Batched) NewSampler(seed uint64, batch int) optimizer.Sampler {
+	if batch > 0 {
+		b.Size = batch
+	}
 	if b.Size <= 0 || b.Size >= b.D.Rows() {
 		return nil
 	}

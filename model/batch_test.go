@@ -20,7 +20,7 @@ func TestMiniBatches(t *testing.T) {
 	if b.Batches() != 7 {
 		t.Fatalf("%d batches", b.Batches())
 	}
-	s := b.NewSampler(5).(*sampler)
+	s := b.NewSampler(5, 0).(*sampler)
 	seen := map[int]int{}
 	g := make([]float64, 2)
 	for k := 1; k <= 7; k++ {
@@ -50,7 +50,7 @@ func TestMiniBatches(t *testing.T) {
 	if r.Final.X != again.Final.X || r.Status != optimizer.MaxSteps {
 		t.Fatalf("not reproducible or not run: %v %v %s %v", r.Final.X, again.Final.X, r.Status, r.Err)
 	}
-	hand := b.NewSampler(5)
+	hand := b.NewSampler(5, 0)
 	w := []float64{0, 0}
 	for k := 1; k <= 70; k++ {
 		batch := hand.GradN(k, w, g)

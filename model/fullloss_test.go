@@ -28,7 +28,7 @@ func TestFullEvery(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := Batched{Loss: l, Size: tc.batch}.NewSampler(1)
+		s := Batched{Loss: l, Size: tc.batch}.NewSampler(1, 0)
 		if got := s.FullEvery(); got != tc.want {
 			t.Errorf("%d rows, batches of %d: every %d steps, want %d", tc.rows, tc.batch, got, tc.want)
 		}
@@ -45,7 +45,7 @@ func TestLargeSetEvaluatesItsLossAtEpochEnds(t *testing.T) {
 	c.LR, c.Steps, c.Seed = 0.01, 2100, 3
 	c.SetStart([]float64{0, 0})
 	r := optimizer.Run(context.Background(), optimizer.Problem{F: b}, c, nil)
-	hand, w, g := b.NewSampler(3), []float64{0, 0}, make([]float64, 2)
+	hand, w, g := b.NewSampler(3, 0), []float64{0, 0}, make([]float64, 2)
 	for k := 1; k <= c.Steps; k++ {
 		hand.GradN(k, w, g)
 		w[0], w[1] = w[0]-0.01*g[0], w[1]-0.01*g[1]
@@ -142,7 +142,7 @@ func TestPermIsRandsPerm(t *testing.T) {
 func TestEpochsMadeAhead(t *testing.T) {
 	l, _ := NewLoss(Model{Kind: Linear, Inputs: 1}, bigLine(aheadRows+100))
 	b := Batched{Loss: l, Size: 1000}
-	s := b.NewSampler(4).(*sampler)
+	s := b.NewSampler(4, 0).(*sampler)
 	per := b.Batches()
 	g := make([]float64, 2)
 	for _, k := range []int{1, 2, per + 1, 3*per + 5, per + 2, 2*per + 1, 2*per + 2, 7} {
@@ -164,7 +164,7 @@ func TestEpochsMadeAhead(t *testing.T) {
 func TestVeryLargeSetsReadRowsInPlace(t *testing.T) {
 	l, _ := NewLoss(Model{Kind: Linear, Inputs: 1}, bigLine(copyRows+1))
 	b := Batched{Loss: l, Size: 4096}
-	s := b.NewSampler(2).(*sampler)
+	s := b.NewSampler(2, 0).(*sampler)
 	g, want := make([]float64, 2), make([]float64, 2)
 	for _, k := range []int{1, b.Batches() + 3} {
 		f := s.GradN(k, []float64{1, 0.5}, g)

@@ -112,6 +112,10 @@ type Config struct {
 	Noise      float64
 	Seed       uint64     // the noise generator's seed; 0 means DefaultSeed
 	LineSearch LineSearch // how gd chooses each step size; "" is the learning rate as given
+	// Batch is, for a model's loss (a Sampled objective), the rows of each
+	// update's mini-batch, shuffled every epoch from Seed; 0 is the
+	// objective's own choice (all the rows, or the data source's batch).
+	Batch int
 }
 
 // LineSearch chooses how a method that can take one (MethodSpec.LineSearch)

@@ -157,10 +157,7 @@ func (rp *Replayer) restart() {
 	if rp.c.Noise > 0 {
 		rp.noise = newNoise(rp.c.Seed)
 	}
-	rp.sampler = nil
-	if s, ok := rp.p.F.(Sampled); ok {
-		rp.sampler = s.NewSampler(rp.c.Seed)
-	}
+	rp.sampler = SamplerOf(rp.p.F, rp.c)
 }
 
 // grad is the gradient the step from point k used: its recorded gradient,

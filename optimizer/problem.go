@@ -43,7 +43,19 @@ type ObjectiveN interface {
 // them — and each point's Point.Batch is its sample's loss.
 type Sampled interface {
 	ObjectiveN
-	NewSampler(seed uint64) Sampler
+	// NewSampler is the samples of a run of seed whose samples have
+	// batch rows (Config.Batch; 0: the objective's own choice), nil for
+	// none.
+	NewSampler(seed uint64, batch int) Sampler
+}
+
+// SamplerOf is the sampler of a run of c on fn, nil when every update of
+// the run uses the whole objective.
+func SamplerOf(fn Objective, c Config) Sampler {
+	if s, ok := fn.(Sampled); ok {
+		return s.NewSampler(c.Seed, c.Batch)
+	}
+	return nil
 }
 
 // Sampler gives the gradients of the samples of one run, in order.

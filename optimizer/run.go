@@ -224,9 +224,7 @@ func trace(ctx context.Context, fn Objective, dims int, c Config, budget int, re
 
 // start is the start point of c, in any dimension.
 func (t *tracer) start(c Config) Point {
-	if s, ok := t.fn.(Sampled); ok {
-		t.sampler = s.NewSampler(c.Seed)
-	}
+	t.sampler = SamplerOf(t.fn, c)
 	if t.dims <= 2 && t.sampler == nil {
 		return t.at(0, c.Start, [2]float64{})
 	}

@@ -22,7 +22,7 @@ func (c countedSampled) ValueGradN(x, g []float64) float64 {
 	return c.Func.ValueGradN(x, g)
 }
 
-func (c countedSampled) NewSampler(uint64) Sampler { return c }
+func (c countedSampled) NewSampler(uint64, int) Sampler { return c }
 
 func (c countedSampled) GradN(k int, x, g []float64) float64 {
 	f := c.Func.ValueGradN(x, g)

@@ -151,8 +151,7 @@ func judge(fn Objective, r Result, tail []Point) (Verdict, message.Message) {
 
 // sampled reports whether the runs of c on fn learn from mini-batches.
 func sampled(fn Objective, c Config) bool {
-	s, ok := fn.(Sampled)
-	return ok && s.NewSampler(c.Seed) != nil
+	return SamplerOf(fn, c) != nil
 }
 
 // spread is the mean distance of the points of w from their mean point.

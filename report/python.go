@@ -45,7 +45,6 @@ func PythonScript(p optimizer.Problem, cs []optimizer.Config) (string, error) {
 	if err := writeBatches(&b, p, cs); err != nil {
 		return "", err
 	}
-	_, batched := p.F.(optimizer.Sampled)
 	b.WriteString(numericalGradient)
 	names := make([]string, len(cs))
 	for i, c := range cs {
@@ -53,11 +52,7 @@ func PythonScript(p optimizer.Problem, cs []optimizer.Config) (string, error) {
 			return "", err
 		}
 		names[i] = fmt.Sprintf("run_%d", i+1)
-		every := 0
-		if batched {
-			every = fullEvery(p, c)
-		}
-		if err := writeRun(&b, names[i], c, p.F.Dims(), every); err != nil {
+		if err := writeRun(&b, names[i], c, p.F.Dims(), batchesOf(p, c)); err != nil {
 			return "", err
 		}
 	}
@@ -65,29 +60,28 @@ func PythonScript(p optimizer.Problem, cs []optimizer.Config) (string, error) {
 	return b.String(), nil
 }
 
-// sampledRun reports whether the run of c on p learns from mini-batches.
-func sampledRun(p optimizer.Problem, c optimizer.Config) bool {
-	s, ok := p.F.(optimizer.Sampled)
-	return ok && s.NewSampler(runSeed(c)) != nil
-}
+// runBatches is how a run learns from mini-batches: their rows (0: the
+// run uses all the data) and how often the engine evaluates the whole
+// loss and with it its stop rules (every step with a line search; a
+// script's runs are short enough to be recorded in full, so the sampler
+// alone decides).
+type runBatches struct{ size, every int }
 
-// fullEvery is, for a run of c on p that learns from mini-batches, how
-// often the engine evaluates the whole loss and with it its stop rules
-// (every step with a line search; a script's runs are short enough to be
-// recorded in full, so the sampler alone decides); 0 for any other run.
-func fullEvery(p optimizer.Problem, c optimizer.Config) int {
-	s, ok := p.F.(optimizer.Sampled)
-	if !ok {
-		return 0
+// batchesOf is the mini-batches of the run of c on p.
+func batchesOf(p optimizer.Problem, c optimizer.Config) runBatches {
+	c.Seed = runSeed(c)
+	sm := optimizer.SamplerOf(p.F, c)
+	if sm == nil {
+		return runBatches{}
 	}
-	sm := s.NewSampler(runSeed(c))
-	switch {
-	case sm == nil:
-		return 0
-	case c.LineSearch == optimizer.Armijo:
-		return 1
+	rb := runBatches{size: c.Batch, every: max(1, sm.FullEvery())}
+	if bt, ok := p.F.(model.Batched); ok && rb.size == 0 {
+		rb.size = bt.Size
 	}
-	return max(1, sm.FullEvery())
+	if c.LineSearch == optimizer.Armijo {
+		rb.every = 1
+	}
+	return rb
 }
 
 // pythonMain runs every run (%s: their functions) and prints its final
@@ -194,10 +188,10 @@ func writeGradient(b *strings.Builder, f *expr.Func) error {
 // search's), a mini-batch's gradient when batched, the noise, the update,
 // the new point, its value and gradient, and the stop rules.
 //
-// A mini-batch run (every > 0) checks the stop rules of the whole loss
-// where the engine evaluates it: every every-th step and the last.
-func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int, every int) error {
-	batched := every > 0
+// A mini-batch run (rb.size > 0) checks the stop rules of the whole loss
+// where the engine evaluates it: every rb.every-th step and the last.
+func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int, rb runBatches) error {
+	batched, every := rb.size > 0, rb.every
 	noise, err := optimizer.PythonNoise(c, dims)
 	if err != nil {
 		return err
@@ -206,7 +200,7 @@ func writeRun(b *strings.Builder, name string, c optimizer.Config, dims int, eve
 	pre := optimizer.PythonRate(c)
 	stop, loss := "np.all(np.abs(x) <= bound) and np.isfinite(f(x))", ""
 	if batched {
-		pre = append(pre, fmt.Sprintf("rows = batch(k, %d)", runSeed(c)), "loss, g = f(x, rows), grad(x, rows)")
+		pre = append(pre, fmt.Sprintf("rows = batch(k, %d, %d)", runSeed(c), rb.size), "loss, g = f(x, rows), grad(x, rows)")
 		stop, loss = "np.all(np.abs(x) <= bound) and np.isfinite(loss) and not (full and not np.isfinite(f(x)))", ", loss"
 	}
 	if noise != nil {

@@ -150,36 +150,42 @@ const MaxPythonBatchRows = 200_000
 // writeBatches writes, for runs learning from mini-batches, their batches:
 // for each seed of the runs cs, every epoch's order of the rows as gdlab
 // shuffles it (model.Batched.Perm), for as many epochs as the longest of
-// its runs takes, and batch(k, seed), the rows of update k. Nothing for a
-// full-batch problem; an error when the listing would hold more than
-// MaxPythonBatchRows numbers.
+// its runs takes, and batch(k, seed, size), the rows of update k in
+// batches of size rows. Nothing when no run learns from mini-batches; an
+// error when the listing would hold more than MaxPythonBatchRows numbers.
 func writeBatches(b *strings.Builder, p optimizer.Problem, cs []optimizer.Config) error {
-	bt, ok := p.F.(model.Batched)
-	if !ok || bt.NewSampler(optimizer.DefaultSeed) == nil {
+	l := model.LossOf(p.F)
+	if l == nil {
 		return nil
 	}
-	rows, nb := bt.D.Rows(), bt.Batches()
+	rows := l.D.Rows()
 	epochs := map[uint64]int{}
 	var seeds []uint64
 	total := 0
 	for _, c := range cs {
-		s := runSeed(c)
+		size := batchesOf(p, c).size
+		if size == 0 {
+			continue
+		}
+		s, nb := runSeed(c), (rows+size-1)/size
 		if _, seen := epochs[s]; !seen {
 			seeds = append(seeds, s)
 		}
-		e := (c.Steps + nb - 1) / nb
-		if e > epochs[s] {
+		if e := (c.Steps + nb - 1) / nb; e > epochs[s] {
 			total += (e - epochs[s]) * rows
 			epochs[s] = e
 		}
 	}
+	if len(seeds) == 0 {
+		return nil
+	}
 	if total > MaxPythonBatchRows {
 		return fmt.Errorf("a NumPy script lists its mini-batches, every epoch's shuffle of the %d rows: %d row numbers are more than the %d it takes (fewer steps or epochs, or larger batches)", rows, total, MaxPythonBatchRows)
 	}
-	fmt.Fprintf(b, "\n\n# the mini-batches: %d rows an update (%d updates an epoch, the last of %d), every row\n", bt.Size, nb, rows-(nb-1)*bt.Size)
-	b.WriteString("# once an epoch, in the order gdlab shuffles them each epoch from the run's seed (a PCG\n")
-	b.WriteString("# of the seed and the epoch; NumPy's generators shuffle otherwise): SHUFFLES[seed][e]\n")
-	fmt.Fprintf(b, "# is the order of the rows in epoch e (from 0)\nBATCH, BATCHES = %d, %d\nSHUFFLES = {\n", bt.Size, nb)
+	bt := model.Batched{Loss: l}
+	b.WriteString("\n\n# the mini-batches: every row once an epoch, in the order gdlab shuffles them each epoch\n")
+	b.WriteString("# from the run's seed (a PCG of the seed and the epoch; NumPy's generators shuffle\n")
+	b.WriteString("# otherwise): SHUFFLES[seed][e] is the order of the rows in epoch e (from 0)\nSHUFFLES = {\n")
 	for _, s := range seeds {
 		var perms []int
 		for e := range epochs[s] {
@@ -187,8 +193,9 @@ func writeBatches(b *strings.Builder, p optimizer.Problem, cs []optimizer.Config
 		}
 		fmt.Fprintf(b, "    %d: np.array([%s], dtype=np.intp).reshape(%d, %d),\n", s, intList(perms), epochs[s], rows)
 	}
-	b.WriteString("}\n\n\ndef batch(k, seed):\n    # the rows of update k (1, 2, …)\n    e, j = divmod(k - 1, BATCHES)\n")
-	b.WriteString("    return SHUFFLES[seed][e][j * BATCH:(j + 1) * BATCH]\n")
+	b.WriteString("}\n\n\ndef batch(k, seed, size):\n    # the rows of update k (1, 2, …) in batches of size rows, the last of an epoch\n")
+	b.WriteString("    # the rest\n    e, j = divmod(k - 1, -(-Y.size // size))\n")
+	b.WriteString("    return SHUFFLES[seed][e][j * size:(j + 1) * size]\n")
 	return nil
 }
 

@@ -70,8 +70,8 @@ func TestPythonListsTheMiniBatches(t *testing.T) {
 		}
 		return fmt.Sprintf("    %d: np.array([%s], dtype=np.intp).reshape(%d, 50),\n", seed, intList(all), epochs)
 	}
-	for want, n := range map[string]int{"BATCH, BATCHES = 5, 10\n": 1, perms(3, 3): 1, perms(optimizer.DefaultSeed, 1): 1,
-		"rows = batch(k, 3)\n": 2, "rows = batch(k, 1)\n": 1, "loss, g = f(x, rows), grad(x, rows)\n": 3} {
+	for want, n := range map[string]int{"def batch(k, seed, size):\n": 1, perms(3, 3): 1, perms(optimizer.DefaultSeed, 1): 1,
+		"rows = batch(k, 3, 5)\n": 2, "rows = batch(k, 1, 5)\n": 1, "loss, g = f(x, rows), grad(x, rows)\n": 3} {
 		if got := strings.Count(script, want); got != n {
 			t.Errorf("%q is %d times in the script, not %d:\n%s", want, got, n, script)
 		}
@@ -79,5 +79,11 @@ func TestPythonListsTheMiniBatches(t *testing.T) {
 	full, err := PythonScript(optimizer.Problem{F: b.Loss}, cs)
 	if err != nil || strings.Contains(full, "SHUFFLES") || strings.Contains(full, "rows = batch") {
 		t.Errorf("a full-batch script lists batches (%v):\n%s", err, full)
+	}
+	// A run's own batch size on the whole loss: its batches, of its size.
+	cs[1].Batch = 10
+	own, err := PythonScript(optimizer.Problem{F: b.Loss}, cs)
+	if err != nil || strings.Count(own, "rows = batch(") != 1 || !strings.Contains(own, "rows = batch(k, 3, 10)\n") || !strings.Contains(own, perms(3, 5)) {
+		t.Errorf("a run's own batches (%v):\n%s", err, own)
 	}
 }
