@@ -129,3 +129,37 @@ func TestLessonsHoldTheirRows(t *testing.T) {
 		t.Errorf("columns without rows: %v", err)
 	}
 }
+
+// TestEachRunItsOwnBatch: runs of a lesson with data may have mini-batches
+// of their own size (the book's comparison of 1, 8 and all rows), written
+// back as they were; a batch on a function's run, or below 0, is refused.
+func TestEachRunItsOwnBatch(t *testing.T) {
+	src := strings.Replace(dataLesson, `"runs": [{"method": "gd", "lr": 0.02, "start": [0, 0]}]`,
+		`"runs": [{"method": "gd", "lr": 0.02, "start": [0, 0], "batch": 1}, {"method": "gd", "lr": 0.02, "start": [0, 0], "seed": 4, "batch": 8}, {"method": "gd", "lr": 0.02, "start": [0, 0]}]`, 1)
+	l, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := l.Configs()
+	if err != nil || cs[0].Batch != 1 || cs[1].Batch != 8 || cs[1].Seed != 4 || cs[2].Batch != 0 {
+		t.Fatalf("configs %+v %v", cs, err)
+	}
+	data, _ := Encode(l)
+	if !strings.Contains(string(data), `"seed": 4, "batch": 8}`) {
+		t.Errorf("encoded:\n%s", data)
+	}
+	p, _ := l.Problem()
+	back := FromData(l.Title, l.Text, *l.Data, p, cs, 0)
+	if back.Runs[1].Batch != 8 || back.Runs[1].Seed != 4 || back.Runs[0].Batch != 1 {
+		t.Errorf("from the configs: %+v", back.Runs)
+	}
+	for _, tc := range []struct{ lesson, want string }{
+		{strings.Replace(src, `"batch": 1}`, `"batch": -1}`, 1), "run 1: batch -1: the rows of a mini-batch must be 1 or more"},
+		{`{"format": "gdlab-lesson/1", "title": "t", "function": "x^2", "steps": 5, "runs": [{"method": "gd", "lr": 0.1, "start": [1], "batch": 4}]}`,
+			`run 1: "batch" is for a lesson that learns from "data"`},
+	} {
+		if _, err := Parse([]byte(tc.lesson)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v, want %q", err, tc.want)
+		}
+	}
+}

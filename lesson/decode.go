@@ -90,6 +90,7 @@ type fileRun struct {
 	Noise      *float64           `json:"noise"`
 	Seed       *uint64            `json:"seed"`
 	LineSearch *string            `json:"line_search"`
+	Batch      *int               `json:"batch"`
 	Params     map[string]float64 `json:"-"`
 }
 
@@ -376,7 +377,7 @@ func (fr *fileRun) run() (Run, error) {
 	r.Bound = deref(fr.Bound)
 	r.Tol = deref(fr.Tol)
 	r.Schedule, r.Warmup, r.Noise = deref(fr.Schedule), deref(fr.Warmup), deref(fr.Noise)
-	r.Seed, r.LineSearch = deref(fr.Seed), deref(fr.LineSearch)
+	r.Seed, r.LineSearch, r.Batch = deref(fr.Seed), deref(fr.LineSearch), deref(fr.Batch)
 	return r, nil
 }
 

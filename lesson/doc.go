@@ -79,10 +79,14 @@
 //     semantics (stepped after every update), and warmup: a linear warmup
 //     over the first N updates (default 0: none);
 //   - noise: σ of the N(0, σ²) noise added to every gradient coordinate
-//     (default 0: none) and seed: its generator's seed (default 1; the same
-//     seed gives the same run everywhere);
+//     (default 0: none) and seed: its generator's seed, and that of the
+//     run's mini-batches (default 1; the same seed gives the same run
+//     everywhere);
 //   - line_search: "armijo" for gd's backtracking line search from lr
 //     (default none);
+//   - batch: in a lesson with data, the rows of this run's mini-batches,
+//     shuffled every epoch from its seed (default: the data's batch, else
+//     all the rows), so that runs on 1, 8 and all the rows can be compared;
 //   - the method's hyperparameters as the registry names them (run
 //     gdlab methods for each method's list, defaults and valid ranges), each
 //     a field of the run like the others: today momentum (μ, default 0.9; for

@@ -108,6 +108,7 @@ type Run struct {
 	Noise      float64 `json:"noise,omitempty"`       // gradient noise σ; 0 = none
 	Seed       uint64  `json:"seed,omitempty"`        // the noise's seed; 0 = optimizer.DefaultSeed
 	LineSearch string  `json:"line_search,omitempty"` // "armijo" (gd), or "" for none
+	Batch      int     `json:"batch,omitempty"`       // rows of the run's mini-batches (a lesson with data); 0 = the data's
 	// Params holds the hyperparameters given, by their registry names
 	// (optimizer.Params): in the file they are fields of the run object
 	// like the others ("momentum": 0.5), written after them in registry
@@ -153,6 +154,9 @@ func (l Lesson) compile() (optimizer.Problem, []optimizer.Config, error) {
 	cs := make([]optimizer.Config, len(l.Runs))
 	for i, r := range l.Runs {
 		c, err := r.config(p.F.Dims(), l.Steps)
+		if err == nil && r.Batch != 0 && l.Data == nil {
+			err = msgBatchNoData.New()
+		}
 		if err != nil {
 			return optimizer.Problem{}, nil, wrap(msgRun, err, message.Int(i+1))
 		}
@@ -304,7 +308,7 @@ func (r Run) config(dims, steps int) (optimizer.Config, error) {
 	if r.Bound != 0 {
 		c.Bound = r.Bound
 	}
-	c.Tol = r.Tol
+	c.Tol, c.Batch = r.Tol, r.Batch
 	if err := r.extras(&c); err != nil {
 		return c, err
 	}

@@ -27,6 +27,7 @@ var (
 	msgColumnsNoRows = message.Define(`"columns" names the columns of "rows": give the rows too`)
 	msgRowsNoColumns = message.Define(`"rows" needs "columns": the names of its columns, the inputs first, the target last`)
 	msgRowNull       = message.Define(`"rows": row %s, value %s is null: give a number`)
+	msgBatchNoData   = message.Define(`"batch" is for a lesson that learns from "data"`)
 
 	// The file as a whole.
 	msgTooLarge      = message.Define("the lesson file is larger than 1 MiB")
@@ -131,7 +132,7 @@ var (
 // kinds lists every kind above, for the test of the translations.
 var kinds = []message.Kind{
 	msgAt, msgWhere, msgRun, msgFunction, msgData, msgDataFunc, msgDataSet,
-	msgSetOrRows, msgSetAndRows, msgColumnsNoRows, msgRowsNoColumns, msgRowNull,
+	msgSetOrRows, msgSetAndRows, msgColumnsNoRows, msgRowsNoColumns, msgRowNull, msgBatchNoData,
 	msgTooLarge, msgEmpty, msgTrailing, msgUnexpectedEOF, msgNotJSON, msgTooDeep,
 	msgBadValue, msgBadKey, msgAfterKey, msgAfterPair, msgAfterItem, msgInString, msgInEscape, msgInHex,
 	msgInNumber, msgAfterPoint, msgInExponent, msgInLiteral, msgSyntax, msgWithHint,

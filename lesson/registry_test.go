@@ -101,7 +101,7 @@ func TestRegistryParamsAll(t *testing.T) {
 // and then the registry's hyperparameters, in its order, and that an
 // unknown field is matched against all of them.
 func TestRegistryParamFields(t *testing.T) {
-	fields := []string{"method", "lr", "start", "gradient", "convention", "h", "bound", "tol", "schedule", "warmup", "noise", "seed", "line_search"}
+	fields := []string{"method", "lr", "start", "gradient", "convention", "h", "bound", "tol", "schedule", "warmup", "noise", "seed", "line_search", "batch"}
 	for _, p := range optimizer.Params() {
 		fields = append(fields, p.Name)
 	}

@@ -309,6 +309,9 @@ func (e *encoder) extras(r Run) {
 	if r.LineSearch != "" {
 		e.field(", ", "line_search", e.str(r.LineSearch))
 	}
+	if r.Batch != 0 {
+		e.field(", ", "batch", strconv.Itoa(r.Batch))
+	}
 }
 
 // stops writes the lesson's stops, one per line, if it has any.

@@ -60,8 +60,12 @@ func runFromConfig(c optimizer.Config, dims int) Run {
 	}
 	r.Schedule, r.Warmup = c.Schedule.String(), c.Schedule.Warmup
 	r.LineSearch = string(c.LineSearch)
+	r.Batch = c.Batch
 	if c.Noise > 0 {
-		r.Noise, r.Seed = c.Noise, c.Seed
+		r.Noise = c.Noise
+	}
+	if c.Seed != 0 && c.Seed != optimizer.DefaultSeed { // the noise's and the mini-batches' seed
+		r.Seed = c.Seed
 	}
 	spec, _ := c.Method.Spec()
 	for _, p := range spec.Params {

@@ -174,3 +174,27 @@ func TestVeryLargeSetsReadRowsInPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestARunsOwnBatch: a run's Config.Batch on the whole loss is the run on
+// mini-batches of that size (Batched); it overrides Batched's own size;
+// Batch 0 on the whole loss is plain gradient descent.
+func TestARunsOwnBatch(t *testing.T) {
+	l := mustLoss(t, "linear", "line")
+	c := optimizer.DefaultConfig()
+	c.LR, c.Steps, c.Seed = 0.02, 60, 5
+	c.SetStart([]float64{0, 0})
+	run := func(f optimizer.Objective, batch int) optimizer.Result {
+		c := c
+		c.Batch = batch
+		return optimizer.Run(context.Background(), optimizer.Problem{F: f}, c, nil)
+	}
+	own, batched := run(l, 8), run(Batched{Loss: l, Size: 8}, 0)
+	over := run(Batched{Loss: l, Size: 25}, 8)
+	if own.Final.X != batched.Final.X || over.Final.X != batched.Final.X || own.Points[3].Batch == 0 {
+		t.Errorf("batch 8: own %v, Batched %v, over 25 %v", own.Final.X, batched.Final.X, over.Final.X)
+	}
+	plain := run(l, 0)
+	if plain.Points[3].Batch != 0 || plain.Final.X == own.Final.X {
+		t.Errorf("batch 0 on the whole loss: %v (batch loss %v)", plain.Final.X, plain.Points[3].Batch)
+	}
+}

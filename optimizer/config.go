@@ -347,6 +347,8 @@ func (c Config) Validate(dims int) error {
 		return msgBound.New(message.Value(c.Bound))
 	case c.Tol < 0 || !finite(c.Tol):
 		return msgTol.New(message.Value(c.Tol))
+	case c.Batch < 0:
+		return msgBatchRows.New(message.Int(c.Batch))
 	}
 	for _, p := range allParams {
 		if v, set := c.Hyper.Get(p.Name); set {
