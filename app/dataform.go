@@ -29,7 +29,7 @@ type dataForm struct {
 	Columns   *textField     // the CSV file's columns, inputs first, the target last
 	Browse    *widget.Button // chooses the CSV file
 	ModelName *selectField   // the model, as model.ParseModel reads it
-	Batch     *textField     // rows per mini-batch; empty or 0 for all
+	Batch     *textField     // rows per mini-batch of the selected run; empty or 0 for all
 	TestShare *textField     // the fraction of rows held out as a test set; empty for none
 
 	dataRow  fyne.CanvasObject  // the model and batch fields, shown with a data set
@@ -124,14 +124,21 @@ func (d *dataForm) source(seed uint64) (lesson.DataSource, error) {
 	if v, err := strconv.ParseFloat(strings.TrimSpace(d.TestShare.Text), 64); err == nil && v > 0 && v < 1 {
 		src.TestFraction = v // readData says what is wrong with another
 	}
-	if t := strings.TrimSpace(d.Batch.Text); t != "" {
-		n, err := strconv.Atoi(t)
-		if err != nil || n < 0 {
-			return src, errors.New(lang.L("rows per batch: give a whole number ≥ 1, or nothing for all"))
-		}
-		src.Batch = n
-	}
 	return src, nil
+}
+
+// batchRows is the rows per batch field: the selected run's mini-batch
+// size (0: all the rows).
+func (d *dataForm) batchRows() (int, error) {
+	t := strings.TrimSpace(d.Batch.Text)
+	if t == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(t)
+	if err != nil || n < 0 {
+		return 0, errors.New(lang.L("rows per batch: give a whole number ≥ 1, or nothing for all"))
+	}
+	return n, nil
 }
 
 // setSource fills the fields from a lesson's data source (nil: none).
@@ -150,10 +157,6 @@ func (d *dataForm) setSource(s *lesson.DataSource) {
 		d.DataSet.SetSelected(s.Set)
 	}
 	d.ModelName.SetText(s.Model)
-	d.Batch.SetText("")
-	if s.Batch > 0 {
-		d.Batch.SetText(strconv.Itoa(s.Batch))
-	}
 	d.TestShare.SetText("")
 	if s.TestFraction > 0 {
 		d.TestShare.SetText(formatNum(s.TestFraction))

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -46,12 +47,12 @@ func TestLearningFromDataInTheWindow(t *testing.T) {
 	retype(u.Batch, "8")
 	test.Tap(u.RunButton)
 	idle(t, u)
-	if _, ok := u.state.Problem.F.(model.Batched); !ok || u.state.Runs[0].Result.Points[3].Batch == 0 {
-		t.Errorf("batches of 8: problem %q", u.state.Problem.Source)
+	if r := u.state.Runs[0]; r.Config.Batch != 8 || r.Result.Points[3].Batch == 0 {
+		t.Errorf("batches of 8: run batch %d, batch loss %v", r.Config.Batch, r.Result.Points[3].Batch)
 	}
 	l2, err := u.lessonToSave("fit.json")
-	if err != nil || l2.Data == nil || l2.Data.Set != "line" || l2.Data.Batch != 8 || l2.Function != "" {
-		t.Errorf("lesson from the window: %+v %v", l2.Data, err)
+	if err != nil || l2.Data == nil || l2.Data.Set != "line" || l2.Runs[0].Batch != 8 || l2.Function != "" {
+		t.Errorf("lesson from the window: %+v %+v %v", l2.Data, l2.Runs, err)
 	}
 	if data, err := lesson.Encode(l2); err != nil || !strings.Contains(string(data), `"data": {"set": "line"`) {
 		t.Errorf("encoded: %s %v", data, err)
@@ -239,5 +240,37 @@ func TestACSVFileIsReadOnceForManyKeystrokes(t *testing.T) {
 	retype(u.LR, "0.04")
 	if u.csv.data == first || u.csv.data.Rows() != 3 {
 		t.Errorf("the changed file was not read again (%d rows)", u.csv.data.Rows())
+	}
+}
+
+// TestARunsOwnBatchInTheWindow: the rows per batch field is the selected
+// run's: a second run added with batches of 1 learns from single rows
+// while the first uses all of them; a lesson whose data has a batch gives
+// it to its runs, and the field shows it.
+func TestARunsOwnBatchInTheWindow(t *testing.T) {
+	u := newTestUI(t)
+	u.DataSet.SetSelected("line")
+	retype(u.LR, "0.02")
+	test.Tap(u.AddButton)
+	idle(t, u)
+	retype(u.Batch, "1")
+	test.Tap(u.RunButton)
+	idle(t, u)
+	runs := u.state.Runs
+	if len(runs) != 2 || runs[0].Config.Batch != 0 || runs[1].Config.Batch != 1 || runs[0].Result.Points[3].Batch != 0 || runs[1].Result.Points[3].Batch == 0 {
+		t.Fatalf("runs: %d, batches %d and %d", len(runs), runs[0].Config.Batch, runs[1].Config.Batch)
+	}
+	var mini lesson.Lesson
+	for _, l := range lesson.BuiltIn() {
+		if l.Data != nil && l.Data.Batch > 0 {
+			mini = l
+		}
+	}
+	if err := u.OpenLesson(mini); err != nil {
+		t.Fatal(err)
+	}
+	idle(t, u)
+	if r := u.state.Runs[0]; r.Config.Batch != mini.Data.Batch || u.Batch.Text != strconv.Itoa(mini.Data.Batch) || r.Result.Points[3].Batch == 0 {
+		t.Errorf("%q: run batch %d, field %q, want %d", mini.Title, r.Config.Batch, u.Batch.Text, mini.Data.Batch)
 	}
 }

@@ -289,6 +289,11 @@ func (c *form) read() (int, optimizer.Config, bool) {
 	}
 	c.showStarts(dims)
 	cfg, fieldsOK := c.readConfig(dims)
+	if c.dataMode() {
+		n, err := c.batchRows()
+		c.setError(c.Batch, err)
+		cfg.Batch, fieldsOK = n, fieldsOK && err == nil
+	}
 	if ok && fieldsOK && known {
 		if err := cfg.Validate(dims); err != nil {
 			fieldsOK = false
@@ -389,8 +394,13 @@ func (c *form) readConfig(dims int) (optimizer.Config, bool) {
 	return cfg, ok
 }
 
-// showExtras fills the schedule, warmup, noise, seed and line-search fields.
+// showExtras fills the batch, schedule, warmup, noise, seed and line-search
+// fields.
 func (c *form) showExtras(cfg optimizer.Config) {
+	c.Batch.SetText("")
+	if cfg.Batch > 0 {
+		c.Batch.SetText(strconv.Itoa(cfg.Batch))
+	}
 	c.Schedule.SetText(cfg.Schedule.String())
 	c.Warmup.SetText(strconv.Itoa(cfg.Schedule.Warmup))
 	c.Noise.SetText(formatNum(cfg.Noise))

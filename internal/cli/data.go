@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,10 +17,12 @@ import (
 // dataFlags are the flags of learning from data: the data set, the model
 // and the columns of a CSV file.
 type dataFlags struct {
-	data, model, columns string
-	batch, epochs        int
-	testFraction         float64
-	test                 *model.Loss // the held-out rows' loss, nil without --test-fraction
+	data, model, columns, batch string
+	epochs                      int
+	testFraction                float64
+	test                        *model.Loss // the held-out rows' loss, nil without --test-fraction
+	runBatches                  []int       // with a list of --batch sizes, each run's (0: all the rows); nil for one
+	rows                        int         // the training rows
 }
 
 // addDataFlags defines --data, --model and --columns on fs.
@@ -27,7 +30,8 @@ func addDataFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.df.data, "data", "", "learn from data instead of minimising --func: a built-in set ("+strings.Join(model.DataNames(), ", ")+
 		", generated from --seed) or a CSV `FILE` with a header row")
 	fs.StringVar(&o.df.model, "model", "", "with --data: linear, polynomial:D, logistic or mlp:H (default linear for values, logistic for labels 0/1)")
-	fs.IntVar(&o.df.batch, "batch", 0, "with --data: rows per mini-batch, shuffled every epoch from --seed (0: all of them, plain gradient descent)")
+	fs.StringVar(&o.df.batch, "batch", "0", "with --data: `rows` per mini-batch, shuffled every epoch from --seed (0: all of them, plain gradient descent);\n"+
+		"a list (1,8,0) makes a run of every method and learning rate with each")
 	fs.IntVar(&o.df.epochs, "epochs", 0, "with --data: passes over the data, instead of --steps (one update per batch)")
 	fs.Float64Var(&o.df.testFraction, "test-fraction", 0, "with --data: hold out this `fraction` of the rows (shuffled from --seed) as a test set, not learned from")
 	fs.StringVar(&o.df.columns, "columns", "x,y", "with --data FILE.csv: the `columns` to take, inputs first, the target last (x,y; x1,x2,y; x,label; x1,x2,label: a target called label is a class 0/1)")
@@ -53,17 +57,48 @@ func (o *options) dataProblem(set map[string]bool) (optimizer.Problem, []float64
 	for _, c := range strings.Split(o.df.columns, ",") {
 		cols = append(cols, strings.TrimSpace(c))
 	}
-	spec := model.Spec{Data: o.df.data, Columns: cols, Model: o.df.model, Batch: o.df.batch, TestFraction: o.df.testFraction, Seed: o.seed}
+	batches, err := parseBatches(o.df.batch)
+	if err != nil {
+		return optimizer.Problem{}, nil, err
+	}
+	spec := model.Spec{Data: o.df.data, Columns: cols, Model: o.df.model, TestFraction: o.df.testFraction, Seed: o.seed}
+	if len(batches) == 1 {
+		spec.Batch = batches[0]
+	} else {
+		o.df.runBatches = batches
+	}
 	l, err := spec.Learn()
 	var se *model.SpecError
 	if errors.As(err, &se) {
 		return optimizer.Problem{}, nil, usagef("--%s: %v", se.Field, se.Err)
 	}
-	o.df.test = l.Test
+	o.df.test, o.df.rows = l.Test, l.Train.D.Rows()
 	if set["epochs"] {
 		o.steps = o.df.epochs * l.Batches
 	}
 	return l.Problem, l.Start, nil
+}
+
+// parseBatches reads --batch: one number of rows, or a list of them.
+func parseBatches(s string) ([]int, error) {
+	var out []int
+	for _, part := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(part))
+		if err != nil || n < 0 {
+			return nil, usagef("--batch: %q is not a number of rows ≥ 1 (or 0 for all): give one, or a list such as 1,8,0", strings.TrimSpace(part))
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// epochSteps is the steps of --epochs for a run with batches of batch
+// rows (0: all of them).
+func (o *options) epochSteps(batch int) int {
+	if batch <= 0 || batch >= o.df.rows {
+		return o.df.epochs
+	}
+	return o.df.epochs * ((o.df.rows + batch - 1) / batch)
 }
 
 // lossOf is the model's loss of a --data problem (nil for a function).

@@ -106,6 +106,22 @@ func TestMiniBatchesInTheCLI(t *testing.T) {
 	if differ < 15 {
 		t.Errorf("only %d of 22 mini-batch losses differ from the loss on all rows", differ)
 	}
+	// A list of batch sizes: a run with each, --epochs passes over the rows each.
+	out, errOut, code = cli("run", "--data", "line", "--batch", "1,8,0", "--epochs", "2", "--lr", "0.02", "--format", "json")
+	var list struct {
+		Runs []struct {
+			Batch int `json:"batch"`
+			Steps int `json:"steps"`
+		} `json:"runs"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &list) != nil || len(list.Runs) != 3 {
+		t.Fatalf("--batch 1,8,0: exit %d %s", code, errOut)
+	}
+	for i, want := range []struct{ batch, steps int }{{1, 100}, {8, 14}, {0, 2}} {
+		if r := list.Runs[i]; r.Batch != want.batch || r.Steps != want.steps {
+			t.Errorf("run %d: batch %d, %d steps; want %d, %d", i+1, r.Batch, r.Steps, want.batch, want.steps)
+		}
+	}
 	text, _, _ := cli("run", "--data", "blobs", "--method", "adam", "--lr", "0.1", "--epochs", "30", "--batch", "10", "--test-fraction", "0.2")
 	if !strings.Contains(text, "test loss") || !strings.Contains(text, "% of the training rows,") || !strings.Contains(text, "% of the test rows") {
 		t.Errorf("text: %s", text)
@@ -114,7 +130,8 @@ func TestMiniBatchesInTheCLI(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--batch", "-1"}, "--batch: -1 rows"},
+		{[]string{"--batch", "-1"}, `--batch: "-1" is not a number of rows`},
+		{[]string{"--batch", "1,x"}, `--batch: "x" is not a number of rows`},
 		{[]string{"--epochs", "2", "--steps", "10"}, "give one of them"},
 		{[]string{"--test-fraction", "1.5"}, "--test-fraction: 1.5 is not a fraction"},
 		{[]string{"--batch", "5", "--method", "bfgs"}, "cannot learn from mini-batches"},

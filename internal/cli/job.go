@@ -139,31 +139,49 @@ func (o *options) configs(fs *flag.FlagSet, start []float64, dims int) ([]optimi
 	if err != nil {
 		return nil, usagef("--convention: %v", err)
 	}
-	if len(lrs)*len(methods) > maxRuns {
-		return nil, usagef("at most %d runs at once (%d methods × %d learning rates asked)", maxRuns, len(methods), len(lrs))
+	batches := o.df.runBatches
+	if batches == nil {
+		batches = []int{0}
+	}
+	if len(lrs)*len(methods)*len(batches) > maxRuns {
+		return nil, usagef("at most %d runs at once (%d methods × %d learning rates × %d batch sizes asked)", maxRuns, len(methods), len(lrs), len(batches))
 	}
 	hyper := o.hyperSet(fs)
 	var configs []optimizer.Config
 	for _, m := range methods {
 		for _, lr := range lrs {
-			if spec, _ := m.Spec(); spec.SuggestedLR > 0 && !given(fs, "lr") {
-				lr = spec.SuggestedLR // Newton's η = 1 unless --lr says otherwise
+			for _, batch := range batches {
+				c, err := o.config(fs, m, lr, start, dims, hyper, convention)
+				if err != nil {
+					return nil, err
+				}
+				if c.Batch = batch; o.df.runBatches != nil && o.df.epochs > 0 {
+					c.Steps = o.epochSteps(batch)
+				}
+				configs = append(configs, c)
 			}
-			c := optimizer.DefaultConfig()
-			c.Method, c.LR, c.Steps = m, lr, o.steps
-			c.SetStart(start)
-			c.Gradient, c.H, c.Bound, c.Tol = optimizer.Gradient(o.gradient), o.h, o.bound, o.tol
-			c.Hyper, c.Convention = hyper, convention
-			if x, err := c.SetExtras(o.extras()); err != nil {
-				return nil, usagef("--%s: %v", x, err)
-			}
-			if err := c.Validate(dims); err != nil {
-				return nil, usageError{err.Error()}
-			}
-			configs = append(configs, c)
 		}
 	}
 	return configs, nil
+}
+
+// config is the run of method m at rate lr that the flags ask for.
+func (o *options) config(fs *flag.FlagSet, m optimizer.Method, lr float64, start []float64, dims int, hyper optimizer.Hyper, convention optimizer.Convention) (optimizer.Config, error) {
+	if spec, _ := m.Spec(); spec.SuggestedLR > 0 && !given(fs, "lr") {
+		lr = spec.SuggestedLR // Newton's η = 1 unless --lr says otherwise
+	}
+	c := optimizer.DefaultConfig()
+	c.Method, c.LR, c.Steps = m, lr, o.steps
+	c.SetStart(start)
+	c.Gradient, c.H, c.Bound, c.Tol = optimizer.Gradient(o.gradient), o.h, o.bound, o.tol
+	c.Hyper, c.Convention = hyper, convention
+	if x, err := c.SetExtras(o.extras()); err != nil {
+		return c, usagef("--%s: %v", x, err)
+	}
+	if err := c.Validate(dims); err != nil {
+		return c, usageError{err.Error()}
+	}
+	return c, nil
 }
 
 // given reports whether the flag called name is on the command line.

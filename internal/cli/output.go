@@ -9,7 +9,6 @@ import (
 
 	"gonum.org/v1/gonum/floats"
 
-	"gdlab/model"
 	"gdlab/optimizer"
 	"gdlab/report"
 )
@@ -87,6 +86,7 @@ type jsonRun struct {
 	Noise      num          `json:"noise,omitempty"`       // --noise σ
 	Seed       uint64       `json:"seed,omitempty"`        // --seed, with noise
 	LineSearch string       `json:"line_search,omitempty"` // --line-search
+	Batch      int          `json:"batch,omitempty"`       // the run's rows per mini-batch, from a list of --batch sizes
 	Start      []num        `json:"start"`
 	Status     string       `json:"status"`
 	Verdict    string       `json:"verdict"`
@@ -118,6 +118,7 @@ func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) 
 			Warmup:     c.Schedule.Warmup,
 			Noise:      num(c.Noise),
 			LineSearch: string(c.LineSearch),
+			Batch:      c.Batch,
 			Start:      nums(c.StartVec(dims)),
 			Status:     string(r.Status),
 			Verdict:    string(r.Verdict),
@@ -144,7 +145,7 @@ func writeJSON(w io.Writer, j job, results []optimizer.Result, trajectory bool) 
 				jr.Trajectory[k] = jsonStep{K: p.K, X: nums(p.Pos(dims)), F: num(p.F), Grad: nums(p.GradVec(dims)), LR: num(p.LR), Evals: p.Evals}
 				if lossOf(j.problem.F) != nil {
 					batch, full := num(p.Batch), num(p.F)
-					if _, sampled := j.problem.F.(model.Batched); !sampled || p.K == 0 {
+					if optimizer.SamplerOf(j.problem.F, r.Config) == nil || p.K == 0 {
 						batch = full // a full-batch step's batch is all the rows
 					}
 					jr.Trajectory[k].Loss, jr.Trajectory[k].FullLoss = &batch, &full
@@ -232,6 +233,9 @@ func runHead(c optimizer.Config) string {
 	}
 	if c.Noise > 0 {
 		s += fmt.Sprintf(", noise σ %s (seed %d)", report.Text(c.Noise), c.Seed)
+	}
+	if c.Batch > 0 {
+		s += fmt.Sprintf(", batches of %d", c.Batch)
 	}
 	return s
 }
