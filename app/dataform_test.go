@@ -260,11 +260,10 @@ func TestARunsOwnBatchInTheWindow(t *testing.T) {
 	if len(runs) != 2 || runs[0].Config.Batch != 0 || runs[1].Config.Batch != 1 || runs[0].Result.Points[3].Batch != 0 || runs[1].Result.Points[3].Batch == 0 {
 		t.Fatalf("runs: %d, batches %d and %d", len(runs), runs[0].Config.Batch, runs[1].Config.Batch)
 	}
-	var mini lesson.Lesson
-	for _, l := range lesson.BuiltIn() {
-		if l.Data != nil && l.Data.Batch > 0 {
-			mini = l
-		}
+	mini, err := lesson.Parse([]byte(`{"format": "gdlab-lesson/1", "title": "Batches of five", "data": {"set": "line", "batch": 5},
+	  "steps": 40, "runs": [{"method": "gd", "lr": 0.02, "start": [0, 0]}]}`))
+	if err != nil {
+		t.Fatal(err)
 	}
 	if err := u.OpenLesson(mini); err != nil {
 		t.Fatal(err)

@@ -73,7 +73,7 @@ func ExampleBuiltIn() {
 	// 14. The book's four optimizers
 	// 15. Noisy gradients and a decaying learning rate
 	// 16. Fitting a line: the loss is a valley over (w, b)
-	// 17. Mini-batches: each step sees five points
+	// 17. Mini-batches of 1, 8 and all 50 points
 	// 18. Logistic regression: the boundary turns into place
 	// 19. A learning rate too large on the data's loss
 	// 20. A network for moons: no straight line works
