@@ -37,31 +37,37 @@ type dataForm struct {
 	learning *model.Learning    // the data problem of the fields, nil without a data set or while they are wrong
 	learnKey string             // the data set and model learning was made for, to start afresh when they change
 	inline   *lesson.DataSource // the rows of the lesson opened last that held its data, nil for none
-	csv      csvRows            // the CSV file read last
+	csv      csvCache           // the CSV file read last
 }
 
-// csvRows is a CSV file's columns as read, with what they were read from:
+// csvCache is a CSV file's columns as read, with what they were read from:
 // the form reads its fields at every keystroke, and a file of a million
 // rows takes a quarter of a second to read.
-type csvRows struct {
+type csvCache struct {
 	key  string // the path, the columns, the file's size and time
 	data *model.Data
 }
 
-// csvData is the data of the CSV file at path, read again only when the
-// path, the columns or the file changed.
-func (d *dataForm) csvData(spec model.Spec) (*model.Data, error) {
-	st, err := os.Stat(spec.Data)
-	if err != nil {
-		return spec.LoadData() // its error names the file
+// csvRows is the rows of the CSV file of src in the columns field, read
+// again only when the path, the columns or the file changed; the error is
+// the window's text.
+func (d *dataForm) csvRows(src lesson.DataSource) (*model.Data, error) {
+	if src.Set == "" {
+		return nil, errors.New(lang.L("choose a CSV file with a header row"))
 	}
-	key := fmt.Sprintf("%s\x00%q\x00%d\x00%d", spec.Data, spec.Columns, st.Size(), st.ModTime().UnixNano())
-	if d.csv.key != key {
+	spec := model.Spec{Data: src.Set, Columns: splitColumns(d.Columns.Text)}
+	key := spec.Data + "\x00" + strings.Join(spec.Columns, "\x00")
+	if st, err := os.Stat(spec.Data); err == nil {
+		key += fmt.Sprintf("\x00%d\x00%d", st.Size(), st.ModTime().UnixNano())
+	} else {
+		key = "" // not there: read, for the file's error
+	}
+	if key == "" || d.csv.key != key {
 		data, err := spec.LoadData()
 		if err != nil {
-			return nil, err
+			return nil, errors.New(errText(err))
 		}
-		d.csv = csvRows{key: key, data: data}
+		d.csv = csvCache{key: key, data: data}
 	}
 	return d.csv.data, nil
 }
@@ -112,8 +118,9 @@ func newDataForm(changed func()) *dataForm {
 func (d *dataForm) dataMode() bool { return d.DataSet.SelectedIndex() > 0 }
 
 // source is the fields as a lesson's data source (seed: the noise seed's
-// field, which also makes the data).
-func (d *dataForm) source(seed uint64) (lesson.DataSource, error) {
+// field, which also makes the data); a test share the field does not hold
+// is none (readData says what is wrong with it).
+func (d *dataForm) source(seed uint64) lesson.DataSource {
 	src := lesson.DataSource{Set: d.DataSet.Selected, Model: strings.TrimSpace(d.ModelName.Text), Seed: seed}
 	switch {
 	case d.csvMode():
@@ -121,10 +128,22 @@ func (d *dataForm) source(seed uint64) (lesson.DataSource, error) {
 	case d.rowsMode():
 		src.Set, src.Columns, src.Rows = "", d.inline.Columns, d.inline.Rows
 	}
-	if v, err := strconv.ParseFloat(strings.TrimSpace(d.TestShare.Text), 64); err == nil && v > 0 && v < 1 {
-		src.TestFraction = v // readData says what is wrong with another
+	src.TestFraction, _ = d.testShare()
+	return src
+}
+
+// testShare is the share of rows the test share field holds out: 0 for
+// none.
+func (d *dataForm) testShare() (float64, error) {
+	t := strings.TrimSpace(d.TestShare.Text)
+	if t == "" {
+		return 0, nil
 	}
-	return src, nil
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || !(v > 0 && v < 1) {
+		return 0, errors.New(lang.L("test rows: give a fraction between 0 and 1, e.g. 0.2, or nothing for none"))
+	}
+	return v, nil
 }
 
 // batchRows is the rows per batch field: the selected run's mini-batch
@@ -163,22 +182,14 @@ func (d *dataForm) setSource(s *lesson.DataSource) {
 	}
 }
 
-// inlined is src with a CSV file's rows in it, as a lesson holds them
-// (the file read again: the lesson must open where the file is not).
-func inlined(src lesson.DataSource, columns []string) (lesson.DataSource, error) {
-	if src.Rows != nil || src.Set == "" || !strings.HasSuffix(strings.ToLower(src.Set), ".csv") {
-		return src, nil
-	}
-	spec, err := src.Spec()
+// inlined is src, of a CSV file, with the file's rows in it as a lesson
+// holds them: the lesson must open where the file is not.
+func (d *dataForm) inlined(src lesson.DataSource) (lesson.DataSource, error) {
+	data, err := d.csvRows(src)
 	if err != nil {
 		return src, err
 	}
-	spec.Columns = columns
-	d, err := spec.LoadData()
-	if err != nil {
-		return src, err
-	}
-	src.Set, src.Columns, src.Rows = "", d.Columns, d.Table()
+	src.Set, src.Columns, src.Rows = "", data.Columns, data.Table()
 	return src, nil
 }
 
@@ -189,48 +200,30 @@ func (c *form) readData() (*model.Learning, bool) {
 	if v, err := strconv.ParseUint(strings.TrimSpace(c.Seed.Text), 10, 64); err == nil && v > 0 {
 		seed = v
 	}
-	src, err := c.source(seed)
-	c.setError(c.Batch, err)
+	_, err := c.testShare()
+	c.setError(c.TestShare, err)
 	if err != nil {
 		return nil, false
 	}
+	src := c.source(seed)
 	spec, err := src.Spec()
 	c.setError(c.DataFile, nil)
 	if err != nil { // a lesson's rows that are no data set: Lesson.Problem has refused them already
 		c.setError(c.TestShare, errors.New(errText(err)))
 		return nil, false
 	}
-	c.setError(c.TestShare, nil)
-	if t := strings.TrimSpace(c.TestShare.Text); t != "" {
-		v, err := strconv.ParseFloat(t, 64)
-		if err != nil || !(v > 0 && v < 1) {
-			c.setError(c.TestShare, errors.New(lang.L("test rows: give a fraction between 0 and 1, e.g. 0.2, or nothing for none")))
-			return nil, false
-		}
-		spec.TestFraction = v
-	}
 	if c.csvMode() {
-		spec.Columns = splitColumns(c.Columns.Text)
-		if src.Set == "" {
-			c.setError(c.DataFile, errors.New(lang.L("choose a CSV file with a header row")))
+		if spec.Rows, err = c.csvRows(src); err != nil {
+			c.setError(c.DataFile, err)
 			return nil, false
 		}
-		rows, err := c.csvData(spec)
-		if err != nil {
-			c.setError(c.DataFile, errors.New(errText(err)))
-			return nil, false
-		}
-		spec.Rows = rows
 	}
 	l, err := spec.Learn()
 	var se *model.SpecError
 	c.setError(&c.ModelName.Entry, nil)
 	if errors.As(err, &se) {
 		var field formEntry = &c.ModelName.Entry
-		switch se.Field {
-		case "batch":
-			field = c.Batch
-		case "data":
+		if se.Field == "data" {
 			field = c.DataFile
 		}
 		c.setError(field, errors.New(errText(se.Err)))

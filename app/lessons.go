@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -78,7 +77,6 @@ func (v *lessonView) showStop(step int) {
 // OpenLesson puts a lesson's function and runs in the window, shows its
 // explanation, and computes it (paused at step 0).
 func (u *UI) OpenLesson(l lesson.Lesson) error {
-	l = perRunBatches(l)
 	p, err := l.Problem()
 	if err != nil {
 		return err
@@ -106,25 +104,6 @@ func (u *UI) OpenLesson(l lesson.Lesson) error {
 	}
 	u.start(p, items)
 	return nil
-}
-
-// perRunBatches is l with its data's mini-batch size given to each of its
-// runs that has none of its own: the window edits a batch per run (the
-// same runs: a run of the whole loss with Batch B is the run of batches of
-// B).
-func perRunBatches(l lesson.Lesson) lesson.Lesson {
-	if l.Data == nil || l.Data.Batch == 0 {
-		return l
-	}
-	d := *l.Data
-	l.Runs = slices.Clone(l.Runs)
-	for i := range l.Runs {
-		if l.Runs[i].Batch == 0 {
-			l.Runs[i].Batch = d.Batch
-		}
-	}
-	d.Batch, l.Data = 0, &d
-	return l
 }
 
 // OpenLessonFile loads a lesson file; a file that does not load changes nothing.
@@ -161,12 +140,12 @@ func (u *UI) lessonToSave(path string) (lesson.Lesson, error) {
 	l := lesson.FromSettings(title, u.LessonText.Text, p, cs, u.session.State().Speed)
 	l.Box, l.Stops = u.lessonBoxField(), u.stopList
 	if u.dataMode() {
-		src, err := u.source(cs[0].Seed)
-		if err == nil && u.csvMode() {
-			src, err = inlined(src, splitColumns(u.Columns.Text))
-		}
-		if err != nil {
-			return l, err
+		src := u.source(cs[0].Seed)
+		if u.csvMode() {
+			var err error
+			if src, err = u.inlined(src); err != nil {
+				return l, err
+			}
 		}
 		l = lesson.FromData(title, u.LessonText.Text, src, p, cs, u.session.State().Speed)
 		l.Stops = u.stopList

@@ -78,7 +78,7 @@ func (r *readout) apply(st session.State, selected int, oc outcomes) {
 		text := fmt.Sprintf(lang.L("Run %d at step %d: Hessian eigenvalues %s. %s"),
 			selected+1, rs.At.K, eigenvalues(rs.Eigen), sentence(render(rs.Stable)))
 		if !rs.Analysed {
-			text = fmt.Sprintf(lang.L("Run %d at step %d: the Hessian here is computed when playback pauses (over these rows it takes longer than a frame)."),
+			text = fmt.Sprintf(lang.L("Run %d at step %d: the Hessian here is computed when playback pauses (it takes longer than a frame)."),
 				selected+1, rs.At.K)
 		}
 		if res := rs.Result; res != nil && !res.Reason.IsZero() && oc.known(selected) {

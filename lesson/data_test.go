@@ -9,6 +9,7 @@ import (
 	"gdlab/message"
 	"gdlab/message/packtest"
 	"gdlab/model"
+	"gdlab/optimizer"
 )
 
 // dataLesson learns the line with mini-batches.
@@ -24,8 +25,11 @@ func TestLessonsThatLearnFromData(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, err := l.Problem()
-	if err != nil || p.F.Dims() != 2 || !strings.Contains(p.Source, "linear on line, batches of 10") || p.Vars[0] != "w" {
+	if err != nil || p.F.Dims() != 2 || !strings.Contains(p.Source, "linear on line") || p.Vars[0] != "w" {
 		t.Fatalf("problem %q (%v), %v", p.Source, p.Vars, err)
+	}
+	if cs, err := l.Configs(); err != nil || cs[0].Batch != 10 || optimizer.SamplerOf(p.F, cs[0]) == nil {
+		t.Fatalf("the run does not learn from the data's batches of 10: %+v %v", cs, err)
 	}
 	data, err := Encode(l)
 	if err != nil {
@@ -43,6 +47,7 @@ func TestLessonsThatLearnFromData(t *testing.T) {
 		{`"title": "Fitting a line",`, `"title": "Fitting a line", "function": "x^2",`, `give "function" or "data", not both`},
 		{`"model": "linear"`, `"model": "logistic"`, `data: model logistic classifies`},
 		{`"set": "line", `, ``, `data: give "set" (a built-in data set) or "columns" and "rows" (the data itself)`},
+		{`"batch": 10`, `"batch": -2`, `data: batch -2: the rows of a mini-batch must be 1 or more`},
 		{`"start": [0, 0]`, `"start": [0, 0, 0]`, `"start" has 3 numbers`},
 	} {
 		bad := strings.Replace(dataLesson, tc.from, tc.to, 1)
@@ -131,7 +136,8 @@ func TestLessonsHoldTheirRows(t *testing.T) {
 }
 
 // TestEachRunItsOwnBatch: runs of a lesson with data may have mini-batches
-// of their own size (the book's comparison of 1, 8 and all rows), written
+// of their own size (the book's comparison of 1, 8 and all rows; a run
+// with none takes the data's), written
 // back as they were; a batch on a function's run, or below 0, is refused.
 func TestEachRunItsOwnBatch(t *testing.T) {
 	src := strings.Replace(dataLesson, `"runs": [{"method": "gd", "lr": 0.02, "start": [0, 0]}]`,
@@ -141,7 +147,7 @@ func TestEachRunItsOwnBatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs, err := l.Configs()
-	if err != nil || cs[0].Batch != 1 || cs[1].Batch != 8 || cs[1].Seed != 4 || cs[2].Batch != 0 {
+	if err != nil || cs[0].Batch != 1 || cs[1].Batch != 8 || cs[1].Seed != 4 || cs[2].Batch != 10 {
 		t.Fatalf("configs %+v %v", cs, err)
 	}
 	data, _ := Encode(l)

@@ -57,7 +57,7 @@ type DataSource struct {
 	Rows         [][]float64 `json:"rows,omitempty"`    // the data inline, a value per column in each row
 	Seed         uint64      `json:"seed,omitempty"`
 	Model        string      `json:"model,omitempty"`
-	Batch        int         `json:"batch,omitempty"`
+	Batch        int         `json:"batch,omitempty"` // rows per mini-batch of the runs without a batch of their own; 0 = all
 	TestFraction float64     `json:"test_fraction,omitempty"`
 }
 
@@ -71,7 +71,7 @@ func (d DataSource) Spec() (model.Spec, error) {
 	if seed == 0 {
 		seed = model.DefaultSeed
 	}
-	s := model.Spec{Data: d.Set, Model: d.Model, Batch: d.Batch, TestFraction: d.TestFraction, Seed: seed}
+	s := model.Spec{Data: d.Set, Model: d.Model, TestFraction: d.TestFraction, Seed: seed}
 	if d.Rows != nil {
 		rows, err := model.NewData(rowsName, d.Columns, d.Rows)
 		if err != nil {
@@ -154,8 +154,11 @@ func (l Lesson) compile() (optimizer.Problem, []optimizer.Config, error) {
 	cs := make([]optimizer.Config, len(l.Runs))
 	for i, r := range l.Runs {
 		c, err := r.config(p.F.Dims(), l.Steps)
-		if err == nil && r.Batch != 0 && l.Data == nil {
+		switch {
+		case err == nil && r.Batch != 0 && l.Data == nil:
 			err = msgBatchNoData.New()
+		case err == nil && r.Batch == 0 && l.Data != nil:
+			c.Batch = l.Data.Batch // the data's batch is every run's that has none of its own
 		}
 		if err != nil {
 			return optimizer.Problem{}, nil, wrap(msgRun, err, message.Int(i+1))
@@ -249,6 +252,8 @@ func (l Lesson) dataProblem() (optimizer.Problem, error) {
 	switch {
 	case d.Rows == nil && d.Columns != nil:
 		return optimizer.Problem{}, wrap(msgData, msgColumnsNoRows.New())
+	case optimizer.CheckBatch(d.Batch) != nil:
+		return optimizer.Problem{}, wrap(msgData, optimizer.CheckBatch(d.Batch))
 	case d.Rows == nil && d.Set == "":
 		return optimizer.Problem{}, wrap(msgData, msgSetOrRows.New())
 	case d.Rows != nil && d.Set != "":

@@ -27,8 +27,8 @@ const MaxRows = 1_000_000
 // encoding/csv reads the records (quoted fields included); a record is
 // checked for NUL bytes and invalid UTF-8, which no text file has.
 func LoadCSV(name string, r io.Reader, columns []string) (*Data, error) {
-	if len(columns) < 2 || len(columns) > 3 {
-		return nil, msgColumnCount.New(message.Text(name), message.Int(len(columns)))
+	if err := checkColumns(name, columns); err != nil {
+		return nil, err
 	}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -52,7 +52,7 @@ func LoadCSV(name string, r io.Reader, columns []string) (*Data, error) {
 	}
 	target := columns[len(columns)-1]
 	d := &Data{Name: name, Inputs: len(columns) - 1, Columns: columns,
-		Classification: strings.EqualFold(strings.TrimSpace(target), "label")}
+		Classification: isLabel(target)}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -75,16 +75,31 @@ func LoadCSV(name string, r io.Reader, columns []string) (*Data, error) {
 	return d, nil
 }
 
+// isLabel reports whether a target column of this name holds classes 0
+// and 1: a target called "label".
+func isLabel(column string) bool { return strings.EqualFold(strings.TrimSpace(column), "label") }
+
+// checkColumns reports columns that are no data set's: not two or three
+// (the inputs, then the target), or one of them named twice.
+func checkColumns(name string, columns []string) error {
+	if len(columns) < 2 || len(columns) > 3 {
+		return msgColumnCount.New(message.Text(name), message.Int(len(columns)))
+	}
+	for k, c := range columns {
+		for _, earlier := range columns[:k] {
+			if strings.TrimSpace(earlier) == strings.TrimSpace(c) {
+				return msgColumnTwice.New(message.Text(name), message.Quote(strings.TrimSpace(c)))
+			}
+		}
+	}
+	return nil
+}
+
 // columnIndex is the position of each of columns in the header.
 func columnIndex(name string, header, columns []string) ([]int, error) {
 	idx := make([]int, len(columns))
 	for k, c := range columns {
 		c = strings.TrimSpace(c)
-		for _, earlier := range columns[:k] {
-			if strings.TrimSpace(earlier) == c {
-				return nil, msgColumnTwice.New(message.Text(name), message.Quote(c))
-			}
-		}
 		idx[k] = -1
 		for i, h := range header {
 			if strings.TrimSpace(h) != c {

@@ -7,10 +7,11 @@ package model
 const fullRowsPerEpoch = 100_000
 
 // FullEvery is how often a run evaluates the loss on all the training
-// data: at every step when that costs at most fullRowsPerEpoch rows an
-// epoch, else as often as the budget allows and at least once an epoch
+// data: at every step when that reads at most fullRowsPerEpoch rows an
+// epoch, else as often as that budget allows and at least once an epoch
 // (at 100,000 rows and batches of 32: once every 3,125 steps, at the
-// epoch's end), so that the loss curve never costs more than the learning.
+// epoch's end), so that on a large data set the loss curve costs about as
+// much as the learning, not thousands of times more.
 func (s *sampler) FullEvery() int {
 	rows, perEpoch := s.b.D.Rows(), s.b.Batches()
 	evals := min(perEpoch, max(1, fullRowsPerEpoch/rows))

@@ -15,21 +15,14 @@ import (
 // a row of the wrong length, a value that is not finite, a label that is
 // not 0 or 1.
 func NewData(name string, columns []string, rows [][]float64) (*Data, error) {
-	if len(columns) < 2 || len(columns) > 3 {
-		return nil, msgColumnCount.New(message.Text(name), message.Int(len(columns)))
-	}
-	for k, c := range columns {
-		for _, earlier := range columns[:k] {
-			if strings.TrimSpace(earlier) == strings.TrimSpace(c) {
-				return nil, msgColumnTwice.New(message.Text(name), message.Quote(c))
-			}
-		}
+	if err := checkColumns(name, columns); err != nil {
+		return nil, err
 	}
 	if len(rows) == 0 {
 		return nil, msgInlineNoRows.New(message.Text(name))
 	}
 	d := &Data{Name: name, Inputs: len(columns) - 1, Columns: columns,
-		Classification: strings.EqualFold(strings.TrimSpace(columns[len(columns)-1]), "label")}
+		Classification: isLabel(columns[len(columns)-1])}
 	for i, row := range rows {
 		if len(row) != len(columns) {
 			return nil, msgInlineRowLen.New(message.Text(name), message.Int(i+1), message.Int(len(row)),

@@ -150,14 +150,7 @@ func (l *Loss) sum(w, g []float64, lo, hi int) float64 {
 	for i := lo; i < hi; i++ {
 		r := l.row(i)
 		x, y := l.D.Row(r), l.D.Y[r]
-		z := l.M.out(w, x, h, phi)
-		var loss, dz float64
-		if l.M.Classifier() {
-			loss, dz = crossEntropy(z, y)
-		} else {
-			e := z - y
-			loss, dz = e*e, 2*e
-		}
+		loss, dz := pointLoss(l.M.Classifier(), l.M.out(w, x, h, phi), y)
 		sum += loss
 		if g != nil {
 			l.M.addGrad(w, x, h, phi, dz, g)
@@ -291,11 +284,7 @@ func (l *Loss) Accuracy(w []float64) float64 {
 		return float64(l.right(w, 0, n)) / float64(n)
 	}
 	var parts [sumChunks]int
-	var wg sync.WaitGroup
-	for c := range sumChunks {
-		wg.Go(func() { parts[c] = l.right(w, c*n/sumChunks, (c+1)*n/sumChunks) })
-	}
-	wg.Wait()
+	inChunks(n, func(c, lo, hi int) { parts[c] = l.right(w, lo, hi) })
 	right := 0
 	for _, r := range parts {
 		right += r

@@ -57,7 +57,6 @@ var (
 
 	// Spec.Learn.
 	msgTestFraction = message.Define("%s is not a fraction between 0 and 1")
-	msgBatch        = message.Define("%s rows: give a number of rows ≥ 1 (or 0 for all)")
 	msgUnknownData  = message.Define("data %s is neither a built-in data set (%s) nor a .csv file")
 )
 
@@ -69,7 +68,7 @@ var kinds = []message.Kind{
 	msgNotFound, msgNoPermission, msgIsFolder, msgCannotOpen,
 	msgUnknownModel, msgModelInputs, msgDataInputs, msgDataNoRows, msgClassifies, msgFitsValues,
 	msgInlineNoRows, msgInlineRowLen, msgInlineNotFinite, msgInlineNotLabel,
-	msgTestFraction, msgBatch, msgUnknownData,
+	msgTestFraction, msgUnknownData,
 }
 
 // csvReasons are encoding/csv's errors that the package translates.

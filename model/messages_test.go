@@ -68,7 +68,6 @@ func modelErrors(t *testing.T) map[string]error {
 	for name, s := range map[string]Spec{
 		"spec data":          {Data: "spiral"},
 		"spec model":         {Data: "line", Model: "logistic"},
-		"spec batch":         {Data: "line", Batch: -1},
 		"spec test fraction": {Data: "line", TestFraction: 1.5},
 		"spec missing file":  {Data: filepath.Join(dir, "missing.csv")},
 		"spec folder":        {Data: dir + ".csv"},
@@ -143,7 +142,7 @@ func TestGermanCSVErrorsKeepThePlace(t *testing.T) {
 func TestSpecErrorsNameTheField(t *testing.T) {
 	errs := modelErrors(t)
 	for name, field := range map[string]string{
-		"spec data": "data", "spec model": "model", "spec batch": "batch",
+		"spec data": "data", "spec model": "model",
 		"spec test fraction": "test-fraction", "spec missing file": "data", "spec folder": "data",
 	} {
 		var se *SpecError

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"os"
 	"strings"
 
@@ -9,15 +8,15 @@ import (
 	"gdlab/optimizer"
 )
 
-// Spec says what to learn from and how: the CLI's --data, --model,
-// --columns, --batch, --test-fraction and --seed, a lesson's data fields
-// and the window's form all build their problem from one.
+// Spec says what to learn from: the CLI's --data, --model, --columns,
+// --test-fraction and --seed, a lesson's data fields and the window's form
+// all build their problem from one. How many rows an update learns from is
+// each run's own (optimizer.Config.Batch).
 type Spec struct {
 	Data         string   // a built-in data set's name, or a CSV file's path
 	Rows         *Data    // the data itself (a lesson's rows, NewData), instead of Data
 	Columns      []string // a CSV file's columns (nil: x, y)
 	Model        string   // as ParseModel reads it; "" for the default (linear for values, logistic for labels)
-	Batch        int      // rows per mini-batch; 0 for all of them
 	TestFraction float64  // the fraction of rows held out as a test set
 	Seed         uint64   // of a built-in data set, the test split and an mlp's first weights
 }
@@ -31,12 +30,11 @@ type Learning struct {
 	Start   []float64
 	Train   *Loss
 	Test    *Loss
-	Batches int // batches in an epoch (1 without mini-batches)
 }
 
 // SpecError is what is wrong with a Spec and in which of its parts.
 type SpecError struct {
-	Field string // "data", "model", "batch" or "test-fraction", as the CLI's flags are named
+	Field string // "data", "model" or "test-fraction", as the CLI's flags are named
 	Err   error
 }
 
@@ -89,16 +87,8 @@ func (s Spec) learn() (Learning, string, error) {
 		return out, "model", err
 	}
 	out.Train.Test = out.Test
-	if s.Batch < 0 {
-		return out, "batch", msgBatch.New(message.Int(s.Batch))
-	}
 	out.Problem = optimizer.Problem{F: out.Train, Source: "loss of " + m.String() + " on " + d.Name, Vars: m.Params()}
-	out.Start, out.Batches = m.Start(s.Seed), 1
-	if s.Batch > 0 && s.Batch < train.Rows() {
-		b := Batched{Loss: out.Train, Size: s.Batch}
-		out.Problem.F, out.Batches = b, b.Batches()
-		out.Problem.Source += fmt.Sprintf(", batches of %d", s.Batch)
-	}
+	out.Start = m.Start(s.Seed)
 	return out, "", nil
 }
 

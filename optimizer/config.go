@@ -118,6 +118,15 @@ type Config struct {
 	Batch int
 }
 
+// CheckBatch reports a number of rows that is no mini-batch size (below
+// 0; 0 is all the rows).
+func CheckBatch(rows int) error {
+	if rows < 0 {
+		return msgBatchRows.New(message.Int(rows))
+	}
+	return nil
+}
+
 // LineSearch chooses how a method that can take one (MethodSpec.LineSearch)
 // finds the step size of each update.
 type LineSearch string
@@ -348,7 +357,7 @@ func (c Config) Validate(dims int) error {
 	case c.Tol < 0 || !finite(c.Tol):
 		return msgTol.New(message.Value(c.Tol))
 	case c.Batch < 0:
-		return msgBatchRows.New(message.Int(c.Batch))
+		return CheckBatch(c.Batch)
 	}
 	for _, p := range allParams {
 		if v, set := c.Hyper.Get(p.Name); set {

@@ -120,8 +120,13 @@ func (rp *Replayer) Explain(k int) (Worked, bool) {
 	} else {
 		w.Lines = e.gradient(rp.p.F)
 	}
-	w.Lines = append(w.Lines, e.rate(rp.p.F)...)
-	w.Lines = append(w.Lines, explainRule(rp.r, e)...)
+	rest := append(e.rate(rp.p.F), explainRule(rp.r, e)...)
+	if g := e.usedSymbol(); g != "∇f" { // the rules write the gradient they are given as ∇f
+		for i, l := range rest {
+			rest[i] = strings.ReplaceAll(l, "∇f", g)
+		}
+	}
+	w.Lines = append(w.Lines, rest...)
 	rp.replay(k)
 	rp.next = k + 1
 	return w, true
@@ -210,6 +215,18 @@ type explainer struct {
 	prevF   float64
 	atLR    float64
 	evals   [2]int32
+}
+
+// usedSymbol is the name of the gradient the update used: ∇f, the noisy g
+// of the noise's line, or the mini-batch's ∇f_B.
+func (e *explainer) usedSymbol() string {
+	switch {
+	case e.c.Noise > 0:
+		return "g"
+	case e.batched:
+		return "∇f_B"
+	}
+	return "∇f"
 }
 
 // vec writes a vector as the run's dimension reads it: "3" or "(3, 2, 1)".

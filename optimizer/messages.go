@@ -21,7 +21,7 @@ var (
 	msgH                = message.Define("h %s: the numeric-gradient step must be a positive finite number")
 	msgBound            = message.Define("bound %s: the divergence bound must be positive")
 	msgTol              = message.Define("tol %s: the tolerance must be 0 (off) or a positive finite number")
-	msgBatchRows        = message.Define("batch %s: the rows of a mini-batch must be 1 or more (or 0 for the data's own)")
+	msgBatchRows        = message.Define("batch %s: the rows of a mini-batch must be 1 or more (0: no batch size of its own)")
 	msgParam            = message.Define("%s %s: %s must be %s")
 	msgConvention       = message.Define("convention %s: valid conventions are %s")
 	msgBookDampening    = message.Define("dampening %s: the book's momentum has no dampening, so τ must be 0 or unset (or use the convention torch)")

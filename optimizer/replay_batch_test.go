@@ -29,11 +29,12 @@ func TestReplayOfMiniBatches(t *testing.T) {
 		{"line", 5, []optimizer.Method{optimizer.GD, optimizer.Adam}, optimizer.ExtrasText{Schedule: "step:7:0.5", Noise: 0.3, Seed: 4}},
 		{"blobs", 8, []optimizer.Method{optimizer.GD, optimizer.Adam, optimizer.RMSProp}, optimizer.ExtrasText{Seed: 9}},
 	} {
-		l, err := model.Spec{Data: tc.data, Batch: tc.batch}.Learn()
+		l, err := model.Spec{Data: tc.data}.Learn()
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := l.Problem.F.(model.Batched)
+		b := model.Batched{Loss: l.Train, Size: tc.batch}
+		l.Problem.F = b
 		for _, m := range tc.methods {
 			c := optimizer.DefaultConfig().ForMethod(m)
 			c.LR, c.Steps = 0.02, 3*b.Batches()+2 // into a fourth epoch

@@ -118,10 +118,10 @@ func (t *tracer) stepsN(p Point, st rule) (Status, int, Point) {
 	if !c.Schedule.IsConstant() {
 		sc = newScheduler(c.Schedule, c.LR)
 	}
-	every := t.fullEvery()
+	every, full := t.fullEvery(), true // full: the point p has the whole objective's value and gradient
 	for k := 1; k <= c.Steps; k++ {
 		if t.stop.Load() {
-			return Cancelled, k - 1, t.known(p, p.F == p.F || k == 1)
+			return Cancelled, k - 1, t.known(p, full)
 		}
 		last = t.progress(k, last)
 		lr := c.LR
@@ -157,10 +157,8 @@ func (t *tracer) stepsN(p Point, st rule) (Status, int, Point) {
 		for i, ui := range v.u {
 			v.x[i] += ui
 		}
-		full, kept := every == 1, k == next
-		if !full {
-			full, kept = t.checkpoint(k, next, every)
-		}
+		var kept bool
+		full, kept = t.checkpoint(k, next, every)
 		if full {
 			v.eval()
 		} else {
@@ -195,10 +193,14 @@ func (t *tracer) fullEvery() int {
 // checkpoint reports whether step k of a run that evaluates the whole
 // objective every every-th step evaluates it, and whether the point is
 // kept (next being the next point a decimated run keeps): every every-th
-// step and the last are evaluated and kept; a decimated run that keeps
-// fewer points than that evaluates the points it keeps instead.
+// step and the last are evaluated and kept (every step for 1); a
+// decimated run that keeps fewer points than that evaluates the points it
+// keeps instead.
 func (t *tracer) checkpoint(k, next, every int) (full, kept bool) {
 	kept = k == next || t.stride == 1
+	if every == 1 {
+		return true, kept
+	}
 	if t.stride > 1 && every <= t.stride {
 		return kept || k == t.c.Steps, kept || k == t.c.Steps
 	}

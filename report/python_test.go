@@ -44,11 +44,12 @@ func TestPythonHessianInNDimensions(t *testing.T) {
 // longest run takes (model.Batched.Perm), once for runs sharing a seed,
 // and has each such run take its batch's loss and gradient.
 func TestPythonListsTheMiniBatches(t *testing.T) {
-	l, err := model.Spec{Data: "line", Batch: 5}.Learn()
+	l, err := model.Spec{Data: "line"}.Learn()
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := l.Problem.F.(model.Batched)
+	b := model.Batched{Loss: l.Train, Size: 5}
+	l.Problem.F = b
 	var cs []optimizer.Config
 	for _, run := range []struct {
 		seed  uint64

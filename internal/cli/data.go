@@ -21,7 +21,7 @@ type dataFlags struct {
 	epochs                      int
 	testFraction                float64
 	test                        *model.Loss // the held-out rows' loss, nil without --test-fraction
-	runBatches                  []int       // with a list of --batch sizes, each run's (0: all the rows); nil for one
+	runBatches                  []int       // the --batch sizes: a run of each (0: all the rows); nil without --data
 	rows                        int         // the training rows
 }
 
@@ -61,21 +61,14 @@ func (o *options) dataProblem(set map[string]bool) (optimizer.Problem, []float64
 	if err != nil {
 		return optimizer.Problem{}, nil, err
 	}
+	o.df.runBatches = batches
 	spec := model.Spec{Data: o.df.data, Columns: cols, Model: o.df.model, TestFraction: o.df.testFraction, Seed: o.seed}
-	if len(batches) == 1 {
-		spec.Batch = batches[0]
-	} else {
-		o.df.runBatches = batches
-	}
 	l, err := spec.Learn()
 	var se *model.SpecError
 	if errors.As(err, &se) {
 		return optimizer.Problem{}, nil, usagef("--%s: %v", se.Field, se.Err)
 	}
 	o.df.test, o.df.rows = l.Test, l.Train.D.Rows()
-	if set["epochs"] {
-		o.steps = o.df.epochs * l.Batches
-	}
 	return l.Problem, l.Start, nil
 }
 

@@ -78,9 +78,9 @@ func TestExplainInNDimensions(t *testing.T) {
 // and the update that gradient made.
 func TestExplainMiniBatches(t *testing.T) {
 	out, errOut, code := cli("run", "--data", "line", "--batch", "5", "--steps", "3", "--explain", "2")
-	want := `run 1: gd, lr 0.1, step 2
+	want := `run 1: gd, lr 0.1, batches of 5, step 2
   ∇f_B(x₁) = ∇f_B(4.83213, 1.32777) = (48.7826, 15.2362)   (B: mini-batch 2 of epoch 1, 5 of the 50 rows 0…49: [0, 22, 7, 41, 30])
-  x₂ = x₁ − η·∇f = (4.83213, 1.32777) − 0.1·(48.7826, 15.2362) = (-0.0461332, -0.195858)
+  x₂ = x₁ − η·∇f_B = (4.83213, 1.32777) − 0.1·(48.7826, 15.2362) = (-0.0461332, -0.195858)
 `
 	if code != 0 || out != want {
 		t.Errorf("exit %d, stderr %q, output\n%s\nwant\n%s", code, errOut, out, want)

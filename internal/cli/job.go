@@ -155,7 +155,7 @@ func (o *options) configs(fs *flag.FlagSet, start []float64, dims int) ([]optimi
 				if err != nil {
 					return nil, err
 				}
-				if c.Batch = batch; o.df.runBatches != nil && o.df.epochs > 0 {
+				if c.Batch = batch; o.df.epochs > 0 {
 					c.Steps = o.epochSteps(batch)
 				}
 				configs = append(configs, c)
